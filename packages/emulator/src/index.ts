@@ -1,0 +1,2 @@
+export type * from './state/types.js';
+export type * from './route.js';

@@ -1,0 +1,142 @@
+import type { Account, EmulatorState, Integration } from './state/types.js';
+
+/** Which Duo API family a route belongs to; decides which integration type may call it. */
+export type ApiFamily = 'admin' | 'accounts' | 'auth';
+
+/**
+ * Rate-limit classes, after the request-rate figures a Duo engineer quoted (API.md section 3.2).
+ * Auth API classes are the emulator's own; Duo does not publish them.
+ */
+export type EndpointClass =
+  | 'admin_modify'
+  | 'admin_get_one'
+  | 'admin_get_page'
+  | 'admin_get_all'
+  | 'admin_logs'
+  | 'accounts'
+  | 'auth';
+
+/** Decoded business parameters: query, form and JSON body merged; repeated keys keep every value. */
+export interface Params {
+  /** The first value of a key, as a string (JSON numbers and booleans are stringified). */
+  get(name: string): string | undefined;
+  /** Every value of a key. */
+  getAll(name: string): string[];
+  has(name: string): boolean;
+  /** Keys in arrival order. */
+  keys(): string[];
+  /** The raw JSON value when the body was JSON (for arrays and booleans), else undefined. */
+  json(name: string): unknown;
+}
+
+/** What a handler receives after signature, routing, authorization and rate limiting passed. */
+export interface HandlerContext {
+  state: EmulatorState;
+  /** The account the call acts on (the child when `account_id` or a child host selected it). */
+  account: Account;
+  /** The integration whose keys signed the request (absent on unsigned routes such as ping). */
+  integration: Integration | undefined;
+  params: Params;
+  /** Path parameters from the route pattern, e.g. `user_id`. */
+  path: Record<string, string>;
+  request: Request;
+  /** The emulator's clock, epoch milliseconds. */
+  now(): number;
+  /** Deterministic randomness for ids and codes under the configured seed. */
+  random(): number;
+  /** Emulator options in force (for OTP, skew and the like). */
+  options: ResolvedEmulatorOptions;
+  /** Records one execution of a non-idempotent operation (shown under /__emulator/executions). */
+  recordExecution(operation: string, detail?: Record<string, unknown>): void;
+}
+
+/** A Duo answer: `ok` becomes `{stat:'OK', response, metadata?}`, `fail` Duo's error body. */
+export type DuoResult =
+  | { kind: 'ok'; response: unknown; metadata?: Record<string, unknown>; status?: number }
+  | { kind: 'fail'; status: number; code: number; message: string; message_detail?: string }
+  | { kind: 'raw'; response: Response };
+
+/** One endpoint: matched by method and pattern (`:name` segments), authorized by family and grant. */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** e.g. `/admin/v1/users/:user_id`. */
+  pattern: string;
+  api: ApiFamily;
+  /** Admin API grant required; absent for Accounts/Auth routes. */
+  grant?: 'read_resource' | 'write_resource' | 'settings' | 'info' | 'read_log';
+  endpointClass: EndpointClass;
+  /** False for `/auth/v2/ping`, which Duo answers without credentials. Default true. */
+  signed?: boolean;
+  /** Names the operation in the executions log when it must never run twice (push, create, SMS). */
+  nonIdempotent?: string;
+  handle(ctx: HandlerContext): DuoResult | Promise<DuoResult>;
+}
+
+/** Keeps route declarations typed without registration code. */
+export function defineRoute(route: Route): Route {
+  return route;
+}
+
+/** Token-bucket settings for one endpoint class: `perMinute` refill, `burst` capacity. */
+export interface BucketConfig {
+  perMinute: number;
+  burst: number;
+}
+
+/** Rate limits: false disables them; otherwise per-class overrides of the Duo-like defaults. */
+export type RateLimitOptions =
+  | false
+  | {
+      classes?: Partial<Record<EndpointClass, BucketConfig>>;
+      /** Send `Retry-After` (seconds) with 429s. Default false: Duo's Admin API sends none. */
+      retryAfter?: boolean;
+    };
+
+/** Faults applied before a request reaches its handler; rates are 0..1, chosen by the seeded RNG. */
+export interface FaultRule {
+  /** Restrict to paths starting with this prefix (or matching this route pattern); all when absent. */
+  path?: string;
+  latencyMs?: number;
+  jitterMs?: number;
+  /** Answer 500/50001 (or 503) at this rate. */
+  serverErrorRate?: number;
+  /** Destroy the socket without an answer at this rate (over a real port; in-process, a thrown TypeError). */
+  resetRate?: number;
+  /** Answer 429/42901 at this rate regardless of buckets. */
+  rateLimitRate?: number;
+  /** Whether a fault fires before the handler runs (nothing happened) or after (the work was done). */
+  when?: 'before' | 'after';
+}
+
+export interface EmulatorOptions {
+  /** Initial state: `empty` (a parent with API integrations), `demo`, a fleet spec, or an exported state. */
+  seed?: 'empty' | 'demo' | { fleet: FleetSpec } | EmulatorState;
+  /** Allowed clock skew for the signed date, seconds. Default 300. */
+  clockSkewSec?: number;
+  /** Refuse HMAC-SHA1 signatures (answers 401/40103). Default false. */
+  rejectSha1?: boolean;
+  /** Over-max `limit`: clamp (default) or 400/40002. */
+  overMaxLimit?: 'clamp' | 'error';
+  /** Account for hosts the emulator does not know (e.g. 127.0.0.1). Default: the parent. */
+  defaultAccountId?: string;
+  rateLimits?: RateLimitOptions;
+  faults?: FaultRule[];
+  /** Seed of the deterministic RNG used for ids, codes and faults. Default 1. */
+  randomSeed?: number;
+  /** A passcode every user's devices accept (besides bypass codes). Default '123456'. */
+  otp?: string;
+  /** Clock, epoch ms. Default Date.now. */
+  now?: () => number;
+}
+
+export interface FleetSpec {
+  accounts: number;
+  usersPerAccount: number;
+  /** RNG seed for the fleet's mix. Default 1. */
+  seed?: number;
+}
+
+/** Options after defaults are applied. */
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId'>> & {
+  defaultAccountId: string | undefined;
+};

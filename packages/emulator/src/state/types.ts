@@ -1,0 +1,189 @@
+/**
+ * The emulator's state: plain JSON-serializable records keyed by id, so a whole tenant can be
+ * exported, imported and compared against a report's results without conversion.
+ * Field names follow Duo's wire names where an object is returned as-is; relations are id lists.
+ */
+
+/** Unix seconds, as Duo's v1 APIs report times. */
+export type UnixSeconds = number;
+
+/** The Admin API permission grants an Admin API integration may hold (Duo's `adminapi_*` flags). */
+export interface AdminGrants {
+  read_resource: boolean;
+  write_resource: boolean;
+  settings: boolean;
+  info: boolean;
+  read_log: boolean;
+}
+
+/** An application protected by or calling Duo; only the three API kinds matter here. */
+export interface Integration {
+  integration_key: string;
+  secret_key: string;
+  name: string;
+  type: 'admin' | 'auth' | 'accounts';
+  /** Admin API integrations only. */
+  grants?: AdminGrants;
+}
+
+/** What a scripted push does when it reaches the user's phone. */
+export interface PushScript {
+  outcome: 'approve' | 'deny' | 'timeout' | 'fraud';
+  /** Delay before the outcome is reached (for `timeout`, before Duo gives up). */
+  afterMs: number;
+}
+
+export type UserStatus = 'active' | 'bypass' | 'disabled' | 'locked out' | 'pending deletion';
+
+export interface WebAuthnCredential {
+  webauthnkey: string;
+  credential_name: string;
+  label: string;
+  date_added: UnixSeconds;
+}
+
+export interface User {
+  user_id: string;
+  username: string;
+  realname: string;
+  firstname: string;
+  lastname: string;
+  email: string;
+  status: UserStatus;
+  lockout_reason: string | null;
+  notes: string;
+  created: UnixSeconds;
+  last_login: UnixSeconds | null;
+  last_directory_sync: UnixSeconds | null;
+  external_id: string | null;
+  enable_auto_prompt: boolean;
+  /** alias1..alias8; unset aliases are absent. */
+  aliases: Record<string, string>;
+  phone_ids: string[];
+  token_ids: string[];
+  group_ids: string[];
+  webauthn: WebAuthnCredential[];
+  /** How pushes to this user's devices resolve; absent means approve after a short delay. */
+  push_script?: PushScript;
+}
+
+export interface Phone {
+  phone_id: string;
+  number: string;
+  extension: string;
+  name: string;
+  /** Stored in request casing (`mobile`, `landline`, `unknown`); responses use display casing. */
+  type: 'unknown' | 'mobile' | 'landline';
+  /** Stored in request casing (`apple ios`, `google android`, ...). */
+  platform: string;
+  model: string;
+  activated: boolean;
+  capabilities: Array<'auto' | 'push' | 'phone' | 'sms' | 'mobile_otp'>;
+  sms_passcodes_sent: boolean;
+  predelay: string | null;
+  postdelay: string | null;
+  last_seen: string;
+  user_ids: string[];
+}
+
+export interface HardwareToken {
+  token_id: string;
+  type: 'h6' | 'h8' | 'yk' | 'd1' | 't6' | 't8';
+  serial: string;
+  totp_step: number | null;
+  user_ids: string[];
+}
+
+export interface Group {
+  group_id: string;
+  name: string;
+  desc: string;
+  status: 'active' | 'bypass' | 'disabled';
+}
+
+export interface BypassCode {
+  bypass_code_id: string;
+  /** The code itself: Duo holds it, returns it only once at creation. */
+  code: string;
+  user_id: string;
+  admin_email: string;
+  created: UnixSeconds;
+  /** null: never expires. */
+  expiration: UnixSeconds | null;
+  /** Uses left; null: unlimited. */
+  reuse_count: number | null;
+}
+
+/** One row of the authentication log (Duo's v2 authlog shape, reduced to what we model). */
+export interface AuthLogEntry {
+  txid: string;
+  /** Milliseconds. */
+  timestamp_ms: number;
+  user_id: string | null;
+  username: string;
+  factor: string;
+  result: 'success' | 'denied' | 'error' | 'fraud';
+  reason: string;
+  integration_key: string;
+  ip: string | null;
+  hostname: string | null;
+  device: string | null;
+}
+
+/** An Auth API transaction started with `async=1` or running synchronously. */
+export interface AuthTransaction {
+  txid: string;
+  user_id: string;
+  factor: string;
+  device: string | null;
+  /** Epoch ms when the outcome is reached. */
+  resolve_at_ms: number;
+  outcome: 'approve' | 'deny' | 'timeout' | 'fraud';
+  /** Set once the outcome has been written to the log. */
+  done: boolean;
+  pushinfo: string | null;
+  integration_key: string;
+}
+
+/** An Auth API `/enroll` activation waiting for a phone. */
+export interface Enrollment {
+  activation_code: string;
+  user_id: string;
+  expiration: UnixSeconds;
+  activated: boolean;
+}
+
+/** A directory (AD, LDAP, Entra) that `directorysync/{key}/syncuser` reads users from. */
+export interface Directory {
+  directory_key: string;
+  name: string;
+  /** username -> the user as the source directory holds it. */
+  users: Record<string, { realname: string; email: string; firstname?: string; lastname?: string }>;
+}
+
+export interface Account {
+  account_id: string;
+  name: string;
+  api_hostname: string;
+  /** null for the parent account. */
+  parent_id: string | null;
+  edition: 'ENTERPRISE' | 'PLATFORM' | 'BEYOND';
+  telephony_credits: number;
+  integrations: Record<string, Integration>;
+  users: Record<string, User>;
+  phones: Record<string, Phone>;
+  tokens: Record<string, HardwareToken>;
+  groups: Record<string, Group>;
+  bypass_codes: Record<string, BypassCode>;
+  settings: Record<string, string | number | boolean | null>;
+  directories: Record<string, Directory>;
+  auth_log: AuthLogEntry[];
+  transactions: Record<string, AuthTransaction>;
+  enrollments: Record<string, Enrollment>;
+}
+
+/** The whole emulated Duo: one parent account and its children. */
+export interface EmulatorState {
+  parent_account_id: string;
+  accounts: Record<string, Account>;
+}

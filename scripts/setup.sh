@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond npm: Debian's python3-duo-client (an official Duo client the
+# emulator is checked against) and Chromium (browser tests). Idempotent; skips what is present.
+set -euo pipefail
+need=()
+/usr/bin/python3 -c 'import duo_client' 2>/dev/null || need+=(python3-duo-client)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  echo "setup: installing ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# better-sqlite3 compiles from source here; node-gyp finds Node's headers under /usr.
+export npm_config_nodedir=/usr
+npm ci --no-audit --no-fund
