@@ -127,6 +127,20 @@ export interface EmulatorOptions {
   otp?: string;
   /** Clock, epoch ms. Default Date.now. */
   now?: () => number;
+  /**
+   * Hosts that are no account's api_hostname: `default` serves them from `defaultAccountId` (or the
+   * signing integration's own account); `reject` answers a plain-text 404, as a misrouted hostname
+   * would, unless the host is an IP address or localhost. Default `default`.
+   */
+  unknownHosts?: 'default' | 'reject';
+  /** Code for an Admin create that reuses a username or alias: 40003 (default, unverified) or 40002. */
+  duplicateUsernameCode?: 40002 | 40003;
+  /** Sees each handler exception that became a 500/50001 (the client only gets a generic message). */
+  onError?: (error: unknown, route: string) => void;
+  /** Longest an `auth_status` call waits for a change before answering `waiting`. Default 25,000 ms. */
+  authLongPollMs?: number;
+  /** What unknown and unenrolled users get from the Auth API when their integration sets no policy. Default enroll. */
+  newUserPolicy?: 'enroll' | 'deny';
 }
 
 export interface FleetSpec {

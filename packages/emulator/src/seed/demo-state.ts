@@ -1,9 +1,47 @@
 import type { EmulatorState } from '../state/types.js';
+import { DEMO_LOGO_PNG_BASE64 } from './demo-logo.js';
+import { populateUsers } from './populate-users.js';
+import { seedAccount, companyDomain } from './seed-account.js';
+import { seedContext } from './seed-context.js';
+
+/** The demo's customers: name, edition, telephony credits and user count (150 users with the MSP's own). */
+const DEMO_CHILDREN = [
+  { name: 'Acme Corporation', edition: 'BEYOND', credits: 2000, users: 52 },
+  { name: 'Globex Industries', edition: 'PLATFORM', credits: 1000, users: 48 },
+  { name: 'Initech LLC', edition: 'ENTERPRISE', credits: 500, users: 38 },
+] as const;
+
+/** Users of the MSP's own (parent) account. */
+const DEMO_PARENT_USERS = 12;
 
 /**
- * The `demo` seed: a parent and 3 child accounts, about 150 users with a realistic mix.
- * PLACEHOLDER until the seed work lands (same signature).
+ * The `demo` seed: parent "Demo MSP" (Admin API with every grant, Auth API, Accounts API) and 3 child
+ * accounts (Admin and Auth API each, a directory each; only the parent has a logo), 150 users in all with the mix of user-mix.ts
+ * (every kind present in every account) and a varied authentication history.
+ * A pure function of the random stream and the clock reading.
  */
-export function demoState(_random: () => number, _now: number): EmulatorState {
-  throw new Error('demo seed not built yet');
+export function demoState(random: () => number, now: number): EmulatorState {
+  const ctx = seedContext(random, now, 'rich', true);
+  const parent = seedAccount(ctx, {
+    name: 'Demo MSP',
+    parentId: null,
+    integrations: ['admin', 'auth', 'accounts'],
+    edition: 'BEYOND',
+    telephonyCredits: 10_000,
+  });
+  parent.logo_png_base64 = DEMO_LOGO_PNG_BASE64;
+  populateUsers(ctx, parent, { count: DEMO_PARENT_USERS, domain: companyDomain(ctx, 'Demo MSP'), directory: false });
+  const state: EmulatorState = { parent_account_id: parent.account_id, accounts: { [parent.account_id]: parent } };
+  for (const child of DEMO_CHILDREN) {
+    const account = seedAccount(ctx, {
+      name: child.name,
+      parentId: parent.account_id,
+      integrations: ['admin', 'auth'],
+      edition: child.edition,
+      telephonyCredits: child.credits,
+    });
+    populateUsers(ctx, account, { count: child.users, domain: companyDomain(ctx, child.name), directory: true });
+    state.accounts[account.account_id] = account;
+  }
+  return state;
 }

@@ -24,6 +24,8 @@ export interface Integration {
   type: 'admin' | 'auth' | 'accounts';
   /** Admin API integrations only. */
   grants?: AdminGrants;
+  /** Auth API: what preauth/auth answer for a username Duo does not know (Duo's "New User Policy"). Default enroll. */
+  new_user_policy?: 'enroll' | 'deny';
 }
 
 /** What a scripted push does when it reaches the user's phone. */
@@ -143,6 +145,12 @@ export interface AuthTransaction {
   done: boolean;
   pushinfo: string | null;
   integration_key: string;
+  /** The final `/auth` answer, decided when the transaction starts and revealed once it resolves. */
+  answer?: { result: 'allow' | 'deny'; status: string; status_msg: string };
+  /** What `auth_status` says until then (e.g. `pushed`, `calling`). */
+  waiting?: { status: string; status_msg: string };
+  /** The authentication-log row written when it resolves (its timestamp is `resolve_at_ms`). */
+  log?: Omit<AuthLogEntry, 'timestamp_ms'>;
 }
 
 /** An Auth API `/enroll` activation waiting for a phone. */
@@ -151,6 +159,8 @@ export interface Enrollment {
   user_id: string;
   expiration: UnixSeconds;
   activated: boolean;
+  /** The numberless phone `/auth/v2/enroll` created; activating it completes the enrollment. */
+  phone_id?: string;
 }
 
 /** A directory (AD, LDAP, Entra) that `directorysync/{key}/syncuser` reads users from. */
@@ -178,6 +188,8 @@ export interface Account {
   settings: Record<string, string | number | boolean | null>;
   directories: Record<string, Directory>;
   auth_log: AuthLogEntry[];
+  /** The logo `/auth/v2/logo` serves, base64 PNG; absent: none configured. */
+  logo_png_base64?: string;
   transactions: Record<string, AuthTransaction>;
   enrollments: Record<string, Enrollment>;
 }
