@@ -1,0 +1,35 @@
+import type { Pacer } from '../pacing/pacer.js';
+import type { PacingOptions } from '../pacing/pacing-options.js';
+import type { RetryInfo, RetryOptions } from '../retry/retry-options.js';
+import type { SigningOptions } from '../signing/signing-options.js';
+import type { FetchLike } from '../transport/fetch-transport.js';
+
+/** Options of every Duo client (Admin, Accounts, Auth). */
+export interface DuoClientOptions extends SigningOptions {
+  /** Connect here instead of `https://host` (e.g. `http://127.0.0.1:PORT`); requests still sign and send `Host: host`. */
+  baseUrl?: string;
+  /** An in-process transport (e.g. the emulator's `emu.fetch`); the Request URL carries `host`. baseUrl, ca and proxy are then unused. */
+  fetch?: FetchLike;
+  /** Per-attempt timeout, connect to last byte. Default 30000 ms. */
+  timeoutMs?: number;
+  /** Timeout of calls Duo holds open: synchronous auth and auth_status. Default 90000 ms. */
+  longPollTimeoutMs?: number;
+  /** Retry policy, or false for a single attempt. */
+  retry?: RetryOptions | false;
+  /** Pacing below Duo's rate limits: options, a Pacer shared with other clients, or false. */
+  pacing?: PacingOptions | Pacer | false;
+  /** Extra trusted CA certificate(s), PEM. */
+  ca?: string | Buffer;
+  /** `http://[user:pass@]proxy:port` (or https://): tunnel every request with CONNECT. */
+  proxy?: string;
+  /** Reuse connections (keep-alive). Default true. */
+  keepAlive?: boolean;
+  /** Pooled connections per origin. Default 32. */
+  maxSockets?: number;
+  /** Called before each retry wait. */
+  onRetry?: (info: RetryInfo) => void;
+  /** User-Agent header. Default `duohub-sdk/<version> node/<version>`. */
+  userAgent?: string;
+  /** Clock used for the signed Date, epoch ms. Default Date.now. */
+  now?: () => number;
+}

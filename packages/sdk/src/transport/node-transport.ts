@@ -1,0 +1,221 @@
+import http from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { DuoConnectionError, DuoTimeoutError } from '../errors/error-classes.js';
+import { redactSecrets } from '../errors/redact.js';
+import { classifySocketError } from './classify-socket-error.js';
+import { openTunnel } from './connect-tunnel.js';
+import type { HttpRequest, HttpResponse, Transport } from './transport.js';
+
+/** Connection settings of the node:http(s) transport. */
+export interface NodeTransportOptions {
+  /** Extra trusted CA certificate(s), PEM. */
+  ca?: string | Buffer | undefined;
+  /** `http://[user:pass@]proxy:port` or `https://...`: every request goes through a CONNECT tunnel. */
+  proxy?: string | undefined;
+  /** Reuse connections. Default true. */
+  keepAlive?: boolean | undefined;
+  /** Connections per origin. Default 32. */
+  maxSockets?: number | undefined;
+  /** Close idle pooled connections after this long, below common server keep-alive timeouts. Default 4000 ms. */
+  idleSocketMs?: number | undefined;
+  /** Refuse larger answers. Default 64 MiB. */
+  maxResponseBytes?: number | undefined;
+}
+
+const TIMEOUT = Symbol('timeout');
+const ABORT = Symbol('abort');
+
+/**
+ * The default transport: node:http/node:https with keep-alive agents (one pool per client),
+ * a per-request timeout covering connect to last byte, AbortSignal, custom CA and a CONNECT proxy.
+ */
+export class NodeTransport implements Transport {
+  private readonly agents = new Map<'http:' | 'https:', http.Agent>();
+  private readonly proxy: URL | undefined;
+
+  constructor(private readonly options: NodeTransportOptions = {}) {
+    this.proxy = options.proxy === undefined ? undefined : new URL(options.proxy);
+  }
+
+  send(req: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(req.url);
+    const secure = url.protocol === 'https:';
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const maxBytes = this.options.maxResponseBytes ?? 64 * 1024 * 1024;
+    return new Promise<HttpResponse>((resolve, reject) => {
+      if (req.signal?.aborted) {
+        reject(req.signal.reason);
+        return;
+      }
+      let connected = false;
+      let settled = false;
+      const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
+      const headers: Record<string, string> = { ...req.headers };
+      if (body !== undefined) headers['Content-Length'] = String(body.length);
+      const requestOptions: https.RequestOptions = {
+        method: req.method,
+        hostname,
+        port: Number(url.port) || (secure ? 443 : 80),
+        path: url.pathname + url.search,
+        headers,
+        agent: this.agentFor(secure ? 'https:' : 'http:'),
+      };
+      // Verify the certificate of the host we connect to, not the signed Host header (Node's default).
+      if (secure) requestOptions.servername = isIP(hostname) ? '' : hostname;
+      const request = (secure ? https : http).request(requestOptions);
+
+      const done = (error: unknown, response?: HttpResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        if (response) resolve(response);
+        else reject(error);
+      };
+      const fail = (error: unknown) => {
+        if (error === TIMEOUT) {
+          done(
+            new DuoTimeoutError(`no answer within ${req.timeoutMs} ms`, {
+              request: req.describe,
+              timeoutMs: req.timeoutMs,
+              sent: connected,
+            }),
+          );
+        } else if (error === ABORT) {
+          done(req.signal?.reason);
+        } else {
+          done(toConnectionError(error, connected, req));
+        }
+      };
+      const timer = setTimeout(() => request.destroy(markerError(TIMEOUT)), req.timeoutMs);
+      const onAbort = () => request.destroy(markerError(ABORT));
+      req.signal?.addEventListener('abort', onAbort, { once: true });
+
+      // A pooled or tunnelled socket is already up; a fresh one counts once TCP (and TLS) is up.
+      request.on('socket', (socket) => {
+        if (!(socket as { connecting?: boolean }).connecting) connected = true;
+        else socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true));
+      });
+      request.on('error', (error) => fail(unwrapMarker(error)));
+      request.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            res.destroy();
+            done(
+              new DuoConnectionError(`answer larger than ${maxBytes} bytes`, { request: req.describe, failure: 'other', sent: true }),
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        let ended = false;
+        res.on('error', (error) => fail(unwrapMarker(error)));
+        // A connection closed mid-body: the answer is incomplete, and Duo may have acted.
+        res.on('close', () => {
+          if (!ended) fail(Object.assign(new Error('answer cut short'), { code: 'ECONNRESET' }));
+        });
+        res.on('end', () => {
+          ended = true;
+          const out: Record<string, string | undefined> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            out[name] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          done(undefined, { status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+        });
+      });
+      request.end(body);
+    });
+  }
+
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+
+  private agentFor(protocol: 'http:' | 'https:'): http.Agent {
+    let agent = this.agents.get(protocol);
+    if (!agent) {
+      agent = createAgent(protocol, this.options, this.proxy);
+      this.agents.set(protocol, agent);
+    }
+    return agent;
+  }
+}
+
+function createAgent(protocol: 'http:' | 'https:', options: NodeTransportOptions, proxy: URL | undefined): http.Agent {
+  const agentOptions: https.AgentOptions = {
+    keepAlive: options.keepAlive ?? true,
+    maxSockets: options.maxSockets ?? 32,
+    // On an agent, `timeout` closes free (idle) sockets; active requests have their own timer.
+    timeout: options.idleSocketMs ?? 4_000,
+  };
+  if (options.ca !== undefined) agentOptions.ca = options.ca;
+  if (!proxy) return protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const tunnel = { proxy, ca: options.ca };
+  if (protocol === 'https:') {
+    return new (class extends https.Agent {
+      override createConnection(opts: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void) {
+        const host = String(opts.hostname ?? opts.host ?? '');
+        const servername = typeof opts.servername === 'string' && opts.servername !== '' ? opts.servername : undefined;
+        openTunnel(tunnel, { host, port: Number(opts.port) || 443, tls: true, servername }, adapt(callback));
+        return undefined;
+      }
+    })(agentOptions);
+  }
+  return new (class extends http.Agent {
+    override createConnection(opts: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) {
+      const host = String(opts.hostname ?? opts.host ?? '');
+      openTunnel(tunnel, { host, port: Number(opts.port) || 80, tls: false, servername: undefined }, adapt(callback));
+      return undefined;
+    }
+  })(agentOptions);
+}
+
+function adapt(callback: ((err: Error | null, stream: Duplex) => void) | undefined) {
+  return (error: Error | null, socket?: Duplex) => {
+    if (!callback) return;
+    if (error) callback(error, undefined as unknown as Duplex);
+    else callback(null, socket as Duplex);
+  };
+}
+
+function markerError(marker: symbol): Error {
+  return Object.assign(new Error(marker.description), { duoMarker: marker });
+}
+
+function unwrapMarker(error: unknown): unknown {
+  const marker = (error as { duoMarker?: unknown })?.duoMarker;
+  return typeof marker === 'symbol' ? marker : error;
+}
+
+function toConnectionError(error: unknown, connected: boolean, req: HttpRequest): DuoConnectionError {
+  const { failure, sent } = classifySocketError(error, connected);
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = redactSecrets(raw, req.secrets);
+  const code = (error as { code?: unknown })?.code;
+  // The cause keeps the code and a scrubbed message, not the original object (which may hold sockets).
+  const cause = Object.assign(new Error(message), typeof code === 'string' ? { code } : {});
+  return new DuoConnectionError(`${describeFailure(failure)}: ${message}`, { request: req.describe, failure, sent, cause });
+}
+
+function describeFailure(failure: string): string {
+  switch (failure) {
+    case 'refused':
+      return 'connection refused';
+    case 'dns':
+      return 'host name did not resolve';
+    case 'tls':
+      return 'TLS handshake failed (a custom CA may be needed: option `ca`)';
+    case 'proxy':
+      return 'proxy failure';
+    case 'reset':
+      return 'connection reset';
+    default:
+      return 'connection failed';
+  }
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DuoAdminClient, DuoAuthClient, DuoConnectionError, DuoTimeoutError, type DuoClientOptions, type RetryInfo } from '../../src/index.js';
+import { CREDS } from '../support/fake-duo.js';
+import { sendOk, startProxy, startServer } from '../support/local-server.js';
+
+const TLS = {
+  cert: readFileSync(new URL('../fixtures/tls/cert.pem', import.meta.url), 'utf8'),
+  key: readFileSync(new URL('../fixtures/tls/key.pem', import.meta.url), 'utf8'),
+};
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
+});
+
+function client(options: Partial<DuoClientOptions>) {
+  const admin = new DuoAdminClient({ ...CREDS, pacing: false, ...options });
+  cleanup.push(() => admin.close());
+  return admin;
+}
+
+async function server(handler: Parameters<typeof startServer>[0], tls?: typeof TLS) {
+  const s = await startServer(handler, tls);
+  cleanup.push(() => s.close());
+  return s;
+}
+
+describe('node transport over a real port', () => {
+  it('connects to baseUrl, sends Host: <duo host>, and the signature verifies there', async () => {
+    const s = await server((seen, _req, res) => sendOk(res, { host: seen.host }));
+    const admin = client({ baseUrl: s.url });
+    const res = await admin.request('POST', '/admin/v1/users', { username: 'a' });
+    expect(res.response).toEqual({ host: CREDS.host });
+    expect(s.seen[0]!.signatureValid).toBe(true);
+    expect(s.seen[0]!.headers['content-length']).toBe(String(Buffer.byteLength('{"username":"a"}')));
+  });
+
+  it('reuses one connection with keep-alive; opens one per request without it', async () => {
+    const s = await server((_seen, _req, res) => sendOk(res, {}));
+    const pooled = client({ baseUrl: s.url });
+    for (let i = 0; i < 10; i++) await pooled.settings.get();
+    expect(s.connections()).toBe(1);
+    const fresh = client({ baseUrl: s.url, keepAlive: false });
+    for (let i = 0; i < 10; i++) await fresh.settings.get();
+    expect(s.connections()).toBe(11);
+  });
+
+  it('times out a request that gets no answer, after it was sent', async () => {
+    const s = await server(() => {});
+    const admin = client({ baseUrl: s.url, timeoutMs: 100, retry: false });
+    const error = await admin.settings.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuoTimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 100, sent: true, request: { method: 'GET', host: CREDS.host, path: '/admin/v1/settings' } });
+  });
+
+  it('aborts with the signal reason', async () => {
+    const s = await server(() => {});
+    const admin = client({ baseUrl: s.url });
+    const controller = new AbortController();
+    const pending = admin.settings.get({ signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user cancelled')), 20);
+    await expect(pending).rejects.toThrow('user cancelled');
+  });
+
+  it('retries a refused connection even for a create (nothing was sent)', async () => {
+    const s = await server(() => {});
+    const url = s.url;
+    await s.close();
+    const retries: RetryInfo[] = [];
+    const admin = client({ baseUrl: url, retry: { maxAttempts: 3, sleep: async () => {} }, onRetry: (i) => retries.push(i) });
+    const error = await admin.users.create({ username: 'a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DuoConnectionError);
+    expect(error).toMatchObject({ failure: 'refused', sent: false });
+    expect(retries.map((r) => r.reason)).toEqual(['not_sent', 'not_sent']);
+  });
+
+  it('does not resend a create after a reset, but retries a read', async () => {
+    const s = await server((_seen, req) => req.socket.destroy());
+    const admin = client({ baseUrl: s.url, retry: { maxAttempts: 3, sleep: async () => {} } });
+    const error = await admin.users.create({ username: 'a' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DuoConnectionError', failure: 'reset', sent: true });
+    expect(s.seen).toHaveLength(1);
+    await expect(admin.users.get('DU1')).rejects.toBeInstanceOf(DuoConnectionError);
+    expect(s.seen).toHaveLength(4);
+  });
+
+  it('reports an answer cut off mid-body as a reset after sending', async () => {
+    const s = await server((_seen, req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      res.write('{"stat":"OK","resp');
+      setTimeout(() => req.socket.destroy(), 10);
+    });
+    const admin = client({ baseUrl: s.url, retry: false });
+    await expect(admin.users.create({ username: 'a' })).rejects.toMatchObject({ name: 'DuoConnectionError', failure: 'reset', sent: true });
+  });
+
+  it('trusts a custom CA; without it the TLS failure is reported and not retried', async () => {
+    const s = await server((seen, _req, res) => sendOk(res, { host: seen.host }), TLS);
+    const trusted = client({ baseUrl: s.url, ca: TLS.cert });
+    expect((await trusted.request('GET', '/auth/v2/check')).response).toEqual({ host: CREDS.host });
+    const untrusted = client({ baseUrl: s.url, retry: { sleep: async () => {} } });
+    const error = await untrusted.settings.get().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DuoConnectionError', failure: 'tls', sent: false });
+    expect(s.seen).toHaveLength(1);
+  });
+
+  it('tunnels through a CONNECT proxy, reusing the tunnel, with proxy credentials kept out of errors', async () => {
+    const s = await server((_seen, _req, res) => sendOk(res, {}));
+    const proxy = await startProxy({ requireAuth: 'alice:s3cret-proxy' });
+    cleanup.push(() => proxy.close());
+    const admin = client({ baseUrl: s.url, proxy: `http://alice:s3cret-proxy@127.0.0.1:${proxy.port}` });
+    for (let i = 0; i < 5; i++) await admin.settings.get();
+    expect(proxy.tunnels).toEqual([`127.0.0.1:${s.port}`]);
+    expect(s.seen.every((seen) => seen.signatureValid && seen.host === CREDS.host)).toBe(true);
+
+    const denied = client({ baseUrl: s.url, proxy: `http://alice:wrong-pass@127.0.0.1:${proxy.port}`, retry: { sleep: async () => {} } });
+    const error = await denied.settings.get().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DuoConnectionError', failure: 'proxy', sent: false });
+    expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain('wrong-pass');
+    expect(proxy.authHeaders).toHaveLength(2);
+  });
+
+  it('tunnels TLS through the proxy and verifies the target certificate', async () => {
+    const s = await server((_seen, _req, res) => sendOk(res, { ok: true }), TLS);
+    const proxy = await startProxy();
+    cleanup.push(() => proxy.close());
+    const auth = new DuoAuthClient({ ...CREDS, pacing: false, baseUrl: s.url, ca: TLS.cert, proxy: `http://127.0.0.1:${proxy.port}` });
+    cleanup.push(() => auth.close());
+    expect(await auth.check()).toEqual({ ok: true });
+    await auth.check();
+    expect(proxy.tunnels).toHaveLength(1);
+  });
+});
