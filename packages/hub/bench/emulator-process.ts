@@ -1,0 +1,50 @@
+/**
+ * The benchmark's Duo: an emulator fleet in its own process, so the benchmark's memory figures are
+ * duohub's alone. Driven over IPC: it reports `ready` with its URL and the parent's Accounts API
+ * keys, then answers `configure` (faults and rate limits; a fresh limiter each time), `stats`, `close`.
+ */
+import { createEmulator, type FaultRule, type RateLimitOptions } from '@duohub/emulator';
+
+/** Messages the benchmark sends. */
+export type EmulatorCommand =
+  | { type: 'configure'; faults: FaultRule[]; rateLimits: RateLimitOptions }
+  | { type: 'stats' }
+  | { type: 'close' };
+
+/** Messages this process sends back. */
+export type EmulatorReply =
+  | { type: 'ready'; url: string; seedMs: number; accountsKeys: { host: string; ikey: string; skey: string } }
+  | { type: 'configured' }
+  | { type: 'stats'; statuses: Record<string, number> };
+
+const [accounts, users, seed] = (process.argv.slice(2).map(Number) as [number, number, number]);
+const send = (reply: EmulatorReply) => process.send?.(reply);
+
+const started = performance.now();
+const emu = createEmulator({ seed: { fleet: { accounts, usersPerAccount: users, seed } }, rateLimits: false });
+const seedMs = performance.now() - started;
+// Collect the seeding garbage now (the benchmark starts this process with --expose-gc), so a
+// major collection of it does not land in the middle of a measured run.
+(globalThis as { gc?: () => void }).gc?.();
+const server = await emu.listen({ port: 0, host: '127.0.0.1' });
+const parent = emu.credentials().accounts.find((a) => a.parent_id === null);
+const keys = parent?.integrations.find((i) => i.type === 'accounts');
+if (!keys) throw new Error('fleet seed without an Accounts API integration');
+send({ type: 'ready', url: server.url, seedMs, accountsKeys: { host: keys.api_hostname, ikey: keys.integration_key, skey: keys.secret_key } });
+
+process.on('message', async (command: EmulatorCommand) => {
+  if (command.type === 'configure') {
+    emu.configure({ faults: command.faults, rateLimits: command.rateLimits });
+    send({ type: 'configured' });
+  } else if (command.type === 'stats') {
+    const statuses: Record<string, number> = {};
+    for (const byStatus of Object.values(emu.stats().requests)) {
+      for (const [status, n] of Object.entries(byStatus)) statuses[status] = (statuses[status] ?? 0) + n;
+    }
+    send({ type: 'stats', statuses });
+  } else if (command.type === 'close') {
+    await server.close();
+    await emu.close();
+    process.disconnect?.();
+  }
+});

@@ -1,0 +1,171 @@
+import { requireScope, systemActor, type Actor } from './actor.js';
+import { generateApiToken, hashApiToken } from './api-token.js';
+import { expandScopes, scopeSatisfies, type Scope } from './scopes.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { HubError } from '../errors/hub-error.js';
+import type { HubContext } from '../hub-context.js';
+import type { ApiTokensTable, Db } from '../store/database.js';
+import { newId } from '../store/new-id.js';
+import type { TokenCreateInput, TokenView } from '../api/schemas/token-schemas.js';
+
+/** A token row as the API shows it. */
+export function toTokenView(row: ApiTokensTable): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: JSON.parse(row.scopes) as string[],
+    organization_ids: row.organization_ids === null ? null : (JSON.parse(row.organization_ids) as string[]),
+    created_by: row.created_by,
+    created_at: row.created_at,
+    last_used_at: row.last_used_at,
+    revoked_at: row.revoked_at,
+  };
+}
+
+/**
+ * Issues a token. An actor can only hand out what it holds: scopes it has, and (when it is limited)
+ * a subset of its own organizations, so no token can mint a stronger one.
+ */
+export async function createToken(
+  hub: HubContext,
+  actor: Actor,
+  input: TokenCreateInput,
+): Promise<TokenView & { token: string }> {
+  requireScope(actor, 'admin');
+  const scopes = expandScopes(input.scopes);
+  const widest = scopes[scopes.length - 1]!;
+  if (!scopeSatisfies(actor.scopes, widest)) {
+    throw new HubError('forbidden', { message: 'A token cannot grant scopes it does not hold itself.' });
+  }
+  const orgIds = input.organization_ids === null ? null : [...new Set(input.organization_ids)];
+  if (actor.organizationIds !== null) {
+    if (orgIds === null || orgIds.some((id) => !actor.organizationIds!.includes(id))) {
+      throw new HubError('forbidden', {
+        message: 'A token limited to organizations can only create tokens limited to some of the same organizations.',
+      });
+    }
+  }
+  const token = generateApiToken();
+  hub.scrubber.add(token);
+  const now = hub.now().toISOString();
+  const row: ApiTokensTable = {
+    id: newId('tok'),
+    name: input.name,
+    token_hash: hashApiToken(token),
+    scopes: JSON.stringify(scopes),
+    organization_ids: orgIds === null ? null : JSON.stringify(orgIds),
+    created_by: actor.tokenId,
+    created_at: now,
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await auditedWrite(hub, actor, { action: 'tokens.create', targetType: 'token', targetId: row.id, inputs: input }, async (trx) => {
+    if (orgIds) await requireOrganizationsExist(trx, orgIds);
+    await trx.insertInto('api_tokens').values(row).execute();
+  });
+  return { ...toTokenView(row), token };
+}
+
+/** Tokens the actor may see: all for an unlimited admin; for a limited one, those within its organizations. */
+export async function listTokens(hub: HubContext, actor: Actor): Promise<TokenView[]> {
+  requireScope(actor, 'admin');
+  const rows = await hub.store.db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(toTokenView).filter((t) => withinActor(actor, t));
+}
+
+/** Revokes a token (idempotent: revoking twice keeps the first time). */
+export async function revokeToken(hub: HubContext, actor: Actor, id: string): Promise<TokenView> {
+  requireScope(actor, 'admin');
+  return auditedWrite(hub, actor, { action: 'tokens.revoke', targetType: 'token', targetId: id }, async (trx) => {
+    const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HubError('not_found', { message: 'No token with this id.' });
+    if (!withinActor(actor, toTokenView(row))) {
+      throw new HubError('forbidden', { message: 'This token cannot manage that token.' });
+    }
+    if (row.revoked_at) return toTokenView(row);
+    const revokedAt = hub.now().toISOString();
+    await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
+    return toTokenView({ ...row, revoked_at: revokedAt });
+  });
+}
+
+/** The actor behind a presented token, or undefined for an unknown or revoked one. */
+export async function authenticateToken(hub: HubContext, token: string): Promise<Actor | undefined> {
+  const row = await hub.store.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashApiToken(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at) return undefined;
+  hub.scrubber.add(token);
+  const now = hub.now();
+  // Record use at most once a minute: a write per request would serialize SQLite for nothing.
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
+    await hub.store.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
+  }
+  const view = toTokenView(row);
+  return { kind: 'token', tokenId: row.id, scopes: expandScopes(view.scopes), organizationIds: view.organization_ids };
+}
+
+/**
+ * Makes sure an admin can get in on first start: with DUOHUB_ADMIN_TOKEN, that token is registered
+ * (once); otherwise, when no token exists at all, a new admin token is created and returned so the
+ * caller can print it once.
+ */
+export async function ensureBootstrapToken(
+  hub: HubContext,
+  configured: string | undefined,
+): Promise<{ token: string | undefined; id: string | undefined; created: boolean }> {
+  if (configured) {
+    hub.scrubber.add(configured);
+    const hash = hashApiToken(configured);
+    const existing = await hub.store.db.selectFrom('api_tokens').select(['id', 'revoked_at']).where('token_hash', '=', hash).executeTakeFirst();
+    if (existing) return { token: undefined, id: existing.id, created: false };
+    const id = await insertBootstrap(hub, hash, 'bootstrap (DUOHUB_ADMIN_TOKEN)');
+    return { token: undefined, id, created: true };
+  }
+  const any = await hub.store.db.selectFrom('api_tokens').select('id').limit(1).executeTakeFirst();
+  if (any) return { token: undefined, id: undefined, created: false };
+  const token = generateApiToken();
+  hub.scrubber.add(token);
+  const id = await insertBootstrap(hub, hashApiToken(token), 'bootstrap');
+  return { token, id, created: true };
+}
+
+async function insertBootstrap(hub: HubContext, hash: string, name: string): Promise<string> {
+  const id = newId('tok');
+  const scopes: Scope[] = ['read', 'operate', 'admin'];
+  await auditedWrite(hub, systemActor, { action: 'tokens.bootstrap', targetType: 'token', targetId: id }, async (trx) => {
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        id,
+        name,
+        token_hash: hash,
+        scopes: JSON.stringify(scopes),
+        organization_ids: null,
+        created_by: null,
+        created_at: hub.now().toISOString(),
+        last_used_at: null,
+        revoked_at: null,
+      })
+      .execute();
+  });
+  return id;
+}
+
+function withinActor(actor: Actor, token: TokenView): boolean {
+  if (actor.organizationIds === null) return true;
+  return token.organization_ids !== null && token.organization_ids.every((id) => actor.organizationIds!.includes(id));
+}
+
+async function requireOrganizationsExist(db: Db, ids: string[]): Promise<void> {
+  const found = await db.selectFrom('organizations').select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((r) => r.id));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new HubError('validation_failed', {
+      details: missing.slice(0, 20).map((id) => ({ in: 'body', field: 'organization_ids', message: `no organization with id ${id}` })),
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineAction } from '../define-action.js';
+
+/** Reads the state of an asynchronous authentication. */
+export const authStatus = defineAction({
+  id: 'auth.status',
+  title: 'Authentication status',
+  description: 'Reads the state of an authentication started with auth.send async: waiting, allow or deny.',
+  api: 'auth',
+  resource: 'auth',
+  idempotent: true,
+  readOnly: true,
+  input: z.strictObject({ txid: z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'must be a Duo transaction id') }),
+  output: z.looseObject({ result: z.string(), status: z.string().optional(), status_msg: z.string().optional() }),
+  run: async (ctx, { txid }) => (await ctx.auth().request('GET', '/auth/v2/auth_status', { txid })).response as never,
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineAction } from '../define-action.js';
+import { duoUser } from '../schemas/common.js';
+import { userFields, username } from './user-fields.js';
+
+/** Creates a user. */
+export const usersCreate = defineAction({
+  id: 'users.create',
+  title: 'Create user',
+  description: 'Creates a Duo user; the username must be unique (aliases included).',
+  api: 'admin',
+  resource: 'users',
+  idempotent: false,
+  input: z.strictObject({ username, ...userFields }),
+  output: duoUser,
+  run: async (ctx, input) => (await ctx.admin().request('POST', '/admin/v1/users', input)).response as never,
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineAction } from '../define-action.js';
+import { seg } from '../duo-caller.js';
+import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+
+/** Deletes a user permanently. */
+export const usersDelete = defineAction({
+  id: 'users.delete',
+  title: 'Delete user',
+  description: 'Deletes a user permanently (their phones stay). A dry run reads the user and deletes nothing.',
+  api: 'admin',
+  resource: 'users',
+  idempotent: true,
+  destructive: true,
+  input: z.strictObject({ user_id: duoId('user') }),
+  output: withDryRun(z.object({ deleted: z.literal(true), user_id: z.string() })),
+  run: async (ctx, { user_id }) => {
+    const path = `/admin/v1/users/${seg(user_id)}`;
+    if (ctx.dryRun) {
+      const user = (await ctx.admin().request('GET', path)).response as { username?: string };
+      return dryRun(user, `would delete user ${user.username ?? user_id} permanently`);
+    }
+    await ctx.admin().request('DELETE', path);
+    return { deleted: true as const, user_id };
+  },
+});

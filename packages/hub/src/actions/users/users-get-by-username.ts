@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineAction } from '../define-action.js';
+import { duoUser } from '../schemas/common.js';
+import { findUser } from './find-user.js';
+import { username } from './user-fields.js';
+
+/** Finds a user by username (Duo matches aliases too). */
+export const usersGetByUsername = defineAction({
+  id: 'users.get_by_username',
+  title: 'Get user by username',
+  description: 'Finds one user by username or alias; 404 when none matches.',
+  api: 'admin',
+  resource: 'users',
+  idempotent: true,
+  readOnly: true,
+  input: z.strictObject({ username }),
+  output: duoUser,
+  run: async (ctx, input) => (await findUser(ctx.admin(), { username: input.username })) as never,
+});

@@ -1,0 +1,44 @@
+import { z } from '@hono/zod-openapi';
+
+/** Body of `POST /api/tokens`. */
+export const TokenCreateSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).openapi({ example: 'ci pipeline' }),
+    scopes: z
+      .array(z.enum(['read', 'operate', 'admin']))
+      .min(1)
+      .max(3)
+      .openapi({ description: '`operate` includes `read`; `admin` includes both.' }),
+    organization_ids: z
+      .array(z.string().min(1).max(100))
+      .min(1)
+      .max(1000)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'Limit the token to these organizations; null for every organization.' }),
+  })
+  .openapi('TokenCreate');
+
+/** A token as listed (never the token itself). */
+export const TokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.string()),
+    organization_ids: z.array(z.string()).nullable(),
+    created_by: z.string().nullable(),
+    created_at: z.string(),
+    last_used_at: z.string().nullable(),
+    revoked_at: z.string().nullable(),
+  })
+  .openapi('Token');
+
+/** The create answer: the only time the token is shown. */
+export const CreatedTokenSchema = TokenSchema.extend({
+  token: z.string().openapi({ description: 'Shown once; store it now.' }),
+}).openapi('CreatedToken');
+
+/** Parsed (output) type of `TokenCreateSchema`. */
+export type TokenCreateInput = z.output<typeof TokenCreateSchema>;
+/** Parsed (output) type of `TokenSchema`. */
+export type TokenView = z.output<typeof TokenSchema>;

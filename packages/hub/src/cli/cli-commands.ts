@@ -1,0 +1,19 @@
+import { actionCommands } from '../actions/action-commands.js';
+import { integrationsCommand } from './commands/integrations-command.js';
+import { orgsCommand } from './commands/orgs-command.js';
+import { demoCommand, emulatorCommand, serveCommand } from './commands/runtime-commands.js';
+import { tokensCommand } from './commands/tokens-command.js';
+import type { CliCommandDefinition } from './define-command.js';
+
+/** The hub's own commands. */
+export const coreCommands: readonly CliCommandDefinition[] = [
+  serveCommand,
+  demoCommand,
+  emulatorCommand,
+  integrationsCommand,
+  orgsCommand,
+  tokensCommand,
+];
+
+/** Every command `duohub` offers; the action catalog adds `actionCommands` here. */
+export const cliCommands: readonly CliCommandDefinition[] = [...coreCommands, ...actionCommands];

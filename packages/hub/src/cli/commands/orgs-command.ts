@@ -1,0 +1,103 @@
+import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
+import { defineCommand } from '../define-command.js';
+import { formatTable, printResult } from '../print-result.js';
+
+
+const suggestionColumns = ['organization_name', 'status', 'duo_account_name', 'duo_account_id', 'confidence', 'reason'];
+
+function list(value: unknown): string[] {
+  return typeof value === 'string' && value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/** `duohub orgs list|add|map|suggest|apply`. */
+export const orgsCommand = defineCommand({
+  name: 'orgs',
+  description: 'manage organizations and their mapping to Duo accounts',
+  subcommands: [
+    {
+      name: 'list',
+      description: 'list organizations',
+      options: connectionOptions,
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const res = await client.request('GET', '/api/organizations');
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>
+            formatTable(body.items, ['id', 'name', 'email_domains', 'duo_account_name', 'duo_account_id', 'mapping_source', 'mapping_confidence']),
+          );
+        }),
+    },
+    {
+      name: 'add',
+      description: 'add an organization',
+      options: [
+        { flags: '--name <name>', description: 'organization name' },
+        { flags: '--domains <list>', description: 'comma-separated email domains' },
+        { flags: '--directory-key-env <var>', description: 'read the Duo Admin API directory key from this environment variable' },
+        ...connectionOptions,
+      ],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const body: Record<string, unknown> = { name: ctx.options.name, email_domains: list(ctx.options.domains) };
+          const keyVar = ctx.options.directoryKeyEnv as string | undefined;
+          if (keyVar) body.duo_admin_api_directory_key = ctx.env[keyVar];
+          const res = await client.request('POST', '/api/organizations', body);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (o) => `created ${o.id} (${o.name})\n`);
+        }),
+    },
+    {
+      name: 'map',
+      description: 'map an organization to a Duo account by hand (a manual mapping always wins over suggestions)',
+      arguments: [{ name: 'org', description: 'organization id', required: true }],
+      options: [
+        { flags: '--integration <id>', description: 'integration id' },
+        { flags: '--account <id>', description: 'Duo child account id, or "parent"' },
+        { flags: '--clear', description: 'remove the mapping' },
+        { flags: '--force', description: 'do not verify the account with Duo' },
+        ...connectionOptions,
+      ],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const body = ctx.options.clear
+            ? { integration_id: null, duo_account_id: null }
+            : { integration_id: ctx.options.integration, duo_account_id: ctx.options.account };
+          const path = `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}${ctx.options.force ? '?force=true' : ''}`;
+          const res = await client.request('PATCH', path, body);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (o) =>
+            o.duo_account_id ? `${o.name} -> ${o.duo_account_name ?? o.duo_account_id} (manual)\n` : `${o.name} unmapped\n`,
+          );
+        }),
+    },
+    {
+      name: 'suggest',
+      description: 'suggest Duo child accounts for every organization',
+      arguments: [{ name: 'integration', description: 'integration id', required: true }],
+      options: connectionOptions,
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const res = await client.request('GET', `/api/integrations/${encodeURIComponent(String(ctx.args[0]))}/mapping-suggestions`);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (body) => formatTable(body.suggestions, suggestionColumns));
+        }),
+    },
+    {
+      name: 'apply',
+      description: 'apply every suggestion at or above a threshold (one transaction; manual mappings win)',
+      arguments: [{ name: 'integration', description: 'integration id', required: true }],
+      options: [{ flags: '--threshold <n>', description: 'minimum confidence 0..1', default: '0.8' }, ...connectionOptions],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const res = await client.request(
+            'POST',
+            `/api/integrations/${encodeURIComponent(String(ctx.args[0]))}/mapping-suggestions/apply`,
+            { threshold: Number(ctx.options.threshold) },
+          );
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>
+            `applied ${body.applied.length}, skipped ${body.skipped.length}\n` +
+            formatTable(
+              [...body.applied.map((s: any) => ({ ...s, result: 'applied' })), ...body.skipped.map((s: any) => ({ ...s, result: s.skip_reason }))],
+              ['organization_name', 'result', 'duo_account_name', 'confidence'],
+            ),
+          );
+        }),
+    },
+  ],
+});

@@ -1,0 +1,198 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEmulator } from '@duohub/emulator';
+import { pino } from 'pino';
+import { ensureBootstrapToken } from '../access/token-service.js';
+import type { ApiRouteModule } from '../api/define-api-route.js';
+import type { CliIo } from '../cli/define-command.js';
+import { remoteHubClient, type HubClient } from '../cli/hub-client.js';
+import { loadConfig } from '../config/load-config.js';
+import { createLogger } from '../log/create-logger.js';
+import { SecretScrubber } from '../log/secret-scrubber.js';
+import { openHub } from '../server/open-hub.js';
+import { untilSignal } from '../server/run-serve.js';
+import { startServer } from '../server/start-server.js';
+import { varyOrgName } from './vary-org-name.js';
+
+/** Options of `runDemo` (`duohub demo`). */
+export interface RunDemoOptions {
+  io: CliIo;
+  env: Record<string, string | undefined>;
+  /** Hub port; default DUOHUB_PORT or 8787; 0 picks a free one. */
+  port?: number;
+  /** Stop after setting everything up (for tests and CI). */
+  exitAfterSetup?: boolean;
+  /** Print the summary as JSON instead of prose. */
+  json?: boolean;
+  routeModules?: readonly ApiRouteModule[];
+  /** Resolves when the demo should stop; default SIGINT/SIGTERM. */
+  until?: Promise<unknown>;
+}
+
+/** What the demo set up. */
+export interface DemoSummary {
+  hub_url: string;
+  docs_url: string;
+  ui_url: string;
+  emulator_url: string;
+  data_dir: string;
+  admin_token: string;
+  integration: { id: string; name: string; checks: Array<{ kind: string; status: string }> };
+  organizations: Array<{
+    id: string;
+    name: string;
+    duo_account_name: string | null;
+    duo_account_id: string | null;
+    confidence: number | null;
+    reason: string | null;
+  }>;
+}
+
+/**
+ * The newcomer's first command: the emulator with the demo seed, a hub on a fresh SQLite store in
+ * a temp dir, the integration created from the emulator's parent credentials through the real API
+ * (checks pass), three organizations named a little differently from the Duo child accounts, and
+ * the mapping suggestions applied. Prints what it did and keeps serving until interrupted.
+ */
+export async function runDemo(options: RunDemoOptions): Promise<{ code: number; summary?: DemoSummary }> {
+  const { io } = options;
+  const say = (text: string) => {
+    if (!options.json) io.out(text);
+  };
+  const emulator = createEmulator({ seed: 'demo' });
+  const emulatorServer = await emulator.listen({ port: 0, host: '127.0.0.1' });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-demo-'));
+  const cleanups: Array<() => Promise<unknown>> = [
+    () => emulator.close(),
+    () => rm(dataDir, { recursive: true, force: true }),
+  ];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch(() => {});
+  };
+  try {
+    say(`duohub demo\n  emulator (demo seed) at ${emulatorServer.url}\n  data dir ${dataDir}\n`);
+    const config = { ...loadConfig({ ...options.env, DUOHUB_DATA_DIR: dataDir, DATABASE_URL: '', DUOHUB_MASTER_KEY: '' }) };
+    const scrubber = new SecretScrubber();
+    const logger = createLogger({ level: 'warn', scrubber, destination: pino.destination({ dest: 2, sync: true }) });
+    const opened = await openHub({ config, logger });
+    cleanups.push(() => opened.close());
+    const bootstrap = await ensureBootstrapToken(opened.hub, undefined);
+    const token = bootstrap.token!;
+    const server = await startServer({
+      hub: opened.hub,
+      port: options.port ?? config.port,
+      host: config.host,
+      ...(options.routeModules ? { routeModules: options.routeModules } : {}),
+    });
+    cleanups.push(() => server.close(1000));
+    say(`  hub at ${server.url}\n\n`);
+
+    const client = remoteHubClient(server.url, token);
+    const summary = await setUp(client, emulator, emulatorServer.url, say);
+    const result: DemoSummary = {
+      hub_url: server.url,
+      docs_url: `${server.url}/api/docs`,
+      ui_url: `${server.url}/`,
+      emulator_url: emulatorServer.url,
+      data_dir: dataDir,
+      admin_token: token,
+      ...summary,
+    };
+    if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
+    say(
+      `\nReady.\n  API docs:    ${result.docs_url}\n  UI:          ${result.ui_url}\n  OpenAPI:     ${server.url}/api/openapi.json\n` +
+        `  Admin token: ${token}\n\n  try: curl -H "Authorization: Bearer ${token}" ${server.url}/api/organizations\n\n`,
+    );
+    if (options.exitAfterSetup) {
+      await cleanup();
+      return { code: 0, summary: result };
+    }
+    say('Serving until interrupted (Ctrl-C); the temp data dir is removed on exit.\n');
+    await (options.until ?? untilSignal());
+    await cleanup();
+    return { code: 0, summary: result };
+  } catch (error) {
+    await cleanup();
+    if (error instanceof DemoSetupError) {
+      io.err(`demo setup failed: ${error.message}\n`);
+      return { code: 1 };
+    }
+    throw error;
+  }
+}
+
+class DemoSetupError extends Error {}
+
+async function setUp(
+  client: HubClient,
+  emulator: ReturnType<typeof createEmulator>,
+  emulatorUrl: string,
+  say: (text: string) => void,
+): Promise<Pick<DemoSummary, 'integration' | 'organizations'>> {
+  const { accounts } = emulator.credentials();
+  const parent = accounts.find((a) => a.parent_id === null);
+  if (!parent) throw new DemoSetupError('the emulator has no parent account');
+  const set = (type: 'admin' | 'accounts' | 'auth') => {
+    const integration = parent.integrations.find((i) => i.type === type);
+    if (!integration) throw new DemoSetupError(`the parent account has no ${type} integration`);
+    return { api_host: integration.api_hostname, integration_key: integration.integration_key, secret_key: integration.secret_key };
+  };
+
+  const created = await client.request('POST', '/api/integrations', {
+    name: `${parent.name} (emulator)`,
+    base_url: emulatorUrl,
+    admin: set('admin'),
+    accounts: set('accounts'),
+    auth: set('auth'),
+  });
+  if (created.status !== 201) throw new DemoSetupError(`creating the integration answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const integration = created.body as { id: string; name: string; last_check: { sets: Array<{ kind: string; status: string; message: string }> } };
+  say(`Created integration "${integration.name}" (${integration.id}); checks:\n`);
+  for (const s of integration.last_check.sets) say(`  ${s.kind.padEnd(8)} ${s.status.padEnd(8)} ${s.message}\n`);
+
+  const children = accounts.filter((a) => a.parent_id === parent.account_id).slice(0, 3);
+  say(`\nCreated ${children.length} organizations named a little differently from the Duo accounts:\n`);
+  for (const [i, child] of children.entries()) {
+    const name = varyOrgName(child.name, i);
+    const domain = emailDomainOf(emulator, child.account_id);
+    const res = await client.request('POST', '/api/organizations', { name, email_domains: domain ? [domain] : [] });
+    if (res.status !== 201) throw new DemoSetupError(`creating organization "${name}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    say(`  "${name}"${domain ? ` (${domain})` : ''}   Duo account: "${child.name}"\n`);
+  }
+
+  const applied = await client.request('POST', `/api/integrations/${integration.id}/mapping-suggestions/apply`, { threshold: 0.8 });
+  if (applied.status !== 200) throw new DemoSetupError(`applying suggestions answered ${applied.status}: ${JSON.stringify(applied.body)}`);
+  const result = applied.body as {
+    applied: Array<{ organization_name: string; duo_account_name: string; confidence: number; reason: string }>;
+    skipped: Array<{ organization_name: string; skip_reason: string }>;
+  };
+  say(`\nApplied ${result.applied.length} mapping suggestion(s) (threshold 0.8):\n`);
+  for (const s of result.applied) say(`  ${s.organization_name} -> ${s.duo_account_name}  (confidence ${s.confidence}: ${s.reason})\n`);
+  for (const s of result.skipped) say(`  skipped ${s.organization_name}: ${s.skip_reason}\n`);
+
+  const orgs = await client.request('GET', '/api/organizations');
+  const items = (orgs.body as { items: Array<Record<string, any>> }).items;
+  return {
+    integration: { id: integration.id, name: integration.name, checks: integration.last_check.sets.map((s) => ({ kind: s.kind, status: s.status })) },
+    organizations: items.map((o) => ({
+      id: o.id,
+      name: o.name,
+      duo_account_name: o.duo_account_name,
+      duo_account_id: o.duo_account_id,
+      confidence: o.mapping_confidence,
+      reason: o.mapping_reason,
+    })),
+  };
+}
+
+/** The most common email domain among a child account's users, from the emulator's state. */
+function emailDomainOf(emulator: ReturnType<typeof createEmulator>, accountId: string): string | undefined {
+  const users = Object.values(emulator.state.accounts[accountId]?.users ?? {});
+  const counts = new Map<string, number>();
+  for (const u of users) {
+    const domain = u.email.split('@')[1]?.toLowerCase();
+    if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -1,0 +1,108 @@
+import type { CheckReport, CredentialSetInput, IntegrationView } from '../api/schemas/integration-schemas.js';
+import { maskSecret } from '../crypto/mask-secret.js';
+import { HubError } from '../errors/hub-error.js';
+import type { CredentialKind, Db, IntegrationCredentialsTable, IntegrationsTable } from '../store/database.js';
+import type { Store } from '../store/open-store.js';
+
+/** AAD for sealed secret keys: the column they live in. */
+export const SECRET_KEY_AAD = 'integration_credentials.secret_key';
+
+/** Every credential kind, in display order. */
+export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['admin', 'accounts', 'auth'];
+
+/** An integration row with its sealed credential rows. */
+export interface IntegrationRecord {
+  row: IntegrationsTable;
+  credentials: Partial<Record<CredentialKind, IntegrationCredentialsTable>>;
+}
+
+/** The integration with this id, or `not_found`. */
+export async function loadIntegration(db: Db, id: string): Promise<IntegrationRecord> {
+  const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new HubError('not_found', { message: 'No integration with this id.' });
+  const creds = await db.selectFrom('integration_credentials').selectAll().where('integration_id', '=', id).execute();
+  return { row, credentials: Object.fromEntries(creds.map((c) => [c.kind, c])) };
+}
+
+/** Every integration, oldest first. */
+export async function loadAllIntegrations(db: Db): Promise<IntegrationRecord[]> {
+  const rows = await db.selectFrom('integrations').selectAll().orderBy('created_at').orderBy('id').execute();
+  const creds = await db.selectFrom('integration_credentials').selectAll().execute();
+  return rows.map((row) => ({
+    row,
+    credentials: Object.fromEntries(creds.filter((c) => c.integration_id === row.id).map((c) => [c.kind, c])),
+  }));
+}
+
+/** A credential row with its secret opened. */
+export function openCredentialSet(store: Store, cred: IntegrationCredentialsTable): CredentialSetInput {
+  return {
+    api_host: cred.api_host,
+    integration_key: cred.integration_key,
+    secret_key: store.secrets.open(cred.secret_key, SECRET_KEY_AAD),
+  };
+}
+
+/** Every credential set of a record, opened. */
+export function openCredentialSets(store: Store, record: IntegrationRecord): Partial<Record<CredentialKind, CredentialSetInput>> {
+  const out: Partial<Record<CredentialKind, CredentialSetInput>> = {};
+  for (const kind of CREDENTIAL_KINDS) {
+    const cred = record.credentials[kind];
+    if (cred) out[kind] = openCredentialSet(store, cred);
+  }
+  return out;
+}
+
+/** The API view: secrets shown only as a hint. */
+export function toIntegrationView(store: Store, record: IntegrationRecord): IntegrationView {
+  const view = (kind: CredentialKind) => {
+    const cred = record.credentials[kind];
+    if (!cred) return null;
+    return {
+      api_host: cred.api_host,
+      integration_key: cred.integration_key,
+      secret_key_hint: maskSecret(store.secrets.open(cred.secret_key, SECRET_KEY_AAD)),
+    };
+  };
+  let lastCheck: CheckReport | null = null;
+  if (record.row.last_check) {
+    try {
+      lastCheck = JSON.parse(record.row.last_check) as CheckReport;
+    } catch {
+      lastCheck = null;
+    }
+  }
+  return {
+    id: record.row.id,
+    name: record.row.name,
+    base_url: record.row.base_url,
+    sig_version: record.row.sig_version,
+    admin: view('admin'),
+    accounts: view('accounts'),
+    auth: view('auth'),
+    last_check: lastCheck,
+    created_at: record.row.created_at,
+    updated_at: record.row.updated_at,
+  };
+}
+
+/** Inserts or replaces one credential set, sealing its secret. */
+export async function writeCredentialSet(
+  db: Db,
+  store: Store,
+  integrationId: string,
+  kind: CredentialKind,
+  set: CredentialSetInput,
+  now: string,
+): Promise<void> {
+  const values = {
+    integration_id: integrationId,
+    kind,
+    api_host: set.api_host,
+    integration_key: set.integration_key,
+    secret_key: store.secrets.seal(set.secret_key, SECRET_KEY_AAD),
+    updated_at: now,
+  };
+  await db.deleteFrom('integration_credentials').where('integration_id', '=', integrationId).where('kind', '=', kind).execute();
+  await db.insertInto('integration_credentials').values(values).execute();
+}

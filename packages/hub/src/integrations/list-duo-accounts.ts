@@ -1,0 +1,31 @@
+import { DuoAccountsClient } from '@duohub/sdk';
+import { HubError } from '../errors/hub-error.js';
+import type { HubContext } from '../hub-context.js';
+import { duoClientOptions } from './duo-client-options.js';
+import { loadIntegration, openCredentialSets } from './integration-records.js';
+
+/** A Duo child account as the Accounts API lists it. */
+export interface DuoAccount {
+  account_id: string;
+  name: string;
+  api_hostname: string;
+}
+
+/** The integration's Duo child accounts (Accounts API `account/list`); `credentials_missing` without Accounts keys. */
+export async function fetchDuoAccounts(hub: HubContext, integrationId: string): Promise<DuoAccount[]> {
+  const record = await loadIntegration(hub.store.db, integrationId);
+  const sets = openCredentialSets(hub.store, record);
+  if (!sets.accounts) {
+    throw new HubError('credentials_missing', {
+      message: 'This integration has no Accounts API credentials, so it cannot list child accounts.',
+      details: { needs: 'accounts' },
+    });
+  }
+  const client = new DuoAccountsClient(duoClientOptions(hub.duo, record.row, sets.accounts));
+  const answer = await client.request('POST', '/accounts/v1/account/list');
+  const list = Array.isArray(answer.response) ? answer.response : [];
+  return list
+    .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
+    .map((a) => ({ account_id: String(a.account_id ?? ''), name: String(a.name ?? ''), api_hostname: String(a.api_hostname ?? '') }))
+    .filter((a) => a.account_id);
+}

@@ -1,0 +1,15 @@
+export * from './coverage-types.js';
+export { coverageStatus } from './coverage-status.js';
+export { factorClass, hasMfa, type FactorRuleOptions } from './factor-class.js';
+export { bypassCodeRisk, type CodeRisk } from './bypass-code-risk.js';
+export { BypassRiskIndex } from './bypass-risk-index.js';
+export { classifyUser, STALE_DAYS, type ClassifyOptions } from './classify-user.js';
+export { percent } from './percent.js';
+export { emptyCounts, countUser, addCounts, coveragePercentages } from './coverage-counts.js';
+export { CoverageTally, type TallyOptions } from './coverage-tally.js';
+export { scanAccount, DEFAULT_PAGE_CONCURRENCY, type CoverageSource, type ScanAccountOptions, type ScanPageEvent } from './scan-account.js';
+export { scanError, type ScanError } from './scan-error.js';
+export { coverageTasks, runCoverageTask, type AccountOutcome, type CoverageTask } from './coverage-task.js';
+export { fleetTotals, type FleetTotals } from './fleet-totals.js';
+export { runBounded } from './run-bounded.js';
+export { scanFleet, DEFAULT_ACCOUNT_CONCURRENCY, type FleetCoverage, type FleetProgress, type ScanFleetOptions } from './scan-fleet.js';

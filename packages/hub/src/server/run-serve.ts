@@ -1,0 +1,68 @@
+import type { DestinationStream } from 'pino';
+import { ensureBootstrapToken } from '../access/token-service.js';
+import type { ApiRouteModule } from '../api/define-api-route.js';
+import { loadConfig } from '../config/load-config.js';
+import type { CliIo } from '../cli/define-command.js';
+import { openHub } from './open-hub.js';
+import { startServer, type RunningServer } from './start-server.js';
+
+/** Options of `runServe` (the `duohub serve` command). */
+export interface RunServeOptions {
+  env: Record<string, string | undefined>;
+  io: CliIo;
+  port?: number;
+  host?: string;
+  routeModules?: readonly ApiRouteModule[];
+  /** Resolves when the server should stop; default: SIGINT or SIGTERM. */
+  until?: Promise<unknown>;
+  logDestination?: DestinationStream;
+  onListening?(server: RunningServer): void;
+}
+
+/**
+ * Opens the store (migrating it), makes sure an admin token exists (printing a generated one once,
+ * to stderr, never to the JSON log), serves until told to stop, then shuts down gracefully.
+ */
+export async function runServe(options: RunServeOptions): Promise<number> {
+  const config = loadConfig(options.env);
+  const opened = await openHub({ config, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
+  const { hub } = opened;
+  try {
+    if (opened.masterKey.warning) hub.logger.warn(opened.masterKey.warning);
+    if (opened.masterKey.source === 'generated') {
+      hub.logger.warn({ file: opened.masterKey.file }, 'generated a new master key; back it up: without it stored secrets cannot be read');
+    }
+    const bootstrap = await ensureBootstrapToken(hub, config.adminToken);
+    if (bootstrap.token) {
+      options.io.err(`\nBootstrap admin token (shown once; store it now):\n\n  ${bootstrap.token}\n\n`);
+    }
+    const server = await startServer({
+      hub,
+      port: options.port ?? config.port,
+      host: options.host ?? config.host,
+      ...(options.routeModules ? { routeModules: options.routeModules } : {}),
+    });
+    hub.logger.info({ url: server.url, store: hub.store.dialect, location: hub.store.location }, 'duohub listening');
+    options.onListening?.(server);
+    await (options.until ?? untilSignal());
+    hub.logger.info('shutting down');
+    await server.close();
+    return 0;
+  } finally {
+    await opened.close();
+    hub.logger.flush?.();
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

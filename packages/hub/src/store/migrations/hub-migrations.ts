@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
+ * names sort lexically, so keep the 4-digit prefix.
+ */
+export const hubMigrations: Record<string, Migration> = {
+  '0001_initial': initialMigration,
+};

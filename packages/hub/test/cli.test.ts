@@ -1,0 +1,196 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+import { startTestEmulator, startTestHub, type TestEmulator, type TestHub } from './helpers/test-hub.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const run = promisify(execFile);
+
+async function cli(args: string[], env: Record<string, string | undefined>) {
+  let out = '';
+  let err = '';
+  const code = await runCli(['node', 'duohub', ...args], { io: { out: (t) => void (out += t), err: (t) => void (err += t) }, env });
+  return { code, out, err, json: () => JSON.parse(out) };
+}
+
+describe('duohub demo --exit-after-setup', () => {
+  it('sets up the emulator, a hub, the integration, three organizations and their mappings, then stops', async () => {
+    const res = await cli(['demo', '--port', '0', '--exit-after-setup', '--json'], { PATH: process.env.PATH });
+    expect(res.code, res.err).toBe(0);
+    const summary = res.json();
+    expect(summary.integration.checks).toEqual([
+      { kind: 'admin', status: 'ok' },
+      { kind: 'accounts', status: 'ok' },
+      { kind: 'auth', status: 'ok' },
+    ]);
+    expect(summary.organizations).toHaveLength(3);
+    for (const org of summary.organizations) {
+      expect(org.duo_account_id).toMatch(/^DA[A-Z0-9]{18}$/);
+      expect(org.confidence).toBeGreaterThanOrEqual(0.8);
+      // The organization was named differently from the account it was matched to.
+      expect(org.name).not.toBe(org.duo_account_name);
+    }
+    expect(new Set(summary.organizations.map((o: any) => o.duo_account_id)).size).toBe(3);
+    expect(summary.admin_token).toMatch(/^dh_/);
+    expect(summary.docs_url).toBe(`${summary.hub_url}/api/docs`);
+    // Everything was torn down.
+    expect(existsSync(summary.data_dir)).toBe(false);
+    await expect(fetch(`${summary.hub_url}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${summary.emulator_url}/auth/v2/ping`)).rejects.toThrow();
+  });
+
+  it('runs through the bin (tsx registration) and prints the URLs and a token', async () => {
+    const bin = path.join(here, '../bin/duohub.js');
+    const { stdout } = await run(process.execPath, [bin, 'demo', '--port', '0', '--exit-after-setup'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      timeout: 60_000,
+    });
+    expect(stdout).toContain('Applied 3 mapping suggestion(s)');
+    expect(stdout).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    expect(stdout).toMatch(/Admin token: dh_/);
+  });
+});
+
+describe('duohub serve as a process', () => {
+  it('logs JSON, prints the bootstrap token to stderr, and exits 0 on SIGTERM', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-proc-'));
+    try {
+      const child = spawn(process.execPath, [path.join(here, '../bin/duohub.js'), 'serve', '--port', '0'], {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DUOHUB_DATA_DIR: dataDir },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      for (let i = 0; i < 200 && !stdout.includes('duohub listening'); i++) await new Promise((r) => setTimeout(r, 50));
+      const listening = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => l.msg === 'duohub listening');
+      expect(listening.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const token = /(dh_\S+)/.exec(stderr)?.[1];
+      const res = await fetch(`${listening.url}/api/tokens`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('shutting down');
+      expect(stdout).not.toContain(token!);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('management commands', () => {
+  let emu: TestEmulator;
+  let dataDir: string;
+  let env: Record<string, string | undefined>;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    emu = await startTestEmulator({ seed: 'demo' });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-cli-'));
+    env = { DUOHUB_DATA_DIR: dataDir, ADMIN_SKEY: emu.sets.admin.secret_key, ACCOUNTS_SKEY: emu.sets.accounts.secret_key };
+    hub = await startTestHub();
+  });
+
+  afterAll(async () => {
+    await hub?.close();
+    await emu?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('manage the local store end to end', async () => {
+    const add = await cli(
+      [
+        'integrations', 'add', '--name', 'cli parent', '--base-url', emu.url,
+        '--admin-host', emu.sets.admin.api_host, '--admin-ikey', emu.sets.admin.integration_key, '--admin-skey-env', 'ADMIN_SKEY',
+        '--accounts-host', emu.sets.accounts.api_host, '--accounts-ikey', emu.sets.accounts.integration_key, '--accounts-skey-env', 'ACCOUNTS_SKEY',
+        '--json',
+      ],
+      env,
+    );
+    expect(add.code, add.err).toBe(0);
+    const integration = add.json();
+    expect(integration.last_check.ok).toBe(true);
+    expect(add.out).not.toContain(emu.sets.admin.secret_key);
+    expect(existsSync(path.join(dataDir, 'duohub.sqlite'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'master.key'))).toBe(true);
+
+    const list = await cli(['integrations', 'list'], env);
+    expect(list.out).toMatch(/cli parent\s+admin,accounts\s+ok/);
+
+    const test = await cli(['integrations', 'test', integration.id], env);
+    expect(test.code).toBe(0);
+    expect(test.out).toMatch(/admin\s+ok/);
+
+    for (const [name, domain] of [['ACME Corp.', 'acme.example'], ['Globex Industries Inc', ''], ['initech', '']]) {
+      const org = await cli(['orgs', 'add', '--name', name!, ...(domain ? ['--domains', domain] : []), '--json'], env);
+      expect(org.code, org.err).toBe(0);
+    }
+    const suggest = await cli(['orgs', 'suggest', integration.id, '--json'], env);
+    expect(suggest.json().suggestions.filter((s: any) => s.status === 'new')).toHaveLength(3);
+    const table = await cli(['orgs', 'suggest', integration.id], env);
+    expect(table.out).toMatch(/ACME Corp\.\s+new\s+Acme Corporation/);
+
+    const orgs = (await cli(['orgs', 'list', '--json'], env)).json().items;
+    const initech = orgs.find((o: any) => o.name === 'initech');
+    const mapped = await cli(['orgs', 'map', initech.id, '--integration', integration.id, '--account', 'parent'], env);
+    expect(mapped.code, mapped.err).toBe(0);
+    expect(mapped.out).toContain('initech -> parent (manual)');
+
+    const apply = await cli(['orgs', 'apply', integration.id, '--threshold', '0.8'], env);
+    expect(apply.code).toBe(0);
+    expect(apply.out).toContain('applied 2, skipped 1');
+    expect(apply.out).toMatch(/initech\s+a manual mapping wins/);
+
+    const token = await cli(['tokens', 'create', '--name', 'ci', '--scopes', 'read,operate', '--json'], env);
+    expect(token.code).toBe(0);
+    expect(token.json().token).toMatch(/^dh_/);
+    const tokens = await cli(['tokens', 'list'], env);
+    expect(tokens.out).toMatch(/ci\s+read,operate/);
+    expect(tokens.out).not.toContain(token.json().token);
+    expect((await cli(['tokens', 'revoke', token.json().id], env)).out).toContain('revoked');
+
+    const remove = await cli(['integrations', 'remove', integration.id], env);
+    expect(remove.code).toBe(1);
+    expect(remove.err).toContain('error: conflict');
+  });
+
+  it('print the registry code and each field on bad input, exit 1', async () => {
+    const res = await cli(['integrations', 'add', '--name', 'bad', '--auth-host', 'https://x', '--auth-ikey', 'nope', '--auth-skey', 'short'], env);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('error: validation_failed');
+    expect(res.err).toContain('auth.api_host');
+    expect(res.err).toContain('auth.integration_key');
+    expect(res.err).toContain('auth.secret_key');
+    const json = await cli(['tokens', 'create', '--name', 'x', '--scopes', 'root', '--json'], env);
+    expect(json.code).toBe(1);
+    expect(json.json().error.code).toBe('validation_failed');
+  });
+
+  it('talk to a running hub with --url and --token', async () => {
+    const created = await cli(['orgs', 'add', '--name', 'Remote Org', '--url', hub.url, '--token', hub.adminToken, '--json'], {});
+    expect(created.code, created.err).toBe(0);
+    const list = await cli(['orgs', 'list', '--json'], { DUOHUB_URL: hub.url, DUOHUB_TOKEN: hub.adminToken });
+    expect(list.json().items.map((o: any) => o.name)).toContain('Remote Org');
+    const denied = await cli(['orgs', 'list'], { DUOHUB_URL: hub.url, DUOHUB_TOKEN: 'dh_wrong-token-aaaaaaaaaaaaaaaaaaaaaa' });
+    expect(denied.code).toBe(1);
+    expect(denied.err).toContain('error: unauthorized');
+  });
+
+  it('shows help and rejects unknown commands', async () => {
+    const help = await cli(['--help'], {});
+    expect(help.code).toBe(0);
+    for (const name of ['serve', 'demo', 'emulator', 'integrations', 'orgs', 'tokens']) expect(help.out).toContain(name);
+    const unknown = await cli(['frobnicate'], {});
+    expect(unknown.code).not.toBe(0);
+    const emulatorHelp = await cli(['emulator', '--help'], {});
+    expect(emulatorHelp.code).toBe(0);
+    expect(emulatorHelp.out).toContain('Usage: duohub-emulator');
+  });
+});
