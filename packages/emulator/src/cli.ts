@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ENDPOINT_CLASSES } from '@duohub/sdk';
 import { createEmulator } from './create-emulator.js';
 import type { Emulator } from './emulator.js';
-import type { EmulatorOptions, EndpointClass, FaultRule, RateLimitOptions } from './route.js';
+import type { EmulatorOptions, FaultRule, RateLimitOptions } from './route.js';
 import type { EmulatorState } from './state/types.js';
 
 const USAGE = `Usage: duohub-emulator [options]
@@ -23,15 +24,6 @@ Options:
   --help                   show this text
 `;
 
-const CLASSES: EndpointClass[] = [
-  'admin_modify',
-  'admin_get_one',
-  'admin_get_page',
-  'admin_get_all',
-  'admin_logs',
-  'accounts',
-  'auth',
-];
 
 /** What the command line asks for. */
 export interface EmulatorCliConfig {
@@ -104,7 +96,7 @@ function parseRateLimit(text: string): RateLimitOptions {
   if (text === 'off') return false;
   if (text === 'on') return {};
   const perMinute = integer('--rate-limit', text, 1, 1_000_000);
-  return { classes: Object.fromEntries(CLASSES.map((c) => [c, { perMinute, burst: perMinute }])) };
+  return { classes: Object.fromEntries(ENDPOINT_CLASSES.map((c) => [c, { perMinute, burst: perMinute }])) };
 }
 
 function parseFaults(text: string): FaultRule[] {

@@ -1,20 +1,11 @@
+import type { EndpointClass } from '@duohub/sdk';
 import type { Account, EmulatorState, Integration } from './state/types.js';
 
 /** Which Duo API family a route belongs to; decides which integration type may call it. */
 export type ApiFamily = 'admin' | 'accounts' | 'auth';
 
-/**
- * Rate-limit classes, after the request-rate figures a Duo engineer quoted (API.md section 3.2).
- * Auth API classes are the emulator's own; Duo does not publish them.
- */
-export type EndpointClass =
-  | 'admin_modify'
-  | 'admin_get_one'
-  | 'admin_get_page'
-  | 'admin_get_all'
-  | 'admin_logs'
-  | 'accounts'
-  | 'auth';
+/** Rate-limit classes, shared with the SDK's pacer so client and emulator budget the same way. */
+export type { EndpointClass } from '@duohub/sdk';
 
 /** Decoded business parameters: query, form and JSON body merged; repeated keys keep every value. */
 export interface Params {

@@ -1,4 +1,5 @@
 import { phoneLogName } from '../auth/auth-capabilities.js';
+import { blankUser } from '../state/blank-user.js';
 import { newTxid } from '../state/ids.js';
 import type { Account, AuthLogEntry, BypassCode, Group, HardwareToken, Phone, PushScript, User } from '../state/types.js';
 import { quota } from './allocate.js';
@@ -120,7 +121,7 @@ export function populateUsers(ctx: SeedContext, account: Account, options: Popul
     if (canLogIn && draw.login === 'stale') lastLogin = nowSec - randInt(ctx, 91 * DAY, 400 * DAY);
     if (lastLogin !== null && created > lastLogin) created = lastLogin - randInt(ctx, 1, 30) * DAY;
 
-    const user: User = {
+    const user: User = blankUser({
       user_id: uniqueId(ctx, 'DU'),
       username,
       realname: `${first} ${last}`,
@@ -129,18 +130,9 @@ export function populateUsers(ctx: SeedContext, account: Account, options: Popul
       email: `${username}@${domain}`,
       status: draw.status,
       lockout_reason: draw.status === 'locked out' ? (draw.enrollment === 'not_enrolled' ? 'Not enrolled' : 'Failed Attempts') : null,
-      notes: '',
       created,
       last_login: lastLogin,
-      last_directory_sync: null,
-      external_id: null,
-      enable_auto_prompt: true,
-      aliases: {},
-      phone_ids: [],
-      token_ids: [],
-      group_ids: [],
-      webauthn: [],
-    };
+    });
     if (draw.alias) {
       let alias = `${first[0]}${last}`.toLowerCase();
       for (let n = 2; names.has(alias); n++) alias = `${first[0]}${last}${n}`.toLowerCase();

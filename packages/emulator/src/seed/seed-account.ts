@@ -1,7 +1,7 @@
 import { newSecretKey } from '../state/ids.js';
 import type { Account, Integration } from '../state/types.js';
 import { uniqueHostname, uniqueId, type SeedContext } from './seed-context.js';
-import { defaultSettings } from './default-settings.js';
+import { blankAccount } from '../state/blank-account.js';
 import { ALL_GRANTS } from './new-integration.js';
 
 const INTEGRATION_NAMES: Record<Integration['type'], string> = {
@@ -21,25 +21,14 @@ export interface SeedAccountSpec {
 
 /** An account with its integrations (Admin API ones with every grant), settings and no users. */
 export function seedAccount(ctx: SeedContext, spec: SeedAccountSpec): Account {
-  const account: Account = {
+  const account: Account = blankAccount({
     account_id: uniqueId(ctx, 'DA'),
     name: spec.name,
     api_hostname: uniqueHostname(ctx),
     parent_id: spec.parentId,
     edition: spec.edition,
     telephony_credits: spec.telephonyCredits,
-    integrations: {},
-    users: {},
-    phones: {},
-    tokens: {},
-    groups: {},
-    bypass_codes: {},
-    settings: defaultSettings(spec.name),
-    directories: {},
-    auth_log: [],
-    transactions: {},
-    enrollments: {},
-  };
+  });
   for (const type of spec.integrations) {
     const integration: Integration = {
       integration_key: uniqueId(ctx, 'DI'),
