@@ -11,6 +11,7 @@ export { newAccount } from './seed/new-account.js';
 export { newIntegration, ALL_GRANTS } from './seed/new-integration.js';
 export { defaultSettings } from './seed/default-settings.js';
 export { newUser } from './state/new-user.js';
+export { putUser, removeUser, usersInOrder } from './state/user-index.js';
 export { accountByHost, findIntegration, parentAccount } from './state/lookup.js';
 export { paginate, type Page, type PageDefaults } from './paginate.js';
 export {

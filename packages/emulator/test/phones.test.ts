@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, createRandom, newUser, type Emulator } from '../src/index.js';
+import { createEmulator, createRandom, newUser, putUser, type Emulator } from '../src/index.js';
 import { bind, parentKey } from './helpers/duo-call.js';
 
 let emu: Emulator;
@@ -103,7 +103,7 @@ describe('phones', () => {
       const user = newUser(account, `bulk${i}`, random, Date.now());
       user.phone_ids.push(phone.phone_id);
       account.phones[phone.phone_id]!.user_ids.push(user.user_id);
-      account.users[user.user_id] = user;
+      putUser(account, user);
     }
     const extra = await newUserId('extra');
     const res = await admin('POST', `/admin/v1/users/${extra}/phones`, { phone_id: phone.phone_id });

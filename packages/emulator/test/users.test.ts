@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, createRandom, newUser, type Emulator } from '../src/index.js';
+import { createEmulator, createRandom, newUser, putUser, type Emulator } from '../src/index.js';
 import { bind, parentKey } from './helpers/duo-call.js';
 
 let emu: Emulator;
@@ -23,7 +23,7 @@ function seedUsers(n: number) {
   for (let i = 0; i < n; i++) {
     const user = newUser(account, `user${String(i).padStart(3, '0')}`, random, NOW);
     user.email = `u${i}@example.com`;
-    account.users[user.user_id] = user;
+    putUser(account, user);
   }
 }
 

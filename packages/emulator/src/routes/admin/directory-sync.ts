@@ -1,3 +1,4 @@
+import { putUser } from '../../state/user-index.js';
 import { failures, ok } from '../../duo-result.js';
 import { reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type Route } from '../../route.js';
@@ -36,7 +37,7 @@ export const directorySyncRoutes: Route[] = [
       if (!user) {
         user = newUser(account, sourceName, ctx.random, ctx.now());
         user.external_id = `${directory.directory_key}:${sourceName}`;
-        account.users[user.user_id] = user;
+        putUser(account, user);
       }
       user.realname = entry.realname;
       user.email = entry.email;

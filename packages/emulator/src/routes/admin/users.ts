@@ -1,3 +1,4 @@
+import { putUser, removeUser, usersInOrder } from '../../state/user-index.js';
 import { fail, failures, ok } from '../../duo-result.js';
 import { paginate } from '../../paginate.js';
 import { optionalInt, reject, requireString } from '../../params/read-param.js';
@@ -78,7 +79,7 @@ function listUsers(ctx: HandlerContext) {
   const { params, account } = ctx;
   const filters = ['username', 'email', 'user_id_list', 'username_list'].filter((f) => params.has(f));
   if (filters.length > 1) reject(failures.invalidParam(filters.join(', ')));
-  const users = Object.values(account.users);
+  const users = usersInOrder(account);
   const render = (list: User[]) => list.map((u) => serializeUser(account, u));
   const filter = filters[0];
   if (filter === 'user_id_list' || filter === 'username_list') {
@@ -138,7 +139,7 @@ function createUser(ctx: HandlerContext) {
   user.status = readStatus(params, false) ?? 'active';
   user.aliases = aliases;
   applyUserFields(user, params);
-  account.users[user.user_id] = user;
+  putUser(account, user);
   ctx.recordExecution('users.create', { user_id: user.user_id, username });
   return ok(serializeUser(account, user));
 }
@@ -171,7 +172,7 @@ function modifyUser(ctx: HandlerContext) {
 export function deleteUser(account: Account, userId: string): void {
   const user = account.users[userId];
   if (!user) return;
-  delete account.users[userId];
+  removeUser(account, userId);
   for (const phone of Object.values(account.phones)) phone.user_ids = phone.user_ids.filter((id) => id !== userId);
   for (const token of Object.values(account.tokens)) token.user_ids = token.user_ids.filter((id) => id !== userId);
   for (const [id, code] of Object.entries(account.bypass_codes)) if (code.user_id === userId) delete account.bypass_codes[id];
@@ -191,7 +192,7 @@ function enrollUser(ctx: HandlerContext) {
   if (!existing) {
     const user = newUser(account, username, ctx.random, ctx.now());
     user.email = email;
-    account.users[user.user_id] = user;
+    putUser(account, user);
   }
   ctx.recordExecution('users.enroll', { username, email });
   return ok('');

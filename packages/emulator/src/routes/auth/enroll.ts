@@ -1,3 +1,4 @@
+import { putUser } from '../../state/user-index.js';
 import { failures, ok } from '../../duo-result.js';
 import { optionalInt, reject } from '../../params/read-param.js';
 import { defineRoute } from '../../route.js';
@@ -39,7 +40,7 @@ export const enrollRoute = defineRoute({
     const user = newUser(account, username, ctx.random, nowMs);
     const phone = numberlessPhone(account, user.user_id, ctx.random);
     user.phone_ids.push(phone.phone_id);
-    account.users[user.user_id] = user;
+    putUser(account, user);
     account.phones[phone.phone_id] = phone;
 
     const secret = pick(ALNUM, 20, ctx.random);
