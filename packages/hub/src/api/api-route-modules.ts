@@ -1,4 +1,6 @@
 import { actionRoutes } from '../actions/action-routes.js';
+import { mfaRouteModules } from '../mfa/index.js';
+import { mfaCoverageRoutes } from '../reports/mfa-coverage-routes.js';
 import type { ApiRouteModule } from './define-api-route.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { integrationRoutes } from './routes/integration-routes.js';
@@ -9,4 +11,4 @@ import { tokenRoutes } from './routes/token-routes.js';
 export const coreRouteModules: readonly ApiRouteModule[] = [integrationRoutes, organizationRoutes, tokenRoutes, auditRoutes];
 
 /** Every route module the server mounts; the action catalog adds `actionRoutes` here. */
-export const apiRouteModules: readonly ApiRouteModule[] = [...coreRouteModules, actionRoutes];
+export const apiRouteModules: readonly ApiRouteModule[] = [...coreRouteModules, mfaCoverageRoutes, ...mfaRouteModules, actionRoutes];

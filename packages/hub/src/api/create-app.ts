@@ -130,6 +130,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     return next();
   });
 
+  for (const module of options.routeModules ?? apiRouteModules) for (const use of module.use ?? []) app.use(use.path, use.handler);
   for (const module of options.routeModules ?? apiRouteModules) {
     for (const definition of module.routes) mountRoute(app, definition);
   }

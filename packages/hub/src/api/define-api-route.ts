@@ -1,4 +1,5 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Scope } from '../access/scopes.js';
 import type { HubEnv } from './hub-env.js';
 
@@ -26,6 +27,8 @@ export interface ApiRouteModule {
   name: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   routes: ReadonlyArray<ApiRouteDefinition<any>>;
+  /** Middleware mounted before every route, for modules serving paths outside `/api` (their own auth and error shape). */
+  use?: ReadonlyArray<{ path: string; handler: MiddlewareHandler<HubEnv> }>;
 }
 
 /** Keeps a route declaration typed without registration code. */

@@ -3,7 +3,9 @@ import { integrationsCommand } from './commands/integrations-command.js';
 import { orgsCommand } from './commands/orgs-command.js';
 import { demoCommand, emulatorCommand, serveCommand } from './commands/runtime-commands.js';
 import { tokensCommand } from './commands/tokens-command.js';
+import { reportCommand } from '../reports/report-command.js';
 import type { CliCommandDefinition } from './define-command.js';
+import { verifyCommand } from '../mfa/verify-command.js';
 
 /** The hub's own commands. */
 export const coreCommands: readonly CliCommandDefinition[] = [
@@ -13,7 +15,8 @@ export const coreCommands: readonly CliCommandDefinition[] = [
   integrationsCommand,
   orgsCommand,
   tokensCommand,
+  reportCommand,
 ];
 
 /** Every command `duohub` offers; the action catalog adds `actionCommands` here. */
-export const cliCommands: readonly CliCommandDefinition[] = [...coreCommands, ...actionCommands];
+export const cliCommands: readonly CliCommandDefinition[] = [...coreCommands, verifyCommand, ...actionCommands];

@@ -22,6 +22,13 @@ export const errorRegistry = {
   duo_error: { status: 502, message: 'Duo answered with an error.' },
   duo_unreachable: { status: 504, message: 'Duo could not be reached.' },
   internal: { status: 500, message: 'Something went wrong inside the hub; it has been logged.' },
+  mfa_template_invalid: { status: 400, message: 'The username template cannot be rendered; see details.' },
+  mfa_push_info_invalid: { status: 400, message: 'push_info must be URL-encoded key=value pairs joined by &; see details.' },
+  mfa_keys_rejected: { status: 422, message: 'Duo did not accept the Auth API keys; nothing was saved.' },
+  verify_identity_invalid: { status: 400, message: 'The identity lacks a value the username template needs.' },
+  verify_factor_unavailable: { status: 422, message: 'The user has no device that offers the chosen factor.' },
+  verify_rate_limited: { status: 429, message: 'Too many pushes to this user recently; try again later or use a passcode.' },
+  verify_cooldown: { status: 429, message: 'This user recently denied or reported a push; pushes are paused for a while.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** One of the registry's string codes. */

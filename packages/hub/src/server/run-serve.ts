@@ -3,6 +3,7 @@ import { ensureBootstrapToken } from '../access/token-service.js';
 import type { ApiRouteModule } from '../api/define-api-route.js';
 import { loadConfig } from '../config/load-config.js';
 import type { CliIo } from '../cli/define-command.js';
+import { startCoverageJobsFromEnv } from '../jobs/mfa-coverage/start-coverage-jobs-from-env.js';
 import { openHub } from './open-hub.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -36,6 +37,8 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     if (bootstrap.token) {
       options.io.err(`\nBootstrap admin token (shown once; store it now):\n\n  ${bootstrap.token}\n\n`);
     }
+    // Resumes unfinished MFA coverage runs (and starts the schedule) before requests arrive.
+    const coverage = await startCoverageJobsFromEnv(hub, options.env, config.databaseUrl);
     const server = await startServer({
       hub,
       port: options.port ?? config.port,
@@ -47,6 +50,7 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     await (options.until ?? untilSignal());
     hub.logger.info('shutting down');
     await server.close();
+    await coverage.stop();
     return 0;
   } finally {
     await opened.close();

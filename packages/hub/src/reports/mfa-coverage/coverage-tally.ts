@@ -12,6 +12,8 @@ export interface TallyOptions extends Omit<ClassifyOptions, 'bypass'> {
   bypass?: BypassRiskIndex | undefined;
   /** Pages of ids kept for de-duplicating users with MFA. Default 2. */
   dedupeWindowPages?: number | undefined;
+  /** Also keep every MFA user's id (snapshot diffs need them; memory then grows by one id per user). */
+  keepMfaUserIds?: boolean | undefined;
 }
 
 /**
@@ -35,6 +37,7 @@ export class CoverageTally {
   private bypass: BypassRiskIndex | undefined;
   /** MFA users counted before the bypass join (users without MFA are found in `noMfa`). */
   private unjoined: string[] | undefined;
+  private readonly mfaIds: Set<string> | undefined;
   /** Users dropped as already counted. */
   duplicates = 0;
   /** Pages added. */
@@ -45,6 +48,7 @@ export class CoverageTally {
     this.window.push(new Set());
     this.bypass = options.bypass;
     if (!this.bypass) this.unjoined = [];
+    if (options.keepMfaUserIds) this.mfaIds = new Set();
   }
 
   /** Adds one page of users (in list order); returns how many were new. */
@@ -77,6 +81,11 @@ export class CoverageTally {
     return this.counts;
   }
 
+  /** Ids of the users with MFA, sorted, when `keepMfaUserIds` was set. */
+  mfaUserIds(): string[] | undefined {
+    return this.mfaIds ? [...this.mfaIds].sort(compare) : undefined;
+  }
+
   /** Users without MFA, sorted by username then user_id. */
   usersWithoutMfa(): NoMfaUser[] {
     return [...this.noMfa.values()].sort((a, b) => compare(a.username, b.username) || compare(a.user_id, b.user_id));
@@ -85,7 +94,7 @@ export class CoverageTally {
   private add(user: CoverageUser): boolean {
     const id = user?.user_id;
     if (typeof id !== 'string' || id === '') return false;
-    if (this.noMfa.has(id) || this.window.some((page) => page.has(id))) {
+    if (this.noMfa.has(id) || this.mfaIds?.has(id) || this.window.some((page) => page.has(id))) {
       this.duplicates += 1;
       return false;
     }
@@ -98,6 +107,7 @@ export class CoverageTally {
     if (coverage.mfa) {
       this.window[this.window.length - 1]!.add(id);
       this.unjoined?.push(id);
+      this.mfaIds?.add(id);
     } else {
       this.noMfa.set(id, {
         user_id: id,

@@ -122,6 +122,8 @@ export interface AccountCoverage {
   /** Sorted by username, then user_id. */
   usersWithoutMfa: NoMfaUser[];
   scan: ScanStats;
+  /** Sorted ids of the users with MFA, only when the scan was asked to keep them. */
+  mfaUserIds?: string[];
 }
 
 /** Which Duo account a result belongs to. */

@@ -27,6 +27,8 @@ export interface ScanAccountOptions extends FactorRuleOptions {
   staleDays?: number | undefined;
   /** Pages requested at once per list once Duo's total is known (still within the client's pacer). Default 8. */
   pageConcurrency?: number | undefined;
+  /** Return the ids of users with MFA too (`mfaUserIds`), for snapshot diffs. Default false. */
+  keepMfaUserIds?: boolean | undefined;
   signal?: AbortSignal | undefined;
   onPage?: ((event: ScanPageEvent) => void) | undefined;
 }
@@ -52,7 +54,7 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
   outer?.addEventListener('abort', onAbort, { once: true });
   const signal = controller.signal;
 
-  const tally = new CoverageTally({ nowMs, staleDays: options.staleDays, countU2f: options.countU2f });
+  const tally = new CoverageTally({ nowMs, staleDays: options.staleDays, countU2f: options.countU2f, keepMfaUserIds: options.keepMfaUserIds });
   const index = new BypassRiskIndex(nowMs);
   let bypassPages = 0;
   let bypassFailure: { error: unknown } | undefined;
@@ -87,6 +89,7 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
   }
 
   const counts = tally.totals;
+  const mfaUserIds = tally.mfaUserIds();
   return {
     account: {
       account_id: options.account?.account_id ?? client.accountId ?? null,
@@ -105,5 +108,6 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
       duplicatesDropped: tally.duplicates,
       consistent: duoTotal === null || duoTotal === counts.users,
     },
+    ...(mfaUserIds ? { mfaUserIds } : {}),
   };
 }

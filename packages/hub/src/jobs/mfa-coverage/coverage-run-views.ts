@@ -1,0 +1,137 @@
+import type { Actor } from '../../access/actor.js';
+import { auditedWrite } from '../../audit/audited-write.js';
+import { HubError } from '../../errors/hub-error.js';
+import type { HubContext } from '../../hub-context.js';
+import type { ScanError } from '../../reports/mfa-coverage/index.js';
+import { coverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
+
+/** A run as the API shows it. */
+export interface CoverageRunView {
+  id: string;
+  integration_id: string;
+  status: CoverageRunStatus;
+  trigger: string;
+  requested_by: string | null;
+  /** The reference time of the run's scans. */
+  as_of: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: {
+    accounts_total: number;
+    accounts_done: number;
+    accounts_failed: number;
+    /** Users counted by finished accounts plus those counted so far by running ones. */
+    users_seen: number;
+  };
+  error: { code: string; message: string } | null;
+}
+
+/** One account's task, for a run's detail view. */
+export interface CoverageTaskView {
+  account_id: string;
+  name: string;
+  status: CoverageTaskStatus;
+  attempts: number;
+  users_seen: number;
+  /** The replica holding (or that last held) the task. */
+  held_by: string | null;
+  /** The replica that wrote the outcome. */
+  processed_by: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  error: ScanError | null;
+}
+
+function toView(run: CoverageRunsTable, inFlightUsers: number): CoverageRunView {
+  return {
+    id: run.id,
+    integration_id: run.integration_id,
+    status: run.status,
+    trigger: run.trigger,
+    requested_by: run.requested_by,
+    as_of: new Date(Number(run.now_ms)).toISOString(),
+    created_at: run.created_at,
+    started_at: run.started_at,
+    finished_at: run.finished_at,
+    progress: {
+      accounts_total: Number(run.accounts_total),
+      accounts_done: Number(run.accounts_done),
+      accounts_failed: Number(run.accounts_failed),
+      users_seen: Number(run.users_seen) + inFlightUsers,
+    },
+    error: run.error ? (JSON.parse(run.error) as { code: string; message: string }) : null,
+  };
+}
+
+/** Runs, newest first (optionally of one integration), without their tasks. */
+export async function listCoverageRuns(hub: HubContext, filter: { integrationId?: string | undefined; limit?: number | undefined } = {}): Promise<CoverageRunView[]> {
+  let query = coverageDb(hub.store.db).selectFrom('coverage_runs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 50);
+  if (filter.integrationId) query = query.where('integration_id', '=', filter.integrationId);
+  const runs = await query.execute();
+  const active = runs.filter((r) => r.status === 'running').map((r) => r.id);
+  const inFlight = new Map<string, number>();
+  if (active.length > 0) {
+    const rows = await coverageDb(hub.store.db)
+      .selectFrom('coverage_tasks')
+      .select(['run_id', (eb) => eb.fn.sum<number>('users_seen').as('users')])
+      .where('run_id', 'in', active)
+      .where('status', '=', 'running')
+      .groupBy('run_id')
+      .execute();
+    for (const r of rows) inFlight.set(r.run_id, Number(r.users ?? 0));
+  }
+  return runs.map((r) => toView(r, inFlight.get(r.id) ?? 0));
+}
+
+/** One run with its tasks; `not_found` when unknown. */
+export async function getCoverageRun(hub: HubContext, runId: string): Promise<CoverageRunView & { tasks: CoverageTaskView[] }> {
+  const db = coverageDb(hub.store.db);
+  const run = await db.selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
+  const tasks = await db
+    .selectFrom('coverage_tasks')
+    .select(['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'result'])
+    .where('run_id', '=', runId)
+    .orderBy('seq')
+    .execute();
+  const inFlight = tasks.filter((t) => t.status === 'running').reduce((n, t) => n + Number(t.users_seen), 0);
+  return {
+    ...toView(run, inFlight),
+    tasks: tasks.map((t) => {
+      const outcome = t.result ? (JSON.parse(t.result) as { status: string; error?: ScanError }) : undefined;
+      return {
+        account_id: t.account_id,
+        name: t.name,
+        status: t.status,
+        attempts: Number(t.attempts),
+        users_seen: Number(t.users_seen),
+        held_by: t.replica_id,
+        processed_by: t.processed_by,
+        started_at: t.started_at,
+        finished_at: t.finished_at,
+        error: outcome?.status === 'failed' ? (outcome.error ?? null) : null,
+      };
+    }),
+  };
+}
+
+/**
+ * Cancels a queued or running run: unfinished tasks become `cancelled` (their holders lose their
+ * claim at the next renewal and write nothing), the run ends without a snapshot. `conflict` when
+ * the run has already ended. Audited as `reports.mfa_coverage.cancel`.
+ */
+export async function cancelCoverageRun(hub: HubContext, actor: Actor, runId: string): Promise<void> {
+  await auditedWrite(hub, actor, { action: 'reports.mfa_coverage.cancel', targetType: 'coverage_run', targetId: runId }, async (trx) => {
+    const db = trx.withTables<CoverageTables>();
+    const run = await db.selectFrom('coverage_runs').select(['status']).where('id', '=', runId).executeTakeFirst();
+    if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
+    const now = hub.now().toISOString();
+    // Tasks first, then the run: the same lock order as a finishing task, so the two never deadlock.
+    await db.updateTable('coverage_tasks').set({ status: 'cancelled', finished_at: now, lease_expires_at: null }).where('run_id', '=', runId).where('status', 'in', ['pending', 'running']).execute();
+    const res = await db.updateTable('coverage_runs').set({ status: 'cancelled', finished_at: now }).where('id', '=', runId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw new HubError('conflict', { message: `The run has already ended (${run.status}).`, details: { status: run.status } });
+    }
+  });
+}

@@ -1,0 +1,178 @@
+import type { Actor } from '../../access/actor.js';
+import { HubError } from '../../errors/hub-error.js';
+import type { HubContext } from '../../hub-context.js';
+import { coverageDb, type CoverageSnapshotRowsTable } from '../../jobs/mfa-coverage/coverage-tables.js';
+import { addCounts, coveragePercentages, emptyCounts, type CoverageCounts, type CoveragePercentages, type NoMfaUser, type ScanError, type ScanStats } from '../mfa-coverage/index.js';
+import { diffCoverage, type AccountDiff, type DiffSide } from './diff-coverage.js';
+import { parseAtParam } from './parse-at-param.js';
+
+/** Which snapshot: by id (the run's id), else the latest at or before `at`, else the latest. */
+export interface SnapshotSelector {
+  id?: string | undefined;
+  /** A date (end of that day, UTC) or an ISO date-time. */
+  at?: string | undefined;
+  integrationId?: string | undefined;
+}
+
+/** A snapshot's identity. */
+export interface SnapshotRef {
+  id: string;
+  integration_id: string;
+  taken_at: string;
+  finished_at: string;
+}
+
+/** One organization (Duo account) in a report; unmapped accounts carry only their Duo name. */
+export interface OrganizationCoverage {
+  /** The hub organization's name, or the Duo account's name when unmapped. */
+  name: string;
+  organization_id: string | null;
+  duo_account_id: string;
+  duo_account_name: string;
+  status: 'ok' | 'failed';
+  users: number;
+  mfa: number;
+  no_mfa: number;
+  mfa_percent: number;
+  counts: CoverageCounts | null;
+  percentages: CoveragePercentages | null;
+  users_without_mfa: NoMfaUser[];
+  scan: ScanStats | null;
+  error: ScanError | null;
+}
+
+/** Totals over the organizations a report shows. */
+export interface CoverageReportTotals {
+  organizations: number;
+  scanned: number;
+  failed: number;
+  counts: CoverageCounts;
+  percentages: CoveragePercentages;
+}
+
+/** A coverage report: one snapshot, as the caller may see it. */
+export interface CoverageReport {
+  snapshot: SnapshotRef;
+  totals: CoverageReportTotals;
+  organizations: OrganizationCoverage[];
+}
+
+/** Finds a snapshot; `not_found` when none matches, `validation_failed` for an unreadable `at`. */
+export async function resolveSnapshot(hub: HubContext, selector: SnapshotSelector, field = 'at'): Promise<SnapshotRef> {
+  const db = coverageDb(hub.store.db);
+  let query = db.selectFrom('coverage_snapshots').select(['id', 'integration_id', 'taken_at', 'finished_at']);
+  if (selector.id) query = query.where('id', '=', selector.id);
+  if (selector.integrationId) query = query.where('integration_id', '=', selector.integrationId);
+  if (selector.at !== undefined) {
+    const at = parseAtParam(selector.at);
+    if (!at) throw new HubError('validation_failed', { details: [{ in: 'query', field, message: 'must be a date (YYYY-MM-DD) or an ISO-8601 date-time' }] });
+    query = query.where('taken_at', '<=', at);
+  }
+  const found = await query.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!found) {
+    const what = selector.id ? 'with that id' : selector.at !== undefined ? `at or before ${selector.at}` : 'yet';
+    throw new HubError('not_found', { message: `No MFA coverage snapshot ${what}.` });
+  }
+  return found;
+}
+
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string): Promise<CoverageSnapshotRowsTable[]> {
+  let query = coverageDb(hub.store.db).selectFrom('coverage_snapshot_rows').selectAll().where('snapshot_id', '=', snapshotId).orderBy('seq');
+  if (actor.organizationIds !== null) {
+    // A limited token sees its organizations' rows only; unmapped accounts belong to no one's limit.
+    if (actor.organizationIds.length === 0) return [];
+    query = query.where('organization_id', 'in', actor.organizationIds);
+  }
+  return query.execute();
+}
+
+function toOrganization(row: CoverageSnapshotRowsTable): OrganizationCoverage {
+  const coverage = row.coverage
+    ? (JSON.parse(row.coverage) as { counts: CoverageCounts; percentages: CoveragePercentages; usersWithoutMfa: NoMfaUser[]; scan: ScanStats })
+    : null;
+  return {
+    name: row.organization_name ?? row.duo_account_name,
+    organization_id: row.organization_id,
+    duo_account_id: row.account_id,
+    duo_account_name: row.duo_account_name,
+    status: row.status,
+    users: Number(row.users),
+    mfa: Number(row.mfa),
+    no_mfa: Number(row.no_mfa),
+    mfa_percent: coverage?.percentages.mfa ?? 0,
+    counts: coverage?.counts ?? null,
+    percentages: coverage?.percentages ?? null,
+    users_without_mfa: coverage?.usersWithoutMfa ?? [],
+    scan: coverage?.scan ?? null,
+    error: row.error ? (JSON.parse(row.error) as ScanError) : null,
+  };
+}
+
+/** Totals over a set of organizations (a limited token's totals cover its organizations only). */
+export function reportTotals(organizations: readonly OrganizationCoverage[]): CoverageReportTotals {
+  const counts = emptyCounts();
+  let scanned = 0;
+  for (const o of organizations) {
+    if (o.status !== 'ok' || !o.counts) continue;
+    scanned += 1;
+    addCounts(counts, o.counts);
+  }
+  return { organizations: organizations.length, scanned, failed: organizations.length - scanned, counts, percentages: coveragePercentages(counts) };
+}
+
+/** The report of one snapshot, limited to the organizations the actor may see. */
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector): Promise<CoverageReport> {
+  const snapshot = await resolveSnapshot(hub, selector);
+  const organizations = (await visibleRows(hub, actor, snapshot.id)).map(toOrganization);
+  return { snapshot, totals: reportTotals(organizations), organizations };
+}
+
+/** A diff between two snapshots of one integration. */
+export interface CoverageDiff {
+  from: SnapshotRef;
+  to: SnapshotRef;
+  totals: { lost_mfa: number; gained_mfa: number; new_without_mfa: number; removed_without_mfa: number };
+  organizations: AccountDiff[];
+}
+
+/**
+ * Who lost or gained MFA and who is new without it, between `from` and `to` (ids or dates; `to`
+ * defaults to the latest snapshot). Both must be snapshots of one integration.
+ */
+export async function loadCoverageDiff(
+  hub: HubContext,
+  actor: Actor,
+  input: { from: string; to?: string | undefined; integrationId?: string | undefined },
+): Promise<CoverageDiff> {
+  const pick = (value: string | undefined, field: string) =>
+    value === undefined
+      ? resolveSnapshot(hub, { integrationId: input.integrationId }, field)
+      : value.startsWith('cov_')
+        ? resolveSnapshot(hub, { id: value, integrationId: input.integrationId }, field)
+        : resolveSnapshot(hub, { at: value, integrationId: input.integrationId }, field);
+  const to = await pick(input.to, 'to');
+  const from = await pick(input.from, 'from');
+  if (from.integration_id !== to.integration_id) {
+    throw new HubError('validation_failed', { details: [{ in: 'query', field: 'from', message: 'from and to must be snapshots of the same integration (pass integrationId)' }] });
+  }
+  const side = (row: CoverageSnapshotRowsTable): DiffSide => {
+    const org = toOrganization(row);
+    return {
+      account_id: row.account_id,
+      organization_id: row.organization_id,
+      name: org.name,
+      status: row.status,
+      usersWithoutMfa: org.users_without_mfa,
+      mfaUserIds: row.mfa_user_ids ? (JSON.parse(row.mfa_user_ids) as string[]) : null,
+    };
+  };
+  const organizations = diffCoverage((await visibleRows(hub, actor, from.id)).map(side), (await visibleRows(hub, actor, to.id)).map(side));
+  const totals = { lost_mfa: 0, gained_mfa: 0, new_without_mfa: 0, removed_without_mfa: 0 };
+  for (const o of organizations) {
+    totals.lost_mfa += o.lost_mfa.length;
+    totals.gained_mfa += o.gained_mfa.length;
+    totals.new_without_mfa += o.new_without_mfa.length;
+    totals.removed_without_mfa += o.removed_without_mfa.length;
+  }
+  return { from, to, totals, organizations };
+}

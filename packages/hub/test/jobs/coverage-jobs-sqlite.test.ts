@@ -1,0 +1,221 @@
+import { newUser } from '@duohub/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
+import { startCoverageJobs, type CoverageJobs } from '../../src/jobs/mfa-coverage/coverage-jobs.js';
+import { coverageDb } from '../../src/jobs/mfa-coverage/coverage-tables.js';
+import { CoverageScheduler } from '../../src/jobs/mfa-coverage/coverage-scheduler.js';
+import { createCoverageRun } from '../../src/jobs/mfa-coverage/create-coverage-run.js';
+import { systemActor } from '../../src/access/actor.js';
+import type { AccountOutcome } from '../../src/reports/mfa-coverage/index.js';
+import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { fleetGroundTruth } from '../reports/support/ground-truth.js';
+import { startGatedEmulator, until, type GatedEmulator } from './support/gated-emulator.js';
+import { createIntegration, expectReportEqualsGroundTruth, waitForRun } from './support/hub-setup.js';
+
+// 6 child accounts x 400 users: two user pages per account.
+const FLEET = { accounts: 6, usersPerAccount: 400, seed: 21 };
+
+let gate: GatedEmulator;
+let t: TestHub;
+let integrationId: string;
+let jobs: CoverageJobs | undefined;
+const api = (method: string, p: string, o?: { token?: string | null; body?: unknown }) => t.api(method, p, o);
+const db = () => coverageDb(t.store.db);
+const start = async (replicaId: string, concurrency = 2) => {
+  jobs = await startCoverageJobs(t.hub, { replicaId, concurrency, pollMs: 50, leaseMs: 3000 });
+  return jobs;
+};
+const stop = async () => {
+  await jobs?.stop();
+  jobs = undefined;
+};
+
+beforeAll(async () => {
+  gate = await startGatedEmulator(FLEET, 5);
+  t = await startTestHub();
+  integrationId = await createIntegration(api, gate.url, gate.sets());
+});
+afterAll(async () => {
+  await stop();
+  await t?.close();
+  await gate?.close();
+});
+
+describe('MFA coverage runs as jobs on SQLite', () => {
+  it('a run started over REST equals the ground truth for every account; organizations are mapped, limited tokens see theirs', async () => {
+    gate.open();
+    const [mappedChild] = gate.children;
+    const org = await api('POST', '/api/organizations', { body: { name: 'Mapped Client', integration_id: integrationId, duo_account_id: mappedChild } });
+    expect(org.status, org.text).toBe(201);
+    await start('replica-a', 3);
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    expect(started.status, started.text).toBe(202);
+    expect(started.body.progress.accounts_total).toBe(FLEET.accounts);
+    const { run, report } = await expectReportEqualsGroundTruth(api, gate.emu, started.body.id, FLEET.usersPerAccount);
+    expect(run.tasks.map((x: any) => x.processed_by)).toEqual(Array(FLEET.accounts).fill('replica-a'));
+    expect(run.tasks.map((x: any) => x.attempts)).toEqual(Array(FLEET.accounts).fill(1));
+
+    // Mapped accounts carry the organization; the others their Duo name.
+    const duoNames = new Map(gate.emu.credentials().accounts.map((a) => [a.account_id, a.name]));
+    for (const row of report.organizations) {
+      if (row.duo_account_id === mappedChild) expect(row).toMatchObject({ name: 'Mapped Client', organization_id: org.body.id });
+      else expect(row).toMatchObject({ name: duoNames.get(row.duo_account_id), organization_id: null });
+    }
+
+    // The latest report is this snapshot; a limited token sees its organization's row and totals only.
+    const latest = await api('GET', '/api/reports/mfa-coverage');
+    expect(latest.body.snapshot.id).toBe(started.body.id);
+    const limited = await api('POST', '/api/tokens', { body: { name: 'limited', scopes: ['operate'], organization_ids: [org.body.id] } });
+    const mine = await api('GET', '/api/reports/mfa-coverage', { token: limited.body.token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.organizations.map((o: any) => o.duo_account_id)).toEqual([mappedChild]);
+    expect(mine.body.totals.counts.users).toBe(FLEET.usersPerAccount);
+    // Runs are fleet-wide: a limited token can neither start nor list them.
+    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: limited.body.token, body: { integrationId } })).status).toBe(403);
+    expect((await api('GET', '/api/reports/mfa-coverage/runs', { token: limited.body.token })).status).toBe(403);
+    const reader = await api('POST', '/api/tokens', { body: { name: 'reader', scopes: ['read'] } });
+    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: reader.body.token, body: { integrationId } })).status).toBe(403);
+
+    // CSV exports: one line per organization, one per user without MFA.
+    const csv = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&format=csv`);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + FLEET.accounts);
+    const users = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&format=csv&list=users_without_mfa`);
+    expect(users.text.trim().split('\r\n')).toHaveLength(1 + report.totals.counts.noMfa);
+    await api('DELETE', `/api/organizations/${org.body.id}`);
+    await stop();
+  });
+
+  it('a redelivered task changes nothing: the outcome is written once and counted once', async () => {
+    const runs = await api('GET', '/api/reports/mfa-coverage/runs');
+    const runId = runs.body.items[0].id;
+    const task = await db().selectFrom('coverage_tasks').selectAll().where('run_id', '=', runId).orderBy('seq').executeTakeFirstOrThrow();
+    const before = await db().selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    const outcome = JSON.parse(task.result!) as AccountOutcome;
+    const again = await completeCoverageTask(t.hub, { runId, accountId: task.account_id }, outcome, 'someone-else');
+    expect(again).toEqual({ written: false, finalized: false });
+    const after = await db().selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const row = await db().selectFrom('coverage_tasks').select(['processed_by', 'result']).where('run_id', '=', runId).where('account_id', '=', task.account_id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ processed_by: 'replica-a', result: task.result });
+  });
+
+  it('resumes after the runner is stopped mid-run: finished accounts are kept, the rest re-run, nothing counted twice', async () => {
+    gate.shut();
+    const [a, b, c, d, e, f] = gate.children as [string, string, string, string, string, string];
+    gate.open([a, b]);
+    gate.requested.clear();
+    await start('first', 2);
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const runId = started.body.id as string;
+    // a and b finish; c and d are taken next and wait at the gate: the run is mid-way.
+    await gate.waitRequested([c, d]);
+    const mid = await api('GET', `/api/reports/mfa-coverage/runs/${runId}`);
+    expect(mid.body.progress.accounts_done).toBe(2);
+    expect(mid.body.tasks.filter((x: any) => x.status === 'running').map((x: any) => x.account_id).sort()).toEqual([c, d].sort());
+    await stop();
+    const stopped = await api('GET', `/api/reports/mfa-coverage/runs/${runId}`);
+    expect(stopped.body.status).toBe('running');
+    expect(stopped.body.tasks.map((x: any) => x.status)).toEqual(['done', 'done', 'pending', 'pending', 'pending', 'pending']);
+
+    gate.open();
+    await start('second', 2);
+    const { run } = await expectReportEqualsGroundTruth(api, gate.emu, runId, FLEET.usersPerAccount);
+    const by = Object.fromEntries(run.tasks.map((x: any) => [x.account_id, [x.processed_by, x.attempts]]));
+    expect(by).toEqual({ [a]: ['first', 1], [b]: ['first', 1], [c]: ['second', 2], [d]: ['second', 2], [e]: ['second', 1], [f]: ['second', 1] });
+    await stop();
+  });
+
+  it('cancels a running run: unfinished tasks stop, nothing more is written, no snapshot is taken', async () => {
+    gate.shut();
+    gate.requested.clear();
+    await start('canceller', 2);
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const runId = started.body.id as string;
+    await until(() => (gate.requested.size >= 2 ? true : undefined));
+    const cancelled = await api('POST', `/api/reports/mfa-coverage/runs/${runId}/cancel`);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    gate.open();
+    await until(async () => ((jobs!.runner as { active?: number }).active === 0 ? true : undefined));
+    const detail = await api('GET', `/api/reports/mfa-coverage/runs/${runId}`);
+    expect(detail.body.tasks.every((x: any) => x.status === 'cancelled')).toBe(true);
+    expect(detail.body.progress.accounts_done).toBe(0);
+    expect((await api('GET', `/api/reports/mfa-coverage?run=${runId}`)).status).toBe(404);
+    expect((await api('POST', `/api/reports/mfa-coverage/runs/${runId}/cancel`)).status).toBe(409);
+    const audit = await api('GET', '/api/audit?action=reports.mfa_coverage.cancel');
+    // Newest first: the refused second cancel, then the cancel itself.
+    expect(audit.body.items.map((x: any) => [x.target_id, x.outcome, x.error_code])).toEqual([
+      [runId, 'failure', 'conflict'],
+      [runId, 'success', null],
+    ]);
+    await stop();
+  });
+
+  it('diffs two snapshots: who lost MFA, who gained it, who is new without it, who left', async () => {
+    gate.open();
+    await start('differ', 3);
+    const first = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } })).body.id as string;
+    await waitForRun(api, first);
+
+    const account = gate.emu.state.accounts[gate.children[0]!]!;
+    const users = Object.values(account.users);
+    const truth = fleetGroundTruth(gate.emu.state, Date.now()).get(account.account_id)!;
+    const noMfa = new Set(truth.usersWithoutMfa.map((u) => u.user_id));
+    const withWebauthn = users.find((u) => u.webauthn.length > 0)!;
+    const loser = users.find((u) => !noMfa.has(u.user_id) && u !== withWebauthn)!;
+    const [gainer, leaver] = users.filter((u) => noMfa.has(u.user_id));
+    loser.phone_ids = [];
+    loser.token_ids = [];
+    loser.webauthn = [];
+    gainer!.webauthn = [...withWebauthn.webauthn];
+    delete account.users[leaver!.user_id];
+    const added = newUser(account, 'zz.new.person', Math.random, Date.now());
+    account.users[added.user_id] = added;
+
+    const second = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } })).body.id as string;
+    await waitForRun(api, second);
+    const diff = await api('GET', `/api/reports/mfa-coverage/diff?from=${first}&to=${second}`);
+    expect(diff.status, diff.text).toBe(200);
+    const changed = diff.body.organizations.find((o: any) => o.account_id === account.account_id);
+    const ids = (list: any[]) => list.map((u) => u.user_id);
+    expect(changed.comparable).toBe(true);
+    expect(ids(changed.lost_mfa)).toEqual([loser.user_id]);
+    expect(ids(changed.gained_mfa)).toEqual([gainer!.user_id]);
+    expect(ids(changed.new_without_mfa)).toEqual([added.user_id]);
+    expect(ids(changed.removed_without_mfa)).toEqual([leaver!.user_id]);
+    expect(diff.body.totals).toEqual({ lost_mfa: 1, gained_mfa: 1, new_without_mfa: 1, removed_without_mfa: 1 });
+    // `to` defaults to the latest; a date selects the latest snapshot of that day.
+    const today = new Date().toISOString().slice(0, 10);
+    const byDate = await api('GET', `/api/reports/mfa-coverage/diff?from=${first}`);
+    expect(byDate.body.to.id).toBe(second);
+    expect((await api('GET', `/api/reports/mfa-coverage?at=${today}`)).body.snapshot.id).toBe(second);
+    expect((await api('GET', '/api/reports/mfa-coverage?at=1999-01-01')).status).toBe(404);
+    expect((await api('GET', '/api/reports/mfa-coverage?at=yesterday')).status).toBe(400);
+    const csv = await api('GET', `/api/reports/mfa-coverage/diff?from=${first}&to=${second}&format=csv`);
+    expect(csv.text).toContain(`lost_mfa,`);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(5);
+    await stop();
+  });
+
+  it('scheduled runs: one per interval slot, however many schedulers tick on one store', async () => {
+    gate.open();
+    const startRun = async (id: string, slot: string) => createCoverageRun(t.hub, systemActor, { integrationId: id, trigger: 'schedule', scheduleSlot: slot });
+    const timers: Array<{ at: number; fn: () => void }> = [];
+    let now = 10 * 3_600_000 + 5;
+    const clock = { now: () => now, setTimeout: (fn: () => void, ms: number) => timers.push({ at: now + ms, fn }), clearTimeout: () => {} };
+    const deps = { listIntegrations: async () => [integrationId], startRun };
+    const one = new CoverageScheduler(3_600_000, deps, clock);
+    const two = new CoverageScheduler(3_600_000, deps, clock);
+    await Promise.all([one.start(), two.start()]);
+    const scheduled = () => db().selectFrom('coverage_runs').select(['schedule_slot']).where('trigger', '=', 'schedule').execute();
+    expect(await scheduled()).toEqual([{ schedule_slot: '3600000:10' }]);
+    // Both timers aim at the next slot start (11:00); firing them starts one more run.
+    expect(timers.map((x) => x.at)).toEqual([11 * 3_600_000, 11 * 3_600_000]);
+    now = 11 * 3_600_000;
+    for (const timer of timers.splice(0)) timer.fn();
+    await until(async () => ((await scheduled()).length === 2 ? true : undefined));
+    await Promise.all([one.stop(), two.stop()]);
+    expect((await scheduled()).map((r) => r.schedule_slot).sort()).toEqual(['3600000:10', '3600000:11']);
+    await db().updateTable('coverage_runs').set({ status: 'cancelled' }).where('trigger', '=', 'schedule').execute();
+  });
+});
