@@ -1,44 +1,28 @@
-import { pino } from 'pino';
-import { cliActor } from '../access/actor.js';
-import { apiRouteModules } from '../api/api-route-modules.js';
-import { createApp } from '../api/create-app.js';
-import { connectionOptions } from '../cli/open-cli-client.js';
+import { connectionOptions, openCliClient } from '../cli/open-cli-client.js';
 import { defineCommand, type CliIo } from '../cli/define-command.js';
-import { inProcessHubClient, remoteHubClient, type HubClient } from '../cli/hub-client.js';
+import type { HubClient } from '../cli/hub-client.js';
 import { formatTable, printResult } from '../cli/print-result.js';
 import { loadConfig } from '../config/load-config.js';
 import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
 import { coverageJobOptionsFromEnv } from '../jobs/mfa-coverage/coverage-job-options.js';
-import { createLogger } from '../log/create-logger.js';
-import { SecretScrubber } from '../log/secret-scrubber.js';
-import { openHub } from '../server/open-hub.js';
 import { renderProgress, type ProgressFigures } from './render-progress.js';
 
 type ProgressStyle = 'bar' | 'lines' | 'none';
 
 /**
  * The command's client. With --url it talks to a running hub, which runs the tasks. On the local
- * store it opens the hub in-process and starts a runner too (a replica among others on Postgres),
- * so the run proceeds even when no `duohub serve` is running.
+ * store it also starts a runner (a replica among others on Postgres), so the run proceeds even
+ * when no `duohub serve` is running.
  */
-async function openReportClient(options: Record<string, unknown>, env: Record<string, string | undefined>): Promise<HubClient> {
-  const url = (options.url as string | undefined) ?? env.DUOHUB_URL;
-  if (url) {
-    const token = (options.token as string | undefined) ?? env.DUOHUB_TOKEN;
-    if (!token) throw new Error('--url needs --token (or DUOHUB_TOKEN)');
-    return remoteHubClient(url, token);
-  }
-  const config = loadConfig(env);
-  const scrubber = new SecretScrubber();
-  const logger = createLogger({ level: 'warn', scrubber, destination: pino.destination({ dest: 2, sync: true }) });
-  const opened = await openHub({ config, logger });
-  const jobs = await startCoverageJobs(opened.hub, { retry: {}, ...coverageJobOptionsFromEnv(env), scheduleMs: undefined, databaseUrl: config.databaseUrl });
-  const app = createApp({ hub: opened.hub, routeModules: apiRouteModules, webDist: null });
-  const close = async () => {
-    await jobs.stop();
-    await opened.close();
-  };
-  return inProcessHubClient((req, bindings) => app.fetch(req, bindings), cliActor, close, opened.hub.store.location);
+function openReportClient(options: Record<string, unknown>, env: Record<string, string | undefined>): Promise<HubClient> {
+  return openCliClient(options, env, (hub) =>
+    startCoverageJobs(hub, {
+      retry: {},
+      ...coverageJobOptionsFromEnv(env),
+      scheduleMs: undefined,
+      databaseUrl: loadConfig(env).databaseUrl,
+    }),
+  );
 }
 
 /** Draws progress on stderr: a bar redrawn in place, a line per change, or nothing. */
