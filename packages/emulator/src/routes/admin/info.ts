@@ -64,54 +64,42 @@ export const summaryRoute = defineRoute({
   },
 });
 
+/** An info route answering from the authentication log rows inside the `mintime`..`maxtime` window. */
+function windowedInfoRoute(name: string, answer: (entries: AuthLogEntry[]) => Record<string, unknown>): Route {
+  return defineRoute({
+    method: 'GET',
+    pattern: `/admin/v1/info/${name}`,
+    api: 'admin',
+    grant: 'info',
+    endpointClass: 'admin_get_one',
+    handle(ctx) {
+      const window = readWindow(ctx);
+      if ('kind' in window) return window;
+      return ok({ ...answer(ctx.account.auth_log.filter(inWindow(window))), ...window });
+    },
+  });
+}
+
 /** `GET /admin/v1/info/authentication_attempts`: attempts in the window by result. */
-export const authenticationAttemptsRoute = defineRoute({
-  method: 'GET',
-  pattern: '/admin/v1/info/authentication_attempts',
-  api: 'admin',
-  grant: 'info',
-  endpointClass: 'admin_get_one',
-  handle(ctx) {
-    const window = readWindow(ctx);
-    if ('kind' in window) return window;
-    const counts = emptyCounts();
-    for (const e of ctx.account.auth_log.filter(inWindow(window))) counts[RESULT_KEYS[e.result]] += 1;
-    return ok({ authentication_attempts: counts, ...window });
-  },
+export const authenticationAttemptsRoute = windowedInfoRoute('authentication_attempts', (entries) => {
+  const counts = emptyCounts();
+  for (const e of entries) counts[RESULT_KEYS[e.result]] += 1;
+  return { authentication_attempts: counts };
 });
 
 /** `GET /admin/v1/info/user_authentication_attempts`: distinct users per result in the window. */
-export const userAuthenticationAttemptsRoute = defineRoute({
-  method: 'GET',
-  pattern: '/admin/v1/info/user_authentication_attempts',
-  api: 'admin',
-  grant: 'info',
-  endpointClass: 'admin_get_one',
-  handle(ctx) {
-    const window = readWindow(ctx);
-    if ('kind' in window) return window;
-    const seen = { ERROR: new Set<string>(), FAILURE: new Set<string>(), FRAUD: new Set<string>(), SUCCESS: new Set<string>() };
-    for (const e of ctx.account.auth_log.filter(inWindow(window))) seen[RESULT_KEYS[e.result]].add(e.user_id ?? `name:${e.username}`);
-    const counts = emptyCounts();
-    for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] = seen[key].size;
-    return ok({ user_authentication_attempts: counts, ...window });
-  },
+export const userAuthenticationAttemptsRoute = windowedInfoRoute('user_authentication_attempts', (entries) => {
+  const seen = { ERROR: new Set<string>(), FAILURE: new Set<string>(), FRAUD: new Set<string>(), SUCCESS: new Set<string>() };
+  for (const e of entries) seen[RESULT_KEYS[e.result]].add(e.user_id ?? `name:${e.username}`);
+  const counts = emptyCounts();
+  for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] = seen[key].size;
+  return { user_authentication_attempts: counts };
 });
 
 /** `GET /admin/v1/info/telephony_credits_used`: credits spent on calls and texts in the window (one each). */
-export const telephonyCreditsUsedRoute = defineRoute({
-  method: 'GET',
-  pattern: '/admin/v1/info/telephony_credits_used',
-  api: 'admin',
-  grant: 'info',
-  endpointClass: 'admin_get_one',
-  handle(ctx) {
-    const window = readWindow(ctx);
-    if ('kind' in window) return window;
-    const used = ctx.account.auth_log.filter(inWindow(window)).filter((e) => TELEPHONY_FACTORS.has(e.factor)).length;
-    return ok({ telephony_credits_used: used, ...window });
-  },
-});
+export const telephonyCreditsUsedRoute = windowedInfoRoute('telephony_credits_used', (entries) => ({
+  telephony_credits_used: entries.filter((e) => TELEPHONY_FACTORS.has(e.factor)).length,
+}));
 
 /** Admin API `/admin/v1/info/*` routes. */
 export const infoRoutes: Route[] = [
