@@ -4,6 +4,7 @@
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import duo_client' 2>/dev/null || need+=(python3-duo-client)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   echo "setup: installing ${need[*]}"
@@ -13,3 +14,5 @@ fi
 # better-sqlite3 compiles from source here; node-gyp finds Node's headers under /usr.
 export npm_config_nodedir=/usr
 npm ci --no-audit --no-fund
+# The hub serves the web UI from packages/web/dist (about 1 s to build).
+npm run build:web --silent

@@ -1,0 +1,30 @@
+import { useState, type FormEvent } from 'react';
+import { api, storeToken, type ApiError } from './api-client.ts';
+import { ErrorView } from './ErrorView.tsx';
+
+/** Asks for an API token once and checks it against the hub before keeping it. */
+export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    storeToken(token.trim());
+    const res = await api('GET', '/api/organizations');
+    setBusy(false);
+    if (res.ok) onSignedIn(token.trim());
+    else { storeToken(null); setError(res.error); }
+  }
+  return (
+    <main>
+      <h1>Sign in to duohub</h1>
+      <form onSubmit={submit}>
+        <label htmlFor="token">API token</label>
+        <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />
+        <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+      {error && <ErrorView error={error} />}
+    </main>
+  );
+}
