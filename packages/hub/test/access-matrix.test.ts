@@ -130,6 +130,7 @@ const routes: RouteCase[] = [
   },
   { method: 'DELETE', route: '/api/organizations/{id} (own)', scope: 'admin', ok: 204, prepare: async (c) => ({ path: `/api/organizations/${c.own}` }) },
   { method: 'DELETE', route: '/api/organizations/{id} (other)', scope: 'admin', otherOrg: true, ok: 204, prepare: async (c) => ({ path: `/api/organizations/${c.other}` }) },
+  { method: 'GET', route: '/api/tokens/current', scope: 'read', ok: 200, prepare: async () => ({ path: '/api/tokens/current' }) },
   { method: 'GET', route: '/api/tokens', scope: 'admin', ok: 200, prepare: async () => ({ path: '/api/tokens' }) },
   {
     method: 'POST',
@@ -210,6 +211,15 @@ describe('organization limits', () => {
     expect(byFilter.body.items).toEqual([]);
     const tokens = await hub.api('GET', '/api/tokens', { token: cell.token });
     expect(tokens.body.items.every((t: any) => t.organization_ids?.every((id: string) => id === cell.own))).toBe(true);
+  });
+
+  it('GET /api/tokens/current names the caller, its expanded scopes and its organizations', async () => {
+    const cell = await cellFor({ name: 'self-aware', scopes: ['operate'], limited: true });
+    const res = await hub.api('GET', '/api/tokens/current', { token: cell.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: 'token', scopes: ['read', 'operate'], organization_ids: [cell.own] });
+    expect(res.body.token_id).toMatch(/\S/);
+    expect(res.text).not.toContain(cell.token);
   });
 
   it('a limited admin cannot mint an unlimited or wider token', async () => {

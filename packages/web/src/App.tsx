@@ -1,22 +1,63 @@
-import { useState } from 'react';
-import { storeToken, storedToken } from './api-client.ts';
+import { useEffect, useState } from 'react';
+import { api, storeToken, storedToken, type ApiError } from './api-client.ts';
+import { PAGES, pageFor } from './pages.tsx';
+import { navigate, useLocation } from './router.ts';
+import { SessionContext, type Session } from './session.ts';
 import { SignIn } from './SignIn.tsx';
-import { IntegrationsPage } from './IntegrationsPage.tsx';
-import { OrganizationsPage } from './OrganizationsPage.tsx';
+import { ErrorView } from './ui/ErrorView.tsx';
+import { Link } from './ui/Link.tsx';
 
-/** The UI shell: sign-in until a token is stored, then the pages. */
+/** The UI shell: sign-in until a token is stored and accepted, then the nav and the routed page. */
 export function App() {
   const [token, setToken] = useState(storedToken());
-  const [page, setPage] = useState<'integrations' | 'organizations'>('integrations');
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const loc = useLocation();
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    void api<Session>('GET', '/api/tokens/current').then((res) => {
+      if (!live) return;
+      if (res.ok) setSession(res.body);
+      else if (res.error.status === 401) signOut();
+      else setError(res.error);
+    });
+    return () => { live = false; };
+  }, [token]);
+
+  const pages = session ? PAGES.filter((p) => !p.visible || p.visible(session)) : [];
+  const current = pageFor(loc.path, pages);
+  // Unknown paths (and `/`) land on the first page the session may see.
+  useEffect(() => {
+    if (session && !current && pages[0]) navigate(pages[0].path, { replace: true });
+  }, [session, current, pages]);
+
+  function signOut() {
+    storeToken(null);
+    setToken(null);
+    setSession(null);
+  }
+
   if (!token) return <SignIn onSignedIn={(t) => { storeToken(t); setToken(t); }} />;
+  if (!session) return <main>{error ? <ErrorView error={error} /> : <p>Loading…</p>}</main>;
+
+  const Page = current?.component;
   return (
-    <>
+    <SessionContext.Provider value={session}>
+      <a className="skip" href="#main">Skip to content</a>
       <header>
         <strong>duohub</strong>
-        <nav aria-label="Pages"><button type="button" aria-current={page === 'integrations'} onClick={() => setPage('integrations')}>Integrations</button><button type="button" aria-current={page === 'organizations'} onClick={() => setPage('organizations')}>Organizations</button></nav>
-        <button type="button" onClick={() => { storeToken(null); setToken(null); }}>Sign out</button>
+        <nav aria-label="Pages">
+          <ul>
+            {pages.map((p) => (
+              <li key={p.path}><Link to={p.path} aria-current={p === current ? 'page' : undefined}>{p.label}</Link></li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" onClick={signOut}>Sign out</button>
       </header>
-      <main>{page === 'integrations' ? <IntegrationsPage /> : <OrganizationsPage />}</main>
-    </>
+      <main id="main" tabIndex={-1}>{current && Page && <Page key={current.path} />}</main>
+    </SessionContext.Provider>
   );
 }

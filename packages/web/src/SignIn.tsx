@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, storeToken, type ApiError } from './api-client.ts';
-import { ErrorView } from './ErrorView.tsx';
+import { ErrorView } from './ui/ErrorView.tsx';
 
 /** Asks for an API token once and checks it against the hub before keeping it. */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
@@ -11,7 +11,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     e.preventDefault();
     setBusy(true);
     storeToken(token.trim());
-    const res = await api('GET', '/api/organizations');
+    const res = await api('GET', '/api/tokens/current');
     setBusy(false);
     if (res.ok) onSignedIn(token.trim());
     else { storeToken(null); setError(res.error); }

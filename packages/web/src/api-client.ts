@@ -48,3 +48,103 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     error: { status: res.status, code: err?.code ?? 'http_error', message: err?.message ?? `HTTP ${res.status}`, details: err?.details },
   };
 }
+
+function authHeaders(): Record<string, string> {
+  const token = storedToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * Fetches `path` with the token and hands the browser the body as a file named `filename`
+ * (a plain link cannot carry the bearer header).
+ */
+export async function apiDownload(path: string, filename: string): Promise<ApiError | null> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: authHeaders() });
+  } catch {
+    return { status: 0, code: 'network_error', message: 'The hub could not be reached.' };
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: Partial<ApiError> } | undefined;
+    return { status: res.status, code: body?.error?.code ?? 'http_error', message: body?.error?.message ?? `HTTP ${res.status}` };
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return null;
+}
+
+/** One server-sent event: its `event:` name (default `message`) and its `data:` parsed as JSON when it is JSON. */
+export interface ServerEvent {
+  event: string;
+  data: unknown;
+}
+
+/**
+ * Reads a `text/event-stream` with the bearer header (EventSource cannot send one) until the server
+ * ends it or `signal` aborts. Resolves with null at the end, or the error that stopped it.
+ */
+export async function apiEvents(path: string, onEvent: (e: ServerEvent) => void, signal?: AbortSignal): Promise<ApiError | null> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { ...authHeaders(), accept: 'text/event-stream' }, ...(signal ? { signal } : {}) });
+  } catch {
+    if (signal?.aborted) return null;
+    return { status: 0, code: 'network_error', message: 'The hub could not be reached.' };
+  }
+  if (!res.ok || !res.body) {
+    const body = (await res.json().catch(() => undefined)) as { error?: Partial<ApiError> } | undefined;
+    return { status: res.status, code: body?.error?.code ?? 'http_error', message: body?.error?.message ?? `HTTP ${res.status}` };
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let cut: number;
+      while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+        const parsed = parseEventBlock(block);
+        if (parsed) onEvent(parsed);
+      }
+    }
+  } catch {
+    if (!signal?.aborted) return { status: 0, code: 'network_error', message: 'The event stream broke off.' };
+  }
+  return null;
+}
+
+/** Parses one SSE block (lines up to a blank line); comments and empty blocks give null. */
+export function parseEventBlock(block: string): ServerEvent | null {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (line.startsWith(':') || line === '') continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
+  }
+  if (data.length === 0) return null;
+  const text = data.join('\n');
+  try {
+    return { event, data: JSON.parse(text) as unknown };
+  } catch {
+    return { event, data: text };
+  }
+}
+
+/** A list answer as an array, whether the route wraps it in `{ items }` or not. */
+export function listItems<T>(body: { items: T[] } | T[]): T[] {
+  return Array.isArray(body) ? body : body.items;
+}

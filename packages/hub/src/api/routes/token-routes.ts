@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createToken, listTokens, revokeToken } from '../../access/token-service.js';
 import { defineApiRoute, type ApiRouteModule } from '../define-api-route.js';
 import { errorResponses, IdParamSchema } from '../schemas/common-schemas.js';
-import { CreatedTokenSchema, TokenCreateSchema, TokenSchema } from '../schemas/token-schemas.js';
+import { expandScopes } from '../../access/scopes.js';
+import { CreatedTokenSchema, CurrentActorSchema, TokenCreateSchema, TokenSchema } from '../schemas/token-schemas.js';
 
 const tags = ['tokens'];
 
@@ -23,6 +24,23 @@ export const tokenRoutes: ApiRouteModule = {
       }),
       access: { scope: 'admin', organizationLimited: 'allowed' },
       handler: async (c) => c.json({ items: await listTokens(c.var.hub, c.var.actor) }, 200),
+    }),
+    defineApiRoute({
+      route: createRoute({
+        method: 'get',
+        path: '/api/tokens/current',
+        tags,
+        summary: 'The calling token: its scopes and organization limits (the web UI shows pages by them)',
+        responses: {
+          200: { description: 'The caller', content: { 'application/json': { schema: CurrentActorSchema } } },
+          ...errorResponses(),
+        },
+      }),
+      access: { scope: 'read', organizationLimited: 'allowed' },
+      handler: async (c) => {
+        const actor = c.var.actor;
+        return c.json({ kind: actor.kind, token_id: actor.tokenId, scopes: expandScopes(actor.scopes), organization_ids: actor.organizationIds }, 200);
+      },
     }),
     defineApiRoute({
       route: createRoute({

@@ -33,6 +33,16 @@ export const TokenSchema = z
   })
   .openapi('Token');
 
+/** `GET /api/tokens/current`: who is calling, with scopes expanded (`admin` lists all three). */
+export const CurrentActorSchema = z
+  .object({
+    kind: z.enum(['token', 'cli', 'system']),
+    token_id: z.string().nullable(),
+    scopes: z.array(z.enum(['read', 'operate', 'admin'])),
+    organization_ids: z.array(z.string()).nullable(),
+  })
+  .openapi('CurrentActor');
+
 /** The create answer: the only time the token is shown. */
 export const CreatedTokenSchema = TokenSchema.extend({
   token: z.string().openapi({ description: 'Shown once; store it now.' }),

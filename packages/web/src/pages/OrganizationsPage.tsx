@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from './api-client.ts';
-import { ErrorView } from './ErrorView.tsx';
+import { api, type ApiError } from '../api-client.ts';
+import { ErrorView } from '../ui/ErrorView.tsx';
 
 interface Organization {
   id: string;

@@ -1,4 +1,4 @@
-import type { ApiError } from './api-client.ts';
+import type { ApiError } from '../api-client.ts';
 
 /** Shows an API error's message and, when present, its field issues. */
 export function ErrorView({ error }: { error: ApiError }) {

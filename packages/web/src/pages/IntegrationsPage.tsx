@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type ApiError } from './api-client.ts';
-import { ErrorView } from './ErrorView.tsx';
+import { api, type ApiError } from '../api-client.ts';
+import { ErrorView } from '../ui/ErrorView.tsx';
 
 const KINDS = ['admin', 'accounts', 'auth'] as const;
 type Kind = (typeof KINDS)[number];
