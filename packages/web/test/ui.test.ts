@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CHROMIUM, startUiHarness, type UiHarness } from './browser/ui-harness.js';
 import { integrationsFlow } from './browser/integrations.flow.js';
 import { organizationsFlow } from './browser/organizations.flow.js';
+import { actionsFlow } from './browser/actions.flow.js';
+import { coverageFlow } from './browser/coverage.flow.js';
+import { mfaFlow } from './browser/mfa.flow.js';
+import { auditFlow } from './browser/audit.flow.js';
+import { tokensFlow } from './browser/tokens.flow.js';
+import { layoutFlow } from './browser/layout.flow.js';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup.sh installs it)`);
@@ -14,6 +20,12 @@ if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI
 const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> = [
   ['integrations', integrationsFlow],
   ['organizations', organizationsFlow],
+  ['actions', actionsFlow],
+  ['coverage', coverageFlow],
+  ['mfa', mfaFlow],
+  ['audit', auditFlow],
+  ['tokens', tokensFlow],
+  ['layout', layoutFlow],
 ];
 const only = process.env.DUOHUB_UI_FLOWS?.split(',').map((s) => s.trim());
 

@@ -1,0 +1,4 @@
+import type { UiHarness } from './ui-harness.js';
+
+/** Placeholder: this flow is being written. */
+export async function tokensFlow(_h: UiHarness): Promise<void> {}
