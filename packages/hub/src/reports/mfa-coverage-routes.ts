@@ -6,6 +6,7 @@ import { cancelCoverageRun, getCoverageRun, listCoverageRuns } from '../jobs/mfa
 import { createCoverageRun } from '../jobs/mfa-coverage/create-coverage-run.js';
 import { coverageDiffCsv, coverageReportCsv, usersWithoutMfaCsv } from './mfa-coverage-history/coverage-csv.js';
 import { loadCoverageDiff, loadCoverageReport } from './mfa-coverage-history/coverage-report.js';
+import { loadCoverageTrend } from './mfa-coverage-history/coverage-trend.js';
 import {
   CoverageDiffQuerySchema,
   CoverageDiffSchema,
@@ -15,6 +16,8 @@ import {
   CoverageRunDetailSchema,
   CoverageRunSchema,
   CoverageRunsQuerySchema,
+  CoverageTrendQuerySchema,
+  CoverageTrendSchema,
 } from './mfa-coverage-schemas.js';
 
 const tags = ['reports'];
@@ -118,6 +121,21 @@ export const mfaCoverageRoutes: ApiRouteModule = {
           return c.body(out.body, 200, out.headers);
         }
         return c.json(report, 200);
+      },
+    }),
+    defineApiRoute({
+      route: createRoute({
+        method: 'get',
+        path: '/api/reports/mfa-coverage/trend',
+        tags,
+        summary: "MFA-enabled % of the fleet and of each organization over an integration's latest snapshots (counts only; a limited token sees its organizations)",
+        request: { query: CoverageTrendQuerySchema },
+        responses: { 200: json(CoverageTrendSchema, 'The trend, oldest snapshot first'), ...errorResponses() },
+      }),
+      access: { scope: 'read', organizationLimited: 'allowed' },
+      handler: async (c) => {
+        const q = c.req.valid('query');
+        return c.json(await loadCoverageTrend(c.var.hub, c.var.actor, { integrationId: q.integrationId, limit: q.limit }), 200);
       },
     }),
     defineApiRoute({

@@ -126,3 +126,43 @@ export const CoverageDiffSchema = z
     ),
   })
   .openapi('CoverageDiff');
+
+/** Query of the trend. */
+export const CoverageTrendQuerySchema = z.object({
+  integrationId: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ param: { name: 'integrationId', in: 'query' }, description: 'Default: the integration of the latest snapshot' }),
+  limit: z.coerce.number().int().min(1).max(366).optional().openapi({ param: { name: 'limit', in: 'query' }, description: 'Latest snapshots to show (default 30)' }),
+});
+
+const TrendOrganizationSchema = z.object({
+  duo_account_id: z.string(),
+  organization_id: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(['ok', 'failed']),
+  users: z.number().int(),
+  mfa: z.number().int(),
+  mfa_percent: z.number(),
+});
+
+/** MFA-enabled % of the fleet and of each organization over the latest snapshots, oldest first. */
+export const CoverageTrendSchema = z
+  .object({
+    integration_id: z.string().nullable(),
+    points: z.array(
+      z.object({
+        snapshot_id: z.string(),
+        taken_at: z.string(),
+        organizations: z.number().int(),
+        scanned: z.number().int(),
+        failed: z.number().int(),
+        users: z.number().int(),
+        mfa: z.number().int(),
+        mfa_percent: z.number(),
+        by_organization: z.array(TrendOrganizationSchema),
+      }),
+    ),
+  })
+  .openapi('CoverageTrend');

@@ -1,4 +1,17 @@
-/** Placeholder until the page is built. */
+import { useLocation } from '../router.ts';
+import { CoverageDashboard } from './coverage/CoverageDashboard.tsx';
+import { OrgDrillDown } from './coverage/OrgDrillDown.tsx';
+import './coverage/coverage.css';
+
+/** The landing page: the fleet's MFA coverage at `/coverage`, one organization's users at `/coverage/<id>`. */
 export function CoveragePage() {
-  return <section><h1>Coverage</h1><p>Not built yet.</p></section>;
+  const { path } = useLocation();
+  const rest = path.replace(/^\/coverage\/?/, '').split('/')[0] ?? '';
+  let key = '';
+  try {
+    key = decodeURIComponent(rest);
+  } catch {
+    key = rest;
+  }
+  return key ? <OrgDrillDown key={key} orgKey={key} /> : <CoverageDashboard />;
 }
