@@ -10,7 +10,9 @@ import { toErrorResponse } from '../errors/to-error-response.js';
  * Front door of the Vault-compatible API (`/v1/...`): takes a hub token from `X-Vault-Token` or
  * `Authorization: Bearer`, reads bodies as JSON whatever their content type (Vault's own curl
  * examples send `--data @payload.json`), and turns every hub error answer into Vault's
- * `{ "errors": [...] }`. A missing or unknown token is Vault's 403 "permission denied".
+ * `{ "errors": [...] }`. A missing or unknown token is Vault's 403 "permission denied". Vault's shape
+ * has no room for the hub's error code, so it travels in the `X-Duohub-Error-Code` header (the web UI
+ * shows it; Vault clients ignore it).
  */
 export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
   try {
@@ -26,6 +28,7 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
     }
   } catch (error) {
     const { status, body } = toErrorResponse(error);
+    c.header(ERROR_CODE_HEADER, body.error.code);
     return vaultErrors(c, status, toVaultMessages(body.error));
   }
   if ((c.req.method === 'POST' || c.req.method === 'PUT') && !/json/i.test(c.req.header('content-type') ?? 'application/json')) {
@@ -41,6 +44,7 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
   const headers = new Headers(res.headers);
   headers.delete('www-authenticate');
   headers.delete('content-length');
+  if (body.error.code) headers.set(ERROR_CODE_HEADER, body.error.code);
   // Hono copies the old answer's headers onto a replacement (stale content-length included); clearing it first avoids that.
   c.res = undefined as unknown as Response;
   c.res = new Response(JSON.stringify({ errors: toVaultMessages(body.error) }), {
@@ -48,6 +52,9 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
     headers,
   });
 };
+
+/** Response header carrying the hub's registry code on Vault-shaped error answers. */
+export const ERROR_CODE_HEADER = 'x-duohub-error-code';
 
 /** A Vault-shaped error answer. */
 export function vaultErrors(c: Context<HubEnv>, status: number, errors: string[]): Response {

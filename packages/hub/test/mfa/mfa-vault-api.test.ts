@@ -141,6 +141,10 @@ describe('Vault-compatible Duo MFA methods, over real ports against the emulator
     expect(none.body.errors[0]).toMatch(/permission denied/);
     const wrong = await f.vault('GET', `${BASE}/${sampleId}`, undefined, 'dh_not-a-token');
     expect(wrong.status).toBe(403);
+    // Vault's body has no code; the header carries the hub's, so a UI can tell these apart.
+    expect(none.headers.get('x-duohub-error-code')).toBe('unauthorized');
+    expect(wrong.headers.get('x-duohub-error-code')).toBe('unauthorized');
+    expect(write.headers.get('x-duohub-error-code')).toBe('forbidden');
     const audit = await f.hub.api('GET', '/api/audit?action=mfa_methods.write&outcome=denied');
     expect(audit.body.items.length).toBeGreaterThan(0);
   });
@@ -157,6 +161,7 @@ describe('Vault-compatible Duo MFA methods, over real ports against the emulator
     const unknownOrg = await f.vault('POST', BASE, { organization_id: 'org_nope' });
     expect(unknownOrg.status).toBe(400);
     expect(unknownOrg.body.errors.join('\n')).toMatch(/organization_id: no organization/);
+    expect(unknownOrg.headers.get('x-duohub-error-code')).toBe('validation_failed');
   });
 });
 
@@ -184,6 +189,7 @@ describe('write-time validation (each answers in Vault shape and saves nothing)'
     expect(Array.isArray(res.body.errors)).toBe(true);
     expect(res.body.errors.join('\n')).toMatch(message);
     expectNoSecrets(res.text);
+    expect(res.headers.get('x-duohub-error-code')).toMatch(status === 422 ? /^mfa_keys_rejected$/ : /^(validation_failed|mfa_template_invalid|mfa_push_info_invalid)$/);
     const after = (await f.vault('GET', `${BASE}?list=true`)).body?.data?.keys ?? [];
     expect(after).toEqual(before);
   });

@@ -92,7 +92,7 @@ export async function startUiHarness(): Promise<UiHarness> {
     async open(p) {
       await page.goto(server.url + p);
       const signIn = page.getByRole('button', { name: 'Sign in' });
-      const nav = page.getByRole('navigation', { name: 'Pages' });
+      const nav = page.getByRole('navigation', { name: 'Pages', exact: true });
       await Promise.race([signIn.waitFor(), nav.waitFor()]);
       if (await signIn.isVisible()) {
         await page.getByLabel('API token').fill(token);

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { api, type ApiError } from '../../api-client.ts';
+import { can, useSession } from '../../session.ts';
+import { ErrorView } from '../../ui/ErrorView.tsx';
+import { fieldIssues, issueFor, withIssuePaths } from '../mfa/field-issues.ts';
+import { SCOPE_HINT, TOKEN_SCOPES, tokenCreateBody, type TokenScope } from './token-form.ts';
+
+/** A token as `POST /api/tokens` answers it: the listed view plus the token, once. */
+export interface CreatedToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+/** Create a token: name, scopes (only those the caller holds), optional organization limits. */
+export function TokenCreateForm({ organizations, onCreated }: { organizations: Array<{ id: string; name: string }>; onCreated(t: CreatedToken): void }) {
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['read']);
+  const [orgIds, setOrgIds] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = fieldIssues(error?.details);
+  const limited = session.organization_ids !== null;
+  const choosable = limited ? organizations.filter((o) => session.organization_ids!.includes(o.id)) : organizations;
+
+  function toggle(scope: TokenScope, on: boolean) {
+    setScopes((prev) => (on ? [...prev, scope] : prev.filter((s) => s !== scope)));
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const res = await api<CreatedToken>('POST', '/api/tokens', tokenCreateBody({ name, scopes, organization_ids: orgIds }));
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    setName('');
+    setScopes(['read']);
+    setOrgIds([]);
+    onCreated(res.body);
+  }
+
+  const nameIssue = issueFor(issues, 'name');
+  const scopeIssue = issueFor(issues, 'scopes', 'scopes.0', 'scopes.1', 'scopes.2');
+  const orgIssue = issueFor(issues, 'organization_ids');
+  return (
+    <form onSubmit={submit} aria-labelledby="tok-new-h" className="token-form">
+      <h2 id="tok-new-h">Create a token</h2>
+      <label htmlFor="tok-name">Token name</label>
+      <input id="tok-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100}
+        aria-invalid={nameIssue ? true : undefined} aria-describedby={nameIssue ? 'tok-name-err' : undefined} />
+      {nameIssue && <p id="tok-name-err" className="error field-error">{nameIssue}</p>}
+      <fieldset aria-describedby={scopeIssue ? 'tok-scope-err' : undefined}>
+        <legend>Scopes</legend>
+        {TOKEN_SCOPES.map((s) => (
+          <div key={s} className="check">
+            <input type="checkbox" id={`tok-scope-${s}`} checked={scopes.includes(s)} disabled={!can(session, s)} onChange={(e) => toggle(s, e.target.checked)} />
+            <label htmlFor={`tok-scope-${s}`} className="inline-label"><strong>{s}</strong>: {SCOPE_HINT[s]}</label>
+          </div>
+        ))}
+        {scopeIssue && <p id="tok-scope-err" className="error field-error">{scopeIssue}</p>}
+      </fieldset>
+      {choosable.length > 0 ? (
+        <>
+          <label htmlFor="tok-orgs">Limit to organizations (optional)</label>
+          <select id="tok-orgs" multiple size={Math.min(6, Math.max(2, choosable.length))} value={orgIds}
+            onChange={(e) => setOrgIds(Array.from(e.target.selectedOptions, (o) => o.value))}
+            aria-describedby="tok-orgs-hint" aria-invalid={orgIssue ? true : undefined}>
+            {choosable.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          <p id="tok-orgs-hint" className="hint">
+            {limited
+              ? 'Your token is limited to organizations, so choose at least one of them.'
+              : 'Choose none for a token that reaches every organization (Ctrl or Cmd + click picks several).'}
+          </p>
+        </>
+      ) : (
+        <p className="hint">No organizations yet, so the token reaches every organization. Add organizations on the Organizations page to limit tokens to some of them.</p>
+      )}
+      {orgIssue && <p className="error field-error">{orgIssue}</p>}
+      <button type="submit" disabled={busy || scopes.length === 0}>{busy ? 'Creating…' : 'Create token'}</button>
+      {scopes.length === 0 && <p className="hint">Pick at least one scope.</p>}
+      {error && <ErrorView error={withIssuePaths(error)} />}
+    </form>
+  );
+}
