@@ -1,4 +1,243 @@
+import { expect } from 'vitest';
+import { DuoAuthClient } from '@duohub/sdk';
 import type { UiHarness } from './ui-harness.js';
 
-/** Placeholder: this flow is being written. */
-export async function actionsFlow(_h: UiHarness): Promise<void> {}
+/**
+ * The Actions page against a mapped child account: catalog and routing, users.list as a table that
+ * matches the emulator, bypass codes shown once (and accepted by Duo), client and server field
+ * messages, a dry run that changes nothing, and the confirmation in front of a real destructive run.
+ */
+export async function actionsFlow(h: UiHarness): Promise<void> {
+  const { page, emulator } = h;
+  const [org] = await h.ensureMappedOrganizations(2);
+  const account = emulator.state.accounts[org!.duo_account_id]!;
+  const users = () => Object.values(emulator.state.accounts[org!.duo_account_id]!.users);
+  const active = users().filter((u) => u.status === 'active');
+  const codeUser = active[0]!;
+  const deleteUser = active[1]!;
+
+  // An unknown id says so and links back to the catalog.
+  await h.open('/actions/nothing.here');
+  await page.getByRole('alert').filter({ hasText: 'No such action' }).waitFor();
+  await page.getByRole('link', { name: 'Back to the catalog' }).click();
+
+  // The catalog, grouped by API and resource, with an empty state that says what to do.
+  await page.waitForURL(/\/actions$/);
+  await page.getByRole('heading', { name: 'Actions', level: 1 }).waitFor();
+  const catalog = page.getByRole('navigation', { name: 'Action catalog' });
+  await catalog.getByRole('link', { name: 'List users', exact: true }).waitFor();
+  const catalogBody = await h.api('GET', '/api/actions');
+  expect(await catalog.getByRole('link').count()).toBe(catalogBody.body.items.length);
+  expect(await catalog.getByRole('heading', { level: 2, exact: true }).allTextContents()).toEqual(['Admin API', 'Accounts API', 'Auth API']);
+  await page.getByRole('heading', { name: 'Choose an action' }).waitFor();
+  await h.shot('actions-catalog');
+
+  // The filter narrows the catalog; an impossible filter says how to recover.
+  const filter = page.getByLabel('Filter actions');
+  await filter.fill('bypass');
+  await expect.poll(() => catalog.getByRole('link').count()).toBe(catalogBody.body.items.filter((a: { id: string }) => a.id.startsWith('bypass_codes.')).length);
+  await filter.fill('zzz-nothing');
+  await page.getByText(/No action matches/).waitFor();
+  await h.shot('actions-filter-empty');
+  await page.getByRole('button', { name: 'Clear the filter' }).click();
+  await filter.fill('users.list');
+  await expect.poll(() => catalog.getByRole('link').allTextContents()).toEqual(['List users']);
+
+  // Selecting an action (here by keyboard: Tab from the filter, Enter) routes to /actions/<id>, moves
+  // focus to its heading, and Back returns to the catalog.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('List users');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/actions\/users\.list(\?|$)/);
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('action-h');
+  expect(await catalog.getByRole('link', { name: 'List users', exact: true }).getAttribute('aria-current')).toBe('page');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Choose an action' }).waitFor();
+  await page.goForward();
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+
+  // users.list on the organization's child account: the table holds exactly the emulator's users.
+  const target = page.getByLabel('Run on');
+  const options = await target.locator('option').allTextContents();
+  const orgOption = options.find((o) => o.startsWith(`${org!.name} (`));
+  expect(orgOption, `an option for ${org!.name} in ${options.join(' | ')}`).toBeDefined();
+  await target.selectOption({ label: orgOption! });
+  // The choice is in the URL, so it survives Back and a copied link.
+  await page.waitForURL(new RegExp(`[?&]on=o%3A${org!.id}`));
+  expect(await page.getByLabel('Limit', { exact: true }).inputValue()).toBe('100');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const table = page.locator('table.act-result-table');
+  await table.waitFor();
+  await page.getByText(`${users().length} rows`).waitFor();
+  await page.getByLabel('Rows per page').selectOption('100');
+  const headers = await table.locator('thead th').allTextContents();
+  const col = headers.indexOf('username');
+  expect(col).toBeGreaterThanOrEqual(0);
+  const shown = await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents();
+  expect(shown.sort()).toEqual(users().map((u) => u.username).sort());
+  // The user ids are the child account's, not the parent's: the run really went to the child account.
+  const idCol = headers.indexOf('user_id');
+  const shownIds = await table.locator(`tbody tr td:nth-child(${idCol + 1})`).allTextContents();
+  expect(shownIds.sort()).toEqual(users().map((u) => u.user_id).sort());
+  const parentIds = Object.keys(emulator.state.accounts[emulator.state.parent_account_id]!.users);
+  expect(shownIds.some((id) => parentIds.includes(id))).toBe(false);
+  await h.shot('actions-users-list-table');
+  await page.getByRole('button', { name: 'JSON' }).click();
+  const json = JSON.parse((await page.getByLabel('Result JSON').textContent()) ?? 'null');
+  expect(json.items.map((u: { user_id: string }) => u.user_id).sort()).toEqual(users().map((u) => u.user_id).sort());
+  await h.shot('actions-users-list-json');
+
+  // A smaller limit pages through Duo: the next page continues at next_offset and together they hold
+  // everyone. The Table/JSON choice holds across runs.
+  const resultJson = async () => JSON.parse((await page.getByLabel('Result JSON').textContent()) ?? 'null');
+  await page.getByRole('button', { name: 'Table' }).click();
+  await page.getByLabel('Limit', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText(`30 rows of ${users().length} in Duo.`).waitFor();
+  await page.getByRole('button', { name: 'JSON' }).click();
+  const firstPage = await resultJson();
+  expect(firstPage.next_offset).toBe(30);
+  await page.getByRole('button', { name: 'Load the next page (offset 30)' }).click();
+  await expect.poll(async () => (await resultJson())?.items?.[0]?.user_id).not.toBe(firstPage.items[0].user_id);
+  const secondPage = await resultJson();
+  expect(await page.getByLabel('Offset', { exact: true }).inputValue()).toBe('30');
+  expect(await page.getByRole('button', { name: /Load the next page/ }).count()).toBe(0);
+  const paged = [...firstPage.items, ...secondPage.items].map((u: { user_id: string }) => u.user_id);
+  expect(paged.sort()).toEqual(users().map((u) => u.user_id).sort());
+  await page.getByRole('button', { name: 'Table' }).click();
+  await page.getByText(`${users().length - 30} rows of ${users().length} in Duo.`).waitFor();
+  await h.shot('actions-users-list-next-page');
+
+  // A form that fails the schema shows a message on each bad field and sends nothing.
+  await filter.fill('');
+  await catalog.getByRole('link', { name: 'Create bypass codes for user' }).click();
+  await page.getByRole('heading', { name: 'Create bypass codes for user', level: 2, exact: true }).waitFor();
+  // The target chosen before carries over to the next action.
+  expect(await page.getByLabel('Run on').locator('option:checked').textContent()).toBe(orgOption);
+  const codesBefore = Object.values(account.bypass_codes).length;
+  await page.getByRole('textbox', { name: 'User ID', exact: true }).fill('not-a-user');
+  await page.getByLabel('Count', { exact: true }).fill('11');
+  await page.getByRole('button', { name: 'Run…' }).click();
+  await page.getByText('2 fields need attention.').waitFor();
+  const userIdError = await page.locator('#input-user_id-error').textContent();
+  expect(userIdError).toContain('Does not have the expected format (Duo user id)');
+  expect(await page.locator('#input-count-error').textContent()).toBe('Must be at most 10.');
+  expect(await page.getByRole('textbox', { name: 'User ID', exact: true }).getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('input-user_id');
+  expect(await page.locator('dialog.act-confirm').evaluate((d) => (d as { open: boolean }).open)).toBe(false);
+  expect(Object.values(account.bypass_codes).length).toBe(codesBefore);
+  await h.shot('actions-invalid-form');
+
+  // Create bypass codes: a confirmation naming the user and the organization, then the codes once.
+  await page.getByRole('textbox', { name: 'User ID', exact: true }).fill(codeUser.user_id);
+  await page.getByLabel('Count', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Run…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create bypass codes for user?' });
+  await dialog.waitFor();
+  const confirmText = await dialog.textContent();
+  expect(confirmText).toContain(codeUser.user_id);
+  expect(confirmText).toContain(org!.name);
+  await h.shot('actions-bypass-confirm');
+  await dialog.getByRole('button', { name: 'Yes, run bypass_codes.create_for_user' }).click();
+  const box = page.getByRole('region', { name: 'New bypass codes: shown once' });
+  await box.waitFor();
+  const codes = (await box.getByRole('list', { name: 'Bypass codes' }).getByRole('listitem').allTextContents()).map((c) => c.trim());
+  expect(codes).toHaveLength(3);
+  const held = () => Object.values(emulator.state.accounts[org!.duo_account_id]!.bypass_codes).filter((c) => c.user_id === codeUser.user_id);
+  expect(held().map((c) => c.code).sort()).toEqual([...codes].sort());
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await box.getByRole('button', { name: 'Copy codes' }).click();
+  await box.getByText('Copied.').waitFor();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(codes.join('\n'));
+  // Never kept in browser storage.
+  const stored = String(await page.evaluate('JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])'));
+  for (const code of codes) expect(stored).not.toContain(code);
+  await h.shot('actions-bypass-codes-once');
+
+  // Duo accepts one of the codes for that user (Auth API of the child account).
+  const childAuth = emulator.credentials().accounts.find((a) => a.account_id === org!.duo_account_id)!.integrations.find((i) => i.type === 'auth')!;
+  const auth = new DuoAuthClient({ host: childAuth.api_hostname, ikey: childAuth.integration_key, skey: childAuth.secret_key, baseUrl: h.emulatorUrl, retry: false, pacing: false });
+  const verdict = await auth.auth({ username: codeUser.username, factor: 'passcode', passcode: codes[0]! });
+  expect(verdict.result).toBe('allow');
+
+  // Navigating away and back: the codes are gone from the page.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Coverage' }).click();
+  await page.waitForURL(/\/coverage/);
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Create bypass codes for user', level: 2, exact: true }).waitFor();
+  expect(await box.count()).toBe(0);
+  const body = (await page.locator('main').textContent()) ?? '';
+  for (const code of codes) expect(body).not.toContain(code);
+  expect(await page.getByRole('textbox', { name: 'User ID', exact: true }).inputValue()).toBe('');
+  expect(await page.getByLabel('Run on').locator('option:checked').textContent()).toBe(orgOption);
+  await h.shot('actions-bypass-codes-gone');
+
+  // A rule the schema cannot state (one of user_id or username) comes back from the hub onto the field.
+  await catalog.getByRole('link', { name: "Retrieve a user's bypass codes" }).click();
+  await page.getByRole('heading', { name: "Retrieve a user's bypass codes", level: 2, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => page.locator('#input-user_id-error').textContent()).toBe('Give exactly one of user_id or username');
+  await page.getByRole('alert').filter({ hasText: 'validation_failed' }).waitFor();
+  await h.shot('actions-server-field-issue');
+
+  // Dry run of users.delete: the report names the user, and the user is still in Duo.
+  await catalog.getByRole('link', { name: 'Delete user', exact: true }).click();
+  await page.getByRole('heading', { name: 'Delete user', level: 2, exact: true }).waitFor();
+  await page.getByRole('textbox', { name: 'User ID', exact: true }).fill(deleteUser.user_id);
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const report = page.getByRole('region', { name: 'Dry run: nothing was changed' });
+  await report.waitFor();
+  expect(await report.locator('.act-dry-run-changes').textContent()).toBe(`Would delete user ${deleteUser.username} permanently.`);
+  expect(JSON.parse((await report.getByLabel('Dry-run target').textContent()) ?? '{}').user_id).toBe(deleteUser.user_id);
+  expect(emulator.state.accounts[org!.duo_account_id]!.users[deleteUser.user_id]).toBeDefined();
+  await h.shot('actions-users-delete-dry-run');
+
+  // The real run waits for a confirmation; Cancel (the default focus) changes nothing.
+  await page.getByRole('button', { name: 'Run…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete user?' });
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toContain(deleteUser.user_id);
+  expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Cancel');
+  await h.shot('actions-users-delete-confirm');
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'hidden' });
+  expect(emulator.state.accounts[org!.duo_account_id]!.users[deleteUser.user_id]).toBeDefined();
+
+  // A narrow window stacks the catalog above the form.
+  await page.setViewportSize({ width: 420, height: 900 });
+  await h.shot('actions-narrow');
+  const [catalogBox, formBox] = await Promise.all([catalog.boundingBox(), page.getByRole('heading', { name: 'Delete user', level: 2, exact: true }).boundingBox()]);
+  expect(formBox!.y).toBeGreaterThan(catalogBox!.y + catalogBox!.height - 1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A token limited to the organization runs Admin API actions there only, and is told why Auth API ones are out.
+  const limited = await h.api('POST', '/api/tokens', { name: 'actions-ui limited', scopes: ['operate'], organization_ids: [org!.id] });
+  expect(limited.status).toBe(201);
+  const readOnly = await h.api('POST', '/api/tokens', { name: 'actions-ui read-only', scopes: ['read'] });
+  expect(readOnly.status).toBe(201);
+  const signInAs = async (token: string, path: string) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).waitFor();
+    await page.goto(h.serverUrl + path);
+    await page.getByRole('navigation', { name: 'Action catalog' }).waitFor();
+  };
+  await signInAs(limited.body.token, '/actions/users.list');
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+  // Only the organization is offered (the token cannot list integrations, so their names are not shown).
+  expect(await page.getByLabel('Run on').locator('option').allTextContents()).toEqual([orgOption!.replace(/ via [^)]*\)$/, ')')]);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByText(`${users().length} rows of ${users().length} in Duo.`).waitFor();
+  await catalog.getByRole('link', { name: 'Ping Auth API', exact: true }).click();
+  await page.getByText(/This token is limited to organizations; Auth API actions reach beyond one organization/).waitFor();
+  expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+  await h.shot('actions-limited-token');
+
+  await signInAs(readOnly.body.token, '/actions/users.list');
+  await page.getByText('Your token has the read scope only; running actions needs operate.').waitFor();
+  expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await h.open('/actions');
+}
