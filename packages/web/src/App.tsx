@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { api, storeToken, storedToken, type ApiError } from './api-client.ts';
 import { PAGES, pageFor } from './pages.tsx';
 import { navigate, useLocation } from './router.ts';
@@ -57,7 +57,9 @@ export function App() {
         </nav>
         <button type="button" onClick={signOut}>Sign out</button>
       </header>
-      <main id="main" tabIndex={-1}>{current && Page && <Page key={current.path} />}</main>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p>Loading…</p>}>{current && Page && <Page key={current.path} />}</Suspense>
+      </main>
     </SessionContext.Provider>
   );
 }

@@ -1,12 +1,15 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Session } from './session.ts';
-import { ActionsPage } from './pages/ActionsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { CoveragePage } from './pages/CoveragePage.tsx';
-import { IntegrationsPage } from './pages/IntegrationsPage.tsx';
-import { MfaPage } from './pages/MfaPage.tsx';
-import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
-import { TokensPage } from './pages/TokensPage.tsx';
+
+// Each page is its own chunk, loaded on first visit: the sign-in screen and the first page come up
+// without the rest of the UI.
+const ActionsPage = lazy(() => import('./pages/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const CoveragePage = lazy(() => import('./pages/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
+const IntegrationsPage = lazy(() => import('./pages/IntegrationsPage.tsx').then((m) => ({ default: m.IntegrationsPage })));
+const MfaPage = lazy(() => import('./pages/MfaPage.tsx').then((m) => ({ default: m.MfaPage })));
+const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.tsx').then((m) => ({ default: m.OrganizationsPage })));
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 
 /** One page of the UI: its path (the first segment routes to it), nav label and who may see it. */
 export interface PageEntry {

@@ -8,7 +8,7 @@ import type { OrgOption, VaultMethod } from './mfa/types.ts';
 import { vaultApi } from './mfa/vault-api.ts';
 import type { VaultError } from './mfa/vault-errors.ts';
 import { VerifyPanel } from './mfa/VerifyPanel.tsx';
-import { ConfirmButton } from './tokens/ConfirmButton.tsx';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import './mfa/mfa.css';
 import './tokens/tokens.css';
 

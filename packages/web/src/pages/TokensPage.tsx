@@ -4,7 +4,7 @@ import { useSession } from '../session.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
 import { Pager, pageSlice } from '../ui/Pager.tsx';
 import { formatTime } from './audit/format-time.ts';
-import { ConfirmButton } from './tokens/ConfirmButton.tsx';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { OnceBox } from './tokens/OnceBox.tsx';
 import { TokenCreateForm, type CreatedToken } from './tokens/TokenCreateForm.tsx';
 import { organizationSummary, scopeSummary } from './tokens/token-form.ts';

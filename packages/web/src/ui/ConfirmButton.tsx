@@ -39,7 +39,7 @@ export function ConfirmButton(props: {
     );
   }
   return (
-    <span role="group" aria-label={props.question} className="confirm" onKeyDown={(e) => { if (e.key === 'Escape') setState('idle'); }}>
+    <span role="group" aria-label={props.question} className="confirm-inline" onKeyDown={(e) => { if (e.key === 'Escape') setState('idle'); }}>
       <span>{props.question}</span>{' '}
       <button type="button" ref={yes} className="danger" disabled={state === 'busy'} onClick={() => void confirm()}>
         {state === 'busy' ? 'Working…' : props.confirmLabel}
