@@ -22,17 +22,27 @@ export function storeToken(token: string | null): void {
   else sessionStorage.setItem(TOKEN_KEY, token);
 }
 
-/** Calls the hub API with the stored bearer token; network failures become `network_error`. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const token = storedToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+/** An answer read as JSON, before deciding what it means; null when the hub could not be reached. */
+export interface RawAnswer {
+  ok: boolean;
+  status: number;
+  headers: Headers;
+  /** The body parsed as JSON, or undefined when empty or not JSON. */
+  body: unknown;
+}
+
+/** The error for a hub that could not be reached at all. */
+export const NETWORK_ERROR: ApiError = { status: 0, code: 'network_error', message: 'The hub could not be reached.' };
+
+/** Sends `body` as JSON with the stored bearer token and reads the answer as JSON; null on a network failure. */
+export async function fetchJson(method: string, path: string, body?: unknown): Promise<RawAnswer | null> {
+  const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch {
-    return { ok: false, error: { status: 0, code: 'network_error', message: 'The hub could not be reached.' } };
+    return null;
   }
   const text = await res.text();
   let parsed: unknown = undefined;
@@ -41,11 +51,18 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   } catch {
     parsed = undefined;
   }
-  if (res.ok) return { ok: true, status: res.status, body: parsed as T };
-  const err = (parsed as { error?: Partial<ApiError> } | undefined)?.error;
+  return { ok: res.ok, status: res.status, headers: res.headers, body: parsed };
+}
+
+/** Calls the hub API with the stored bearer token; network failures become `network_error`. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const answer = await fetchJson(method, path, body);
+  if (!answer) return { ok: false, error: NETWORK_ERROR };
+  if (answer.ok) return { ok: true, status: answer.status, body: answer.body as T };
+  const err = (answer.body as { error?: Partial<ApiError> } | undefined)?.error;
   return {
     ok: false,
-    error: { status: res.status, code: err?.code ?? 'http_error', message: err?.message ?? `HTTP ${res.status}`, details: err?.details },
+    error: { status: answer.status, code: err?.code ?? 'http_error', message: err?.message ?? `HTTP ${answer.status}`, details: err?.details },
   };
 }
 
@@ -63,7 +80,7 @@ export async function apiDownload(path: string, filename: string): Promise<ApiEr
   try {
     res = await fetch(path, { headers: authHeaders() });
   } catch {
-    return { status: 0, code: 'network_error', message: 'The hub could not be reached.' };
+    return NETWORK_ERROR;
   }
   if (!res.ok) {
     const body = (await res.json().catch(() => undefined)) as { error?: Partial<ApiError> } | undefined;
@@ -96,7 +113,7 @@ export async function apiEvents(path: string, onEvent: (e: ServerEvent) => void,
     res = await fetch(path, { headers: { ...authHeaders(), accept: 'text/event-stream' }, ...(signal ? { signal } : {}) });
   } catch {
     if (signal?.aborted) return null;
-    return { status: 0, code: 'network_error', message: 'The hub could not be reached.' };
+    return NETWORK_ERROR;
   }
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => undefined)) as { error?: Partial<ApiError> } | undefined;

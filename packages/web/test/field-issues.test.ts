@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeFieldIssues } from '../src/ui/field-issues.js';
+import { fieldIssues, issueFor, placeFieldIssues } from '../src/ui/field-issues.js';
 
 const paths = ['user_id', 'username', 'codes', 'nested', 'nested.a'];
 const rename = { integrationId: '$target', organizationId: '$target' };
@@ -25,4 +25,37 @@ describe('placeFieldIssues', () => {
     expect(placeFieldIssues({ reason: 'x' }, paths)).toEqual({ fields: {}, other: [] });
     expect(placeFieldIssues(undefined, paths)).toEqual({ fields: {}, other: [] });
   });
+});
+
+describe('fieldIssues and issueFor', () => {
+  const details = [
+    { in: 'body', field: 'name', message: 'Too small' },
+    { in: 'body', field: 'scopes,extra', message: 'unrecognized' },
+    { path: 'passcode', message: 'must be 4-32 letters or digits' },
+    { path: ['email_domains', 1], message: 'must be a domain' },
+    { in: 'body', field: 'email_domains.3', message: 'too long' },
+    { in: 'body', field: 'email_domains_x', message: 'other' },
+    'junk',
+    { field: 'x' },
+  ];
+  it('reads the hub shape and the path shapes, skipping junk', () => {
+    expect(fieldIssues(details)).toEqual([
+      { in: 'body', field: 'name', message: 'Too small' },
+      { in: 'body', field: 'scopes,extra', message: 'unrecognized' },
+      { field: 'passcode', message: 'must be 4-32 letters or digits' },
+      { field: 'email_domains.1', message: 'must be a domain' },
+      { in: 'body', field: 'email_domains.3', message: 'too long' },
+      { in: 'body', field: 'email_domains_x', message: 'other' },
+    ]);
+    expect(fieldIssues({ errors: ['x'] })).toEqual([]);
+    expect(fieldIssues(undefined)).toEqual([]);
+  });
+  it.each<[string[], string | undefined]>([
+    [['name'], 'Too small'],
+    [['extra'], 'unrecognized'],
+    [['username', 'passcode'], 'must be 4-32 letters or digits'],
+    [['email_domains'], 'must be a domain; too long'],
+    [['email'], undefined],
+    [['nothing'], undefined],
+  ])('issueFor %j', (fields, want) => expect(issueFor(fieldIssues(details), ...fields)).toBe(want));
 });

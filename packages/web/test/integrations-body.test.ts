@@ -7,7 +7,6 @@ import {
   patchRunsChecks,
   type IntegrationFormState,
 } from '../src/pages/integrations/integration-body.js';
-import { fieldIssues, issueUnder } from '../src/pages/integrations/field-issues.js';
 import { isCheckReport, type Integration } from '../src/pages/integrations/integration-types.js';
 
 const IKEY = 'DIAAAAAAAAAAAAAAAAAA';
@@ -89,17 +88,6 @@ describe('patchRunsChecks', () => {
   ])('%j -> %s', (body, want) => expect(patchRunsChecks(body)).toBe(want));
 });
 
-describe('fieldIssues', () => {
-  it.each<[unknown, Record<string, string>]>([
-    [undefined, {}],
-    [{ sets: [] }, {}],
-    [[{ in: 'body', field: 'admin.secret_key', message: 'must be 40 letters or digits' }], { 'admin.secret_key': 'must be 40 letters or digits' }],
-    [[{ path: ['email_domains', 1], message: 'bad' }, { path: 'name', message: 'empty' }], { 'email_domains.1': 'bad', name: 'empty' }],
-    [[{ field: 'name', message: 'a' }, { field: 'name', message: 'b' }], { name: 'a; b' }],
-    [[{ field: '', message: 'x' }, { field: 'n' }, null, 'text'], {}],
-  ])('%j', (details, want) => expect(fieldIssues(details)).toEqual(want));
-});
-
 describe('isCheckReport', () => {
   it.each<[unknown, boolean]>([
     [{ ok: false, checked_at: 'x', sets: [] }, true],
@@ -109,11 +97,3 @@ describe('isCheckReport', () => {
   ])('%j -> %s', (v, want) => expect(isCheckReport(v)).toBe(want));
 });
 
-describe('issueUnder', () => {
-  const issues = { 'email_domains.0': 'must be a domain', 'email_domains.2': 'too long', email_domains_x: 'other', name: 'empty' };
-  it.each<[string, string | undefined]>([
-    ['email_domains', 'must be a domain; too long'],
-    ['name', 'empty'],
-    ['admin', undefined],
-  ])('%s', (field, want) => expect(issueUnder(issues, field)).toBe(want));
-});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues, issueFor, withIssuePaths } from '../src/pages/mfa/field-issues.js';
 import { emptyMethodForm, methodWriteBody, type MethodFormValues } from '../src/pages/mfa/method-form.js';
 import { parseVaultErrors } from '../src/pages/mfa/vault-errors.js';
 import { emptyVerifyForm, verifyRequestBody, type VerifyFormValues } from '../src/pages/mfa/verify-request.js';
@@ -58,33 +57,5 @@ describe('parseVaultErrors', () => {
     ['no JSON body at all', 502, undefined, null, { code: 'http_error', message: 'HTTP 502', details: [], notes: [] }],
   ])('%s', (_name, status, body, header, expected) => {
     expect(parseVaultErrors(status, body, header)).toEqual({ status, ...expected });
-  });
-});
-
-describe('field issues', () => {
-  const details = [{ in: 'body', field: 'name', message: 'Too small' }, { in: 'body', field: 'scopes,extra', message: 'unrecognized' }, { path: 'passcode', message: 'must be 4-32 letters or digits' }, 'junk', { field: 'x' }];
-  it('reads the hub shape and the path shape, skipping junk', () => {
-    expect(fieldIssues(details)).toEqual([
-      { field: 'name', message: 'Too small' },
-      { field: 'scopes,extra', message: 'unrecognized' },
-      { field: 'passcode', message: 'must be 4-32 letters or digits' },
-    ]);
-    expect(fieldIssues({ errors: ['x'] })).toEqual([]);
-  });
-  it('finds the messages about a field, including comma-joined unknown keys', () => {
-    const issues = fieldIssues(details);
-    expect(issueFor(issues, 'name')).toBe('Too small');
-    expect(issueFor(issues, 'extra')).toBe('unrecognized');
-    expect(issueFor(issues, 'username', 'passcode')).toBe('must be 4-32 letters or digits');
-    expect(issueFor(issues, 'nothing')).toBeUndefined();
-  });
-  it('renames field to path for the shared ErrorView, leaving other details alone', () => {
-    expect(withIssuePaths({ code: 'validation_failed', details }).details).toEqual([
-      { path: 'name', message: 'Too small' },
-      { path: 'scopes,extra', message: 'unrecognized' },
-      { path: 'passcode', message: 'must be 4-32 letters or digits' },
-    ]);
-    const other = { code: 'verify_cooldown', details: { retry_after_seconds: 30 } };
-    expect(withIssuePaths(other)).toBe(other);
   });
 });

@@ -15,7 +15,6 @@ import {
   type AuditFilters,
 } from './audit/audit-filters.ts';
 import { formatTarget, formatTime } from './audit/format-time.ts';
-import { withIssuePaths } from './mfa/field-issues.ts';
 import './audit/audit.css';
 
 interface AuditEntry {
@@ -156,7 +155,7 @@ export function AuditPage() {
         </div>
       </form>
       {exportError && <ErrorView error={exportError} />}
-      {error && <ErrorView error={withIssuePaths(error)} />}
+      {error && <ErrorView error={error} />}
       {!page && !error && <p role="status">Loading entries…</p>}
       {page && page.items.length === 0 && (
         <p className="empty" role="status">

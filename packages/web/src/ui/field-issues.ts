@@ -1,10 +1,40 @@
 import type { FieldMessages } from './form-input.ts';
 
-/** A field issue as the hub's `validation_failed` details carry it. */
+/**
+ * One field issue of a `validation_failed` answer: where (`body`, `query`, `input`...), which field by dotted
+ * path (`admin.secret_key`, `email_domains.1`; unknown keys arrive comma-joined) and what is wrong.
+ */
 export interface FieldIssue {
   in?: string;
-  field?: string;
-  message?: string;
+  field: string;
+  message: string;
+}
+
+/**
+ * The field issues in an error's `details`: the hub's `{ in, field, message }` items (a `path`, as a string or
+ * a list of keys, is read too). Anything that is not a list of issues yields none.
+ */
+export function fieldIssues(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return [];
+  const out: FieldIssue[] = [];
+  for (const d of details as unknown[]) {
+    if (!d || typeof d !== 'object') continue;
+    const { in: where, field, path, message } = d as { in?: unknown; field?: unknown; path?: unknown; message?: unknown };
+    if (typeof message !== 'string') continue;
+    const name = typeof field === 'string' ? field : typeof path === 'string' ? path : Array.isArray(path) ? path.join('.') : '';
+    out.push({ ...(typeof where === 'string' ? { in: where } : {}), field: name, message });
+  }
+  return out;
+}
+
+/**
+ * The messages about any of `fields` or anything below them (`email_domains.3` is about `email_domains`),
+ * including comma-joined unknown keys, joined for one hint under the input; undefined when none.
+ */
+export function issueFor(issues: readonly FieldIssue[], ...fields: string[]): string | undefined {
+  const about = (name: string) => fields.some((f) => name === f || name.startsWith(`${f}.`));
+  const hits = issues.filter((i) => about(i.field) || i.field.split(',').some(about));
+  return hits.length > 0 ? hits.map((i) => i.message).join('; ') : undefined;
 }
 
 /** Server issues sorted onto the form: per-field messages, and the rest (with the field they name). */
@@ -26,13 +56,11 @@ export function placeFieldIssues(
   options: { bodyPrefix?: string; rename?: Record<string, string> } = {},
 ): PlacedIssues {
   const out: PlacedIssues = { fields: {}, other: [] };
-  if (!Array.isArray(details)) return out;
   const known = new Set(paths);
   const prefix = options.bodyPrefix ?? 'input';
-  for (const issue of details as FieldIssue[]) {
-    if (!issue || typeof issue !== 'object') continue;
-    const message = String(issue.message ?? 'invalid');
-    let field = String(issue.field ?? '');
+  for (const issue of fieldIssues(details)) {
+    const message = issue.message;
+    let field = issue.field;
     const renamed = options.rename?.[field];
     if (renamed) {
       addMessage(out.fields, renamed, message);

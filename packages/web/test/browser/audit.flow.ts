@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { navTo, openPage, someOrganization } from './tokens.flow.js';
+import { navTo, someOrganization } from './tokens.flow.js';
 import type { UiHarness } from './ui-harness.js';
 
 interface Entry { id: string; at: string; action: string; outcome: string }
@@ -23,7 +23,7 @@ export async function auditFlow(h: UiHarness): Promise<void> {
   const rowIds = () => page.locator('tr[data-audit-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit-id')));
   const table = page.getByRole('table', { name: 'Audit entries' });
 
-  await openPage(h, '/audit');
+  await h.open('/audit');
   await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
   await table.waitFor();
   const unfiltered = await apiPage('limit=25');
@@ -73,7 +73,7 @@ export async function auditFlow(h: UiHarness): Promise<void> {
   const probes = (await apiPage('action=tokens.revoke&outcome=failure&limit=100')).items.filter((e) => /probe/.test(JSON.stringify(e)));
   const cut = probes[Math.floor(probes.length / 2)]!.at;
   const bounded = await apiPage(`action=tokens.revoke&until=${encodeURIComponent(cut)}&limit=25`);
-  await openPage(h, `/audit?action=tokens.revoke&until=${encodeURIComponent(cut)}`);
+  await h.open(`/audit?action=tokens.revoke&until=${encodeURIComponent(cut)}`);
   await expect.poll(rowIds).toEqual(bounded.items.map((e) => e.id));
   expect(bounded.items.length).toBeGreaterThan(0);
   for (const e of bounded.items) expect(Date.parse(e.at)).toBeLessThan(Date.parse(cut));

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { open } from './organizations.flow.js';
 import type { UiHarness } from './ui-harness.js';
 
 /** `expect.poll` with room for a page's first requests (its default gives up after one second). */
@@ -69,7 +68,7 @@ export async function layoutFlow(h: UiHarness): Promise<void> {
   const { page } = h;
   // Lists with rows, so tables are measured and not only empty states.
   await h.ensureMappedOrganizations(2);
-  await open(h, '/coverage');
+  await h.open('/coverage');
   const nav = page.getByRole('navigation', { name: 'Pages', exact: true });
   const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, label: (a.textContent ?? '').trim() })));
   expect(links.map((l) => l.href)).toEqual(['/coverage', '/integrations', '/organizations', '/actions', '/mfa', '/audit', '/tokens']);

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import type { User } from '@duohub/emulator';
-import { openPage } from './tokens.flow.js';
 import type { UiHarness } from './ui-harness.js';
 
 const BASE = '/v1/identity/mfa/method/duo';
@@ -32,7 +31,7 @@ export async function mfaFlow(h: UiHarness): Promise<void> {
   };
   const existing = await listed();
 
-  await openPage(h, '/mfa');
+  await h.open('/mfa');
   await page.getByRole('heading', { name: 'MFA methods', level: 1 }).waitFor();
   if (existing.length === 0) await page.getByText('No MFA methods yet.').waitFor();
   else await page.getByRole('table', { name: 'MFA methods' }).waitFor();

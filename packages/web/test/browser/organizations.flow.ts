@@ -15,22 +15,6 @@ interface OrgView {
   email_domains: string[];
 }
 
-/**
- * `h.open`, but waiting for the exact "Pages" nav: the harness matches the name loosely, and the pager's
- * "Organizations pages" nav makes that ambiguous once a list renders.
- */
-export async function open(h: UiHarness, path: string): Promise<void> {
-  const { page } = h;
-  await page.goto(h.serverUrl + path);
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  const nav = page.getByRole('navigation', { name: 'Pages', exact: true });
-  await Promise.race([signIn.waitFor(), nav.waitFor()]);
-  if (await signIn.isVisible()) {
-    await page.getByLabel('API token').fill(h.token);
-    await signIn.click();
-    await nav.waitFor();
-  }
-}
 
 const percent = (c: number) => (c >= 1 ? '100%' : `${Math.min(99, Math.round(c * 100))}%`);
 
@@ -50,7 +34,7 @@ export async function organizationsFlow(h: UiHarness): Promise<void> {
   const orgsByName = async () => new Map(((await h.api('GET', '/api/organizations')).body.items as OrgView[]).map((o) => [o.name, o]));
 
   if ((await orgsByName()).size === 0) {
-    await open(h, '/organizations');
+    await h.open('/organizations');
     await page.getByText('No organizations yet. Create one above').waitFor();
     await h.shot('organizations-empty');
   }
@@ -58,7 +42,7 @@ export async function organizationsFlow(h: UiHarness): Promise<void> {
     const res = await h.api('POST', '/api/organizations', { name: `${child.name} LLC` });
     expect(res.status).toBe(201);
   }
-  await open(h, '/organizations');
+  await h.open('/organizations');
   await page.getByRole('heading', { name: 'Organizations', level: 1 }).waitFor();
   const rowOf = (name: string) => page.locator(`tr[data-org="${name}"]`);
   const row = rowOf(`${acme.name} LLC`);
@@ -208,7 +192,7 @@ export async function organizationsFlow(h: UiHarness): Promise<void> {
   try {
     const all = ((await h.api('GET', '/api/organizations')).body.items as OrgView[]).map((o) => o.name);
     expect(all.length).toBeGreaterThanOrEqual(32);
-    await open(h, '/organizations');
+    await h.open('/organizations');
     const pager = page.getByRole('navigation', { name: 'Organizations pages' });
     await pager.getByText(`1–10 of ${all.length}`).waitFor();
     const visible = () => page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org')));
@@ -232,7 +216,7 @@ export async function organizationsFlow(h: UiHarness): Promise<void> {
     await h.shot('organizations-100-rows');
 
     // The page lives in the URL: a link straight to page 3 shows rows 21-30.
-    await open(h, '/organizations?page=3');
+    await h.open('/organizations?page=3');
     await pager.getByText(`21–30 of ${all.length}`).waitFor();
     expect(await visible()).toEqual(all.slice(20, 30));
     await page.getByLabel('Filter', { exact: true }).fill('Pager client 2');

@@ -5,22 +5,6 @@ import type { UiHarness } from './ui-harness.js';
 const INPUT_VALUES = 'Array.from(document.querySelectorAll("input, textarea")).map((e) => e.value).join("\\n")';
 const STORAGE = 'JSON.stringify([Object.values(sessionStorage), Object.values(localStorage)])';
 
-/**
- * `h.open`, but finding the nav by its exact name: the shared Pager is a navigation landmark named
- * "<list> pages", which a substring match on "Pages" also finds (so `h.open` fails on paged pages).
- */
-export async function openPage(h: UiHarness, path: string): Promise<void> {
-  const { page } = h;
-  await page.goto(h.serverUrl + path);
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  const nav = page.getByRole('navigation', { name: 'Pages', exact: true });
-  await Promise.race([signIn.waitFor(), nav.waitFor()]);
-  if (await signIn.isVisible()) {
-    await page.getByLabel('API token').fill(h.token);
-    await signIn.click();
-    await nav.waitFor();
-  }
-}
 
 /** An organization to filter or limit by: the first one there is, else one mapped by the harness. */
 export async function someOrganization(h: UiHarness): Promise<{ id: string; name: string }> {
@@ -43,7 +27,7 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   const call = (token: string, path: string) => fetch(serverUrl + path, { headers: { authorization: `Bearer ${token}` } });
 
   const org = await someOrganization(h);
-  await openPage(h, '/tokens');
+  await h.open('/tokens');
   await page.getByRole('heading', { name: 'Tokens', level: 1 }).waitFor();
   await page.getByRole('table', { name: 'Tokens' }).waitFor();
   // The list is the API's list: one row per token, each with its scopes.

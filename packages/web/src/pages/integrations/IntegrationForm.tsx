@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
 import { CheckResults } from './CheckResults.tsx';
-import { fieldIssues } from './field-issues.ts';
+import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import {
   createIntegrationBody,
   emptyIntegrationForm,
@@ -65,8 +65,11 @@ export function IntegrationForm({ stored, onSaved, onCancel }: { stored?: Integr
   }
 
   const title = stored ? `Edit "${stored.name}"` : 'Add an integration';
-  const described = (key: string) => (issues[key] ? `${idp}-${key.replace('.', '-')}-issue` : undefined);
-  const issue = (key: string) => (issues[key] ? <p id={described(key)} className="error field-issue">{issues[key]}</p> : null);
+  const described = (key: string) => (issueFor(issues, key) !== undefined ? `${idp}-${key.replace('.', '-')}-issue` : undefined);
+  const issue = (key: string) => {
+    const text = issueFor(issues, key);
+    return text ? <p id={described(key)} className="error field-issue">{text}</p> : null;
+  };
 
   return (
     <section aria-labelledby={`${idp}-h`} className="integration-form">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorView } from '../../ui/ErrorView.tsx';
-import { issueFor, withIssuePaths } from './field-issues.ts';
+import { issueFor } from '../../ui/field-issues.ts';
 import { emptyMethodForm, methodWriteBody, type MethodFormValues } from './method-form.ts';
 import type { OrgOption } from './types.ts';
 import { vaultApi } from './vault-api.ts';
@@ -100,7 +100,7 @@ export function MethodForm({ organizations, onSaved }: { organizations: OrgOptio
       <button type="submit" disabled={busy}>{busy ? 'Checking with Duo…' : 'Create method'}</button>
       {error && (
         <>
-          <ErrorView error={withIssuePaths(error)} />
+          <ErrorView error={error} />
           {error.notes.length > 0 && <ul className="error">{error.notes.map((n, i) => <li key={i}>{n}</li>)}</ul>}
         </>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, apiEvents, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
-import { fieldIssues, issueFor, withIssuePaths } from './field-issues.ts';
+import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import type { OrgOption, VaultMethod } from './types.ts';
 import { applyVerifyEvent, INITIAL_PROGRESS, outcomeTone, progressHeadline, type VerifyProgress } from './verify-progress.ts';
 import { emptyVerifyForm, FACTORS, verifyRequestBody, type Factor, type VerifyFormValues } from './verify-request.ts';
@@ -171,7 +171,7 @@ export function VerifyPanel({ methods, organizations }: { methods: VaultMethod[]
       </form>
       {error && (
         <>
-          <ErrorView error={withIssuePaths(error)} />
+          <ErrorView error={error} />
           {typeof retryAfter === 'number' && <p className="error">Try again in {retryAfter} s.</p>}
         </>
       )}

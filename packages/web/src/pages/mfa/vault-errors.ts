@@ -1,4 +1,4 @@
-import type { FieldIssue } from './field-issues.ts';
+import type { FieldIssue } from '../../ui/field-issues.ts';
 
 /** A Vault-shaped error answer read back into the hub's error shape. */
 export interface VaultError {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
-import { fieldIssues, issueUnder } from '../integrations/field-issues.ts';
+import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import type { Organization } from './organization-types.ts';
 import { parseDomains } from './parse-domains.ts';
 
@@ -12,7 +12,8 @@ export function CreateOrganizationForm({ onCreated }: { onCreated(o: Organizatio
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const issues = fieldIssues(error?.details);
-  const domainsIssue = issueUnder(issues, 'email_domains');
+  const nameIssue = issueFor(issues, 'name');
+  const domainsIssue = issueFor(issues, 'email_domains');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -30,8 +31,8 @@ export function CreateOrganizationForm({ onCreated }: { onCreated(o: Organizatio
     <form onSubmit={submit} aria-label="Create an organization" className="org-create">
       <div className="field">
         <label htmlFor="org-new-name">Organization name</label>
-        <input id="org-new-name" value={name} onChange={(e) => setName(e.target.value)} required aria-describedby={issues.name ? 'org-new-name-issue' : undefined} />
-        {issues.name && <p id="org-new-name-issue" className="error field-issue">{issues.name}</p>}
+        <input id="org-new-name" value={name} onChange={(e) => setName(e.target.value)} required aria-describedby={nameIssue ? 'org-new-name-issue' : undefined} />
+        {nameIssue && <p id="org-new-name-issue" className="error field-issue">{nameIssue}</p>}
       </div>
       <div className="field">
         <label htmlFor="org-new-domains">Email domains (optional)</label>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, listItems, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
-import { fieldIssues, issueUnder } from '../integrations/field-issues.ts';
+import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import { accountOptions } from './account-options.ts';
 import { formFromOrganization, organizationPatchBody, type OrganizationForm } from './organization-patch-body.ts';
 import type { DuoAccount, IntegrationRef, Organization } from './organization-types.ts';
@@ -80,17 +80,18 @@ export function OrganizationEditor(props: {
 
   const set = <K extends keyof OrganizationForm>(k: K, v: OrganizationForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const described = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || undefined;
-  const domainsIssue = issueUnder(issues, 'email_domains');
-  const mappingIssue = [issueUnder(issues, 'integration_id'), issueUnder(issues, 'duo_account_id')].filter(Boolean).join('; ');
-  const keyIssue = issueUnder(issues, 'duo_admin_api_directory_key');
+  const nameIssue = issueFor(issues, 'name');
+  const domainsIssue = issueFor(issues, 'email_domains');
+  const mappingIssue = [issueFor(issues, 'integration_id'), issueFor(issues, 'duo_account_id')].filter(Boolean).join('; ');
+  const keyIssue = issueFor(issues, 'duo_admin_api_directory_key');
 
   return (
     <dialog ref={dialog} className="org-editor" aria-labelledby="org-edit-h" onClose={props.onClose}>
       <h2 id="org-edit-h">Edit "{org.name}"</h2>
       <form onSubmit={save} aria-label={`Edit "${org.name}"`}>
         <label htmlFor="org-edit-name">Name</label>
-        <input id="org-edit-name" value={form.name} onChange={(e) => set('name', e.target.value)} aria-describedby={issues.name ? 'org-edit-name-issue' : undefined} />
-        {issues.name && <p id="org-edit-name-issue" className="error field-issue">{issues.name}</p>}
+        <input id="org-edit-name" value={form.name} onChange={(e) => set('name', e.target.value)} aria-describedby={nameIssue ? 'org-edit-name-issue' : undefined} />
+        {nameIssue && <p id="org-edit-name-issue" className="error field-issue">{nameIssue}</p>}
 
         <label htmlFor="org-edit-domains">Email domains</label>
         <input id="org-edit-domains" value={form.domains} onChange={(e) => set('domains', e.target.value)} aria-describedby={described('org-edit-domains-help', domainsIssue && 'org-edit-domains-issue')} />

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../../api-client.ts';
 import { can, useSession } from '../../session.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
-import { fieldIssues, issueFor, withIssuePaths } from '../mfa/field-issues.ts';
+import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import { SCOPE_HINT, TOKEN_SCOPES, tokenCreateBody, type TokenScope } from './token-form.ts';
 
 /** A token as `POST /api/tokens` answers it: the listed view plus the token, once. */
@@ -81,7 +81,7 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
       {orgIssue && <p className="error field-error">{orgIssue}</p>}
       <button type="submit" disabled={busy || scopes.length === 0}>{busy ? 'Creating…' : 'Create token'}</button>
       {scopes.length === 0 && <p className="hint">Pick at least one scope.</p>}
-      {error && <ErrorView error={withIssuePaths(error)} />}
+      {error && <ErrorView error={error} />}
     </form>
   );
 }
