@@ -32,8 +32,11 @@ export interface JsonSchema {
  */
 export type FieldKind = 'text' | 'integer' | 'number' | 'boolean' | 'tristate' | 'enum' | 'list' | 'object' | 'keyvalue' | 'json';
 
+/** The schema's bounds a field carries over as they are. */
+type Bounds = Pick<JsonSchema, 'minLength' | 'maxLength' | 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum' | 'minItems' | 'maxItems'>;
+
 /** One form field derived from a schema property. */
-export interface FieldSpec {
+export interface FieldSpec extends Bounds {
   /** Dotted path from the input root, e.g. `user_id` or `options.name`; the form keys values by it. */
   path: string;
   name: string;
@@ -48,14 +51,6 @@ export interface FieldSpec {
   patterns?: string[];
   /** The schema's format; an anyOf of formatted strings gives e.g. `ipv4 or ipv6`. */
   format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
   /** Long free text gets a textarea. */
   multiline?: boolean;
   /** What each entry of a list must be (kind text, integer or number). */
