@@ -137,6 +137,33 @@ describe('child accounts and mapping suggestions', () => {
     expect(ok.body).toMatchObject({ duo_account_name: 'Globex', mapping_source: 'manual' });
   });
 
+  it('never applies a suggestion onto an account another organization keeps', async () => {
+    // ACME Corp. holds Acme Corporation through an applied suggestion. Renamed, it stops matching, and a new
+    // organization with the exact name becomes the better candidate for that account.
+    await hub.api('PATCH', `/api/organizations/${orgIds['ACME Corp.']}`, { body: { name: 'Zeta Unrelated' } });
+    const exact = await hub.api('POST', '/api/organizations', { body: { name: 'Acme Corporation' } });
+    expect(exact.status).toBe(201);
+    const s = byOrg((await hub.api('GET', `/api/integrations/${integrationId}/mapping-suggestions`)).body.suggestions);
+    expect(s['Acme Corporation']).toMatchObject({ duo_account_id: childIds['Acme Corporation'] });
+    expect(s['Zeta Unrelated'].duo_account_id).not.toBe(childIds['Acme Corporation']);
+
+    const onlyNew = await hub.api('POST', `/api/integrations/${integrationId}/mapping-suggestions/apply`, {
+      body: { threshold: 0, organization_ids: [exact.body.id] },
+    });
+    expect(onlyNew.status).toBe(200);
+    expect(onlyNew.body.applied).toEqual([]);
+    expect(byOrg(onlyNew.body.skipped)['Acme Corporation'].skip_reason).toMatch(/mapped to another organization/);
+    const holders = (await hub.api('GET', '/api/organizations')).body.items.filter((o: any) => o.duo_account_id === childIds['Acme Corporation']);
+    expect(holders.map((o: any) => o.name)).toEqual(['Zeta Unrelated']);
+
+    // Unmapped, the holder frees the account and the suggestion applies.
+    await hub.api('PATCH', `/api/organizations/${orgIds['ACME Corp.']}`, { body: { integration_id: null, duo_account_id: null } });
+    const again = await hub.api('POST', `/api/integrations/${integrationId}/mapping-suggestions/apply`, {
+      body: { threshold: 0, organization_ids: [exact.body.id] },
+    });
+    expect(again.body.applied.map((x: any) => x.organization_name)).toEqual(['Acme Corporation']);
+  });
+
   it('needs Accounts API credentials to suggest', async () => {
     const authOnly = await hub.api('POST', '/api/integrations', { body: { name: 'auth only', base_url: emu.url, auth: emu.sets.auth } });
     const res = await hub.api('GET', `/api/integrations/${authOnly.body.id}/mapping-suggestions`);

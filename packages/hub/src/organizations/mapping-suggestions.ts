@@ -118,6 +118,10 @@ export async function applyMappingSuggestions(
     if (reason) skipped.push({ ...s, skip_reason: reason });
     else applied.push(s);
   }
+  for (const s of await holdBackTakenAccounts(hub, integrationId, applied)) {
+    applied.splice(applied.indexOf(s), 1);
+    skipped.push({ ...s, skip_reason: 'the account is mapped to another organization that keeps it; apply its suggestion too, or unmap it' });
+  }
   await auditedWrite(
     hub,
     actor,
@@ -151,4 +155,34 @@ export async function applyMappingSuggestions(
     },
   );
   return { applied, skipped };
+}
+
+/**
+ * The suggestions that would put an account on a second organization. Ranking gives each account to one
+ * organization, but applying a subset (or a threshold) can move an account to a new organization while the
+ * one holding it stays; those wait. Holders that move away in the same apply free their account, so this
+ * runs to a fixed point.
+ */
+async function holdBackTakenAccounts(hub: HubContext, integrationId: string, applied: readonly MappingSuggestion[]): Promise<MappingSuggestion[]> {
+  const mapped = await hub.store.db
+    .selectFrom('organizations')
+    .select(['id', 'duo_account_id'])
+    .where('integration_id', '=', integrationId)
+    .where('duo_account_id', 'is not', null)
+    .execute();
+  const holderOf = new Map(mapped.map((o) => [o.duo_account_id!, o.id]));
+  const held: MappingSuggestion[] = [];
+  let moving = new Set(applied.map((s) => s.organization_id));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of applied) {
+      if (held.includes(s) || !s.duo_account_id) continue;
+      const holder = holderOf.get(s.duo_account_id);
+      if (holder === undefined || holder === s.organization_id || moving.has(holder)) continue;
+      held.push(s);
+      moving = new Set([...moving].filter((id) => id !== s.organization_id));
+      changed = true;
+    }
+  }
+  return held;
 }
