@@ -26,16 +26,21 @@ export class AdaptiveBucket {
   private tokens: number;
   private last: number;
   private pausedUntil = 0;
+  /** False until the first answer when the bucket waits for it to start refilling (see `answered`). */
+  private anchored: boolean;
 
   constructor(
     readonly configuredPerMinute: number,
     readonly burst: number,
     private readonly tuning: BucketTuning,
     now: number,
+    /** Start refilling at the first answer rather than at creation (what a client pacing a server wants). */
+    options: { refillFromFirstAnswer?: boolean } = {},
   ) {
     this.rate = configuredPerMinute;
     this.tokens = burst;
     this.last = now;
+    this.anchored = !options.refillFromFirstAnswer;
   }
 
   /** Takes a token and returns how long (ms) the caller must wait before sending. */
@@ -55,6 +60,7 @@ export class AdaptiveBucket {
 
   /** A 429 arrived: slow down, drop saved-up tokens, and pause for Retry-After when given. */
   rateLimited(now: number, retryAfterMs?: number): void {
+    this.answered(now);
     this.refill(now);
     const floor = this.configuredPerMinute * this.tuning.minRateFraction;
     this.rate = Math.max(floor, this.rate * this.tuning.decreaseFactor);
@@ -64,6 +70,20 @@ export class AdaptiveBucket {
       // Refilling restarts when the pause ends, so the bucket does not burst right after it.
       this.last = Math.max(this.last, this.pausedUntil);
     }
+  }
+
+  /**
+   * Duo answered a request of this budget. Duo's bucket starts refilling when our first request
+   * reaches it, which we only know happened before its answer came back; a pacer that counted refill
+   * from its own first send would run ahead of Duo by the first request's trip (longer when the server
+   * is busy) and draw 429s later. So no refill is credited until the first answer, and it counts from
+   * then (with `refillFromFirstAnswer`; otherwise a no-op). Reservations queued beyond the burst before
+   * that answer are timed from their own request.
+   */
+  answered(now: number): void {
+    if (this.anchored) return;
+    this.anchored = true;
+    this.last = Math.max(this.last, now);
   }
 
   /** A request got through: creep back toward the configured rate. */
@@ -83,7 +103,7 @@ export class AdaptiveBucket {
   }
 
   private refill(now: number): void {
-    if (now <= this.last) return;
+    if (!this.anchored || now <= this.last) return;
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.rate) / 60_000);
     this.last = now;
   }

@@ -38,9 +38,16 @@ export class Pacer {
     }
   }
 
+  /** Records that Duo answered a request (any status): the budget's refill is timed from the first answer. */
+  onAnswered(key: PaceKey): void {
+    this.bucket(key)?.answered(this.now());
+  }
+
   /** Records a request Duo accepted (any answer but 429). */
   onSuccess(key: PaceKey): void {
-    this.bucket(key)?.succeeded();
+    const bucket = this.bucket(key);
+    bucket?.answered(this.now());
+    bucket?.succeeded();
   }
 
   /** Records a 429, with Duo's Retry-After when it sent one. */
@@ -68,6 +75,7 @@ export class Pacer {
         minRateFraction: this.options.minRateFraction ?? DEFAULT_ADAPTATION.minRateFraction,
       },
       this.now(),
+      { refillFromFirstAnswer: true },
     );
     this.buckets.set(id, bucket);
     return bucket;

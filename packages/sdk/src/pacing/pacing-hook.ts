@@ -1,4 +1,5 @@
 import type { CallHook } from '../client/duo-call.js';
+import { DuoError } from '../errors/duo-error.js';
 import { DuoRateLimitError } from '../errors/error-classes.js';
 import type { Pacer, PaceKey } from './pacer.js';
 
@@ -13,6 +14,7 @@ export function pacingHook(pacer: Pacer): CallHook {
       return response;
     } catch (error) {
       if (error instanceof DuoRateLimitError) pacer.onRateLimited(key, error.retryAfterMs);
+      else if (error instanceof DuoError && error.status !== undefined) pacer.onAnswered(key);
       throw error;
     }
   };

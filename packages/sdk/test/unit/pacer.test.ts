@@ -52,6 +52,45 @@ describe('AdaptiveBucket', () => {
   });
 });
 
+describe('AdaptiveBucket refilling from the first answer', () => {
+  it.each<[string, (b: AdaptiveBucket) => number[]]>([
+    ['no refill before any answer', (b) => [b.reserve(0), b.reserve(0), b.snapshot(60_000).tokens]],
+    ['refill counts from the first answer, not the first send', (b) => [b.reserve(0), b.reserve(0), (b.answered(500), b.reserve(500))]],
+    ['later answers do not move it', (b) => [b.reserve(0), b.reserve(0), (b.answered(500), b.answered(5000), b.reserve(500))]],
+    ['a 429 is an answer too', (b) => [b.reserve(0), b.reserve(0), (b.rateLimited(500), b.snapshot(1500).tokens)]],
+  ])('%s', (_name, run) => {
+    const bucket = new AdaptiveBucket(60, 2, tuning, 0, { refillFromFirstAnswer: true });
+    const expected: Record<string, number[]> = {
+      'no refill before any answer': [0, 0, 0],
+      'refill counts from the first answer, not the first send': [0, 0, 1000],
+      'later answers do not move it': [0, 0, 1000],
+      // Halved to 30/min at 500 ms: half a token a second later.
+      'a 429 is an answer too': [0, 0, 0.5],
+    };
+    expect(run(bucket)).toEqual(expected[_name]);
+  });
+
+  it.each([
+    [true, 0],
+    [false, 1],
+  ])('with refillFromFirstAnswer=%s, a server that saw the first requests late answers %i 429s', (anchored, expected429s) => {
+    // Duo allows 200/min with a burst of 5, counted from when requests arrive. The first two reach it
+    // 200 ms late (a busy server); the pacer knows the exact limit. Refill timed from the pacer's own first
+    // send runs 200 ms ahead of Duo's; timed from the first answer, every request finds a token.
+    const pacer = new AdaptiveBucket(200, 5, tuning, 0, { refillFromFirstAnswer: anchored });
+    const duo = new AdaptiveBucket(200, 5, { decreaseFactor: 1, recoveryPerSuccess: 0, minRateFraction: 1 }, 0);
+    const arrivals = [200 + pacer.reserve(0), 200 + pacer.reserve(0)];
+    pacer.answered(200);
+    for (let i = 0; i < 9; i++) arrivals.push(200 + pacer.reserve(200));
+    let limited = 0;
+    for (const at of arrivals.sort((x, y) => x - y)) {
+      if (duo.snapshot(at).tokens >= 1) duo.reserve(at);
+      else limited += 1;
+    }
+    expect(limited).toBe(expected429s);
+  });
+});
+
 describe('Pacer', () => {
   it('paces per (host, account, class)', async () => {
     const clock = fakeClock();
