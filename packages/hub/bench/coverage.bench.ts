@@ -9,6 +9,7 @@
  * tsx's loader thread alone would add about 45 MB to the memory figure.
  * Options: --accounts N (40) --users N (2500) --latency MS (50) --rate PER_MIN (200) --burst N (5)
  *          --repeat N (3) --plain-accounts N (all; measure a subset and extrapolate) --skip-plain
+ *          --max-bodies N (answers read at once, the SDK's maxBodiesReading; 0 = unlimited; default 8)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     'page-concurrency': { type: 'string' },
     'account-concurrency': { type: 'string' },
     'max-sockets': { type: 'string', default: '512' },
+    'max-bodies': { type: 'string', default: '8' },
     repeat: { type: 'string', default: '3' },
     'margin-ms': { type: 'string', default: '0' },
   },
@@ -85,6 +87,7 @@ const clientOptions = (extra: Partial<DuoClientOptions>): DuoClientOptions => ({
   skey: ready.accountsKeys.skey,
   baseUrl: ready.url,
   maxSockets: Number(args['max-sockets']),
+  ...(Number(args['max-bodies']) > 0 ? { maxBodiesReading: Number(args['max-bodies']) } : {}),
   ...extra,
 });
 
@@ -194,7 +197,7 @@ console.log(`\nMFA coverage benchmark: ${ACCOUNTS} child accounts x ${USERS} use
 console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); Node ${process.version}\n`);
 line('duohub wall time (median)', `${wall.toFixed(2)} s  of ${seconds(mains)} (429s per run: ${mains.map((r) => r.rateLimited).join(', ')}; retries: ${mains.map((r) => r.retries).join(', ')}; duohub's own CPU ${(main.cpuMs / 1000).toFixed(2)} s)`);
 line('duohub peak memory (largest of the runs)', `rss ${(peakRss / MB).toFixed(0)} MB (baseline before the runs ${(baselineRss / MB).toFixed(0)} MB); median run: heap ${(main.memory.heapUsed / MB).toFixed(0)} MB, buffers ${(main.memory.arrayBuffers / MB).toFixed(0)} MB`);
-line('duohub pacing', `${RATE}/min per account, burst ${pacerBurst.toFixed(2)} (a ${MARGIN_MS} ms margin)`);
+line('duohub pacing', `${RATE}/min per account, burst ${pacerBurst.toFixed(2)} (a ${MARGIN_MS} ms margin); ${args['max-bodies']} answers read at once`);
 line('pages per account', `${pagesPerAccount} (${userPages} of users at 300, ${codePages} of bypass codes at 500)`);
 line('rate bound', `${rateBound.toFixed(2)} s = ${rtt}s list + (${pagesPerAccount} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
 line('latency bound', `${latencyBound.toFixed(2)} s = ${Math.round(latencyBound / rtt) || 0} dependent round trips x ${LATENCY_MS} ms`);

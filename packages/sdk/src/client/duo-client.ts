@@ -165,7 +165,7 @@ export class DuoClient implements Caller {
 function createRuntime(options: DuoClientOptions, valid: ReturnType<typeof validateClientOptions>): ClientRuntime {
   const transport: Transport = options.fetch
     ? new FetchTransport(options.fetch)
-    : new NodeTransport({ ca: options.ca, proxy: options.proxy, keepAlive: options.keepAlive, maxSockets: options.maxSockets });
+    : new NodeTransport({ ca: options.ca, proxy: options.proxy, keepAlive: options.keepAlive, maxSockets: options.maxSockets, maxBodiesReading: options.maxBodiesReading });
   const now = options.now ?? Date.now;
   const hooks: CallHook[] = [];
   if (options.retry !== false) hooks.push(retryHook(resolveRetry(options), options.onRetry));

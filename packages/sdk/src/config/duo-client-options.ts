@@ -26,6 +26,11 @@ export interface DuoClientOptions extends SigningOptions {
   keepAlive?: boolean;
   /** Pooled connections per origin. Default 32. */
   maxSockets?: number;
+  /**
+   * Answers read at once across this client and its children; the others wait paused in their sockets,
+   * which keeps memory flat when answers arrive faster than they are parsed (a fleet scan). Default unlimited.
+   */
+  maxBodiesReading?: number;
   /** Called before each retry wait. */
   onRetry?: (info: RetryInfo) => void;
   /** User-Agent header. Default `duohub-sdk/<version> node/<version>`. */

@@ -30,6 +30,9 @@ export function validateClientOptions(options: DuoClientOptions): ValidatedOptio
   }
   positiveMs(options.timeoutMs, 'timeoutMs');
   positiveMs(options.longPollTimeoutMs, 'longPollTimeoutMs');
+  if (options.maxBodiesReading !== undefined && !(Number.isInteger(options.maxBodiesReading) && options.maxBodiesReading >= 1)) {
+    throw new DuoConfigError('maxBodiesReading', 'maxBodiesReading must be an integer of at least 1');
+  }
   if (options.maxSockets !== undefined && !(Number.isInteger(options.maxSockets) && options.maxSockets >= 1)) {
     throw new DuoConfigError('maxSockets', 'maxSockets must be an integer of at least 1');
   }

@@ -6,6 +6,7 @@ import { DuoConnectionError, DuoTimeoutError } from '../errors/error-classes.js'
 import { redactSecrets } from '../errors/redact.js';
 import { classifySocketError } from './classify-socket-error.js';
 import { openTunnel } from './connect-tunnel.js';
+import { ReadGate } from './read-gate.js';
 import type { HttpRequest, HttpResponse, Transport } from './transport.js';
 
 /** Connection settings of the node:http(s) transport. */
@@ -22,6 +23,11 @@ export interface NodeTransportOptions {
   idleSocketMs?: number | undefined;
   /** Refuse larger answers. Default 64 MiB. */
   maxResponseBytes?: number | undefined;
+  /**
+   * Answers whose bodies are read at once across this transport (and so every child client sharing it);
+   * the rest wait paused, their timeouts restarting when their turn comes. Default unlimited.
+   */
+  maxBodiesReading?: number | undefined;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -34,9 +40,11 @@ const ABORT = Symbol('abort');
 export class NodeTransport implements Transport {
   private readonly agents = new Map<'http:' | 'https:', http.Agent>();
   private readonly proxy: URL | undefined;
+  private readonly gate: ReadGate | undefined;
 
   constructor(private readonly options: NodeTransportOptions = {}) {
     this.proxy = options.proxy === undefined ? undefined : new URL(options.proxy);
+    this.gate = options.maxBodiesReading === undefined ? undefined : new ReadGate(options.maxBodiesReading);
   }
 
   send(req: HttpRequest): Promise<HttpResponse> {
@@ -66,10 +74,12 @@ export class NodeTransport implements Transport {
       if (secure) requestOptions.servername = isIP(hostname) ? '' : hostname;
       const request = (secure ? https : http).request(requestOptions);
 
+      let releaseSlot = () => {};
       const done = (error: unknown, response?: HttpResponse) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        releaseSlot();
         req.signal?.removeEventListener('abort', onAbort);
         if (response) resolve(response);
         else reject(error);
@@ -89,7 +99,8 @@ export class NodeTransport implements Transport {
           done(toConnectionError(error, connected, req));
         }
       };
-      const timer = setTimeout(() => request.destroy(markerError(TIMEOUT)), req.timeoutMs);
+      const expire = () => request.destroy(markerError(TIMEOUT));
+      let timer = setTimeout(expire, req.timeoutMs);
       const onAbort = () => request.destroy(markerError(ABORT));
       req.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -113,6 +124,19 @@ export class NodeTransport implements Transport {
           }
           chunks.push(chunk);
         });
+        if (this.gate) {
+          // Paused explicitly, the answer stays paused with its 'data' listener attached until a slot frees.
+          // The server has answered; waiting for a slot is this process's own delay, so the timeout stops
+          // meanwhile and starts over with the body.
+          res.pause();
+          clearTimeout(timer);
+          void this.gate.acquire().then((release) => {
+            releaseSlot = release;
+            if (settled) return release();
+            timer = setTimeout(expire, req.timeoutMs);
+            res.resume();
+          });
+        }
         let ended = false;
         res.on('error', (error) => fail(unwrapMarker(error)));
         // A connection closed mid-body: the answer is incomplete, and Duo may have acted.

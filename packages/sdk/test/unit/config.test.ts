@@ -34,6 +34,8 @@ describe('client options', () => {
     ['short skey', { skey: CREDS.skey.slice(0, 39) }, 'skey', /got 39/],
     ['ikey in the skey field', { skey: SWAPPED_SKEY }, 'skey', /swapped/],
     ['skey with a newline', { skey: CREDS.skey + '\n' }, 'skey', /whitespace/],
+    ['zero bodies read at once', { maxBodiesReading: 0 }, 'maxBodiesReading', /at least 1/],
+    ['fractional bodies read at once', { maxBodiesReading: 2.5 }, 'maxBodiesReading', /integer/],
     ['missing host', { host: '' }, 'host', /required/],
     ['host with scheme', { host: 'https://api-x.duosecurity.com' }, 'host', /scheme/],
     ['host with port', { host: 'api-x.duosecurity.com:443' }, 'host', /port/],

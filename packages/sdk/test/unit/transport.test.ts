@@ -28,6 +28,55 @@ async function server(handler: Parameters<typeof startServer>[0], tls?: typeof T
 }
 
 describe('node transport over a real port', () => {
+  it.each([
+    [undefined, ['b', 'a']],
+    [1, ['a', 'b']],
+  ])('with maxBodiesReading=%s, answers finish in the order %j', async (maxBodiesReading, order) => {
+    // /a sends its headers and half its body, then holds the rest until /b has been answered in full.
+    let finishA = () => {};
+    const s = await server((seen, _req, res) => {
+      const body = JSON.stringify({ stat: 'OK', response: { path: seen.path } });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      if (seen.path.endsWith('/a')) {
+        res.write(body.slice(0, 10));
+        finishA = () => res.end(body.slice(10));
+      } else {
+        res.end(body);
+        setTimeout(() => finishA(), 50);
+      }
+    });
+    const admin = client({ baseUrl: s.url, ...(maxBodiesReading ? { maxBodiesReading } : {}) });
+    const finished: string[] = [];
+    const a = admin.request('GET', '/admin/v1/a').then(() => finished.push('a'));
+    await new Promise((r) => setTimeout(r, 50));
+    const b = admin.request('GET', '/admin/v1/b').then(() => finished.push('b'));
+    await Promise.all([a, b]);
+    // Gated to one body at a time, /b's complete answer waits paused until /a's body is read.
+    expect(finished).toEqual(order);
+  });
+
+  it('a paused answer that waits for its turn does not time out meanwhile', async () => {
+    let finishA = () => {};
+    const s = await server((seen, _req, res) => {
+      const body = JSON.stringify({ stat: 'OK', response: {} });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      if (seen.path.endsWith('/a')) {
+        res.write(body.slice(0, 5));
+        finishA = () => res.end(body.slice(5));
+      } else {
+        res.end(body);
+        setTimeout(() => finishA(), 400);
+      }
+    });
+    const admin = client({ baseUrl: s.url, maxBodiesReading: 1, retry: false });
+    const a = admin.request('GET', '/admin/v1/a', undefined, { timeoutMs: 2000 });
+    await new Promise((r) => setTimeout(r, 20));
+    const b = admin.request('GET', '/admin/v1/b', undefined, { timeoutMs: 300 });
+    // /b's answer arrives at once but waits 400 ms for /a's body, past its 300 ms timeout: the wait is this
+    // process's own, so /b's clock restarts at its turn.
+    await expect(Promise.all([a, b])).resolves.toHaveLength(2);
+  });
+
   it('connects to baseUrl, sends Host: <duo host>, and the signature verifies there', async () => {
     const s = await server((seen, _req, res) => sendOk(res, { host: seen.host }));
     const admin = client({ baseUrl: s.url });
