@@ -16,3 +16,5 @@ export npm_config_nodedir=/usr
 npm ci --no-audit --no-fund
 # The hub serves the web UI from packages/web/dist (about 1 s to build).
 npm run build:web --silent
+# The hub bundled for plain Node (packages/hub/dist/duohub.mjs), how it runs in production.
+npm run build:hub --silent

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,10 +58,21 @@ describe('duohub demo --exit-after-setup', () => {
 });
 
 describe('duohub serve as a process', () => {
-  it('logs JSON, prints the bootstrap token to stderr, and exits 0 on SIGTERM', async () => {
+  const repo = path.resolve(here, '../../..');
+  const bundle = path.join(repo, 'packages/hub/dist/duohub.mjs');
+  beforeAll(() => {
+    // The production entry: the CLI bundled for plain Node (scripts/build-hub.mjs, run by setup).
+    const built = spawnSync(process.execPath, [path.join(repo, 'scripts/build-hub.mjs')], { cwd: repo, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+  });
+
+  it.each([
+    ['from source through tsx (bin/duohub.js)', path.join(here, '../bin/duohub.js')],
+    ['bundled for plain Node (dist/duohub.mjs)', bundle],
+  ])('%s: logs JSON, prints the bootstrap token to stderr, serves API and UI, exits 0 on SIGTERM', async (_name, entry) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-proc-'));
     try {
-      const child = spawn(process.execPath, [path.join(here, '../bin/duohub.js'), 'serve', '--port', '0'], {
+      const child = spawn(process.execPath, [entry, 'serve', '--port', '0'], {
         env: { PATH: process.env.PATH, HOME: process.env.HOME, DUOHUB_DATA_DIR: dataDir },
       });
       let stdout = '';
@@ -74,6 +85,11 @@ describe('duohub serve as a process', () => {
       const token = /(dh_\S+)/.exec(stderr)?.[1];
       const res = await fetch(`${listening.url}/api/tokens`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
+      if (existsSync(path.join(repo, 'packages/web/dist/index.html'))) {
+        const ui = await fetch(`${listening.url}/coverage`);
+        expect(ui.status).toBe(200);
+        expect(await ui.text()).toContain('<div id="root">');
+      }
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -194,8 +194,11 @@ function routeLabel(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
   return last.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+/** The built UI beside the hub: from src/api when run from source, from dist/ when run bundled. */
 function defaultWebDist(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../../web/dist'), path.resolve(here, '../../web/dist')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
 /** Serves the built UI when present, else a small page pointing at the API docs. */
