@@ -15,21 +15,9 @@ import {
   type AuditFilters,
 } from './audit/audit-filters.ts';
 import { formatTarget, formatTime } from './audit/format-time.ts';
+// The hub's own answer type: a type-only import, so nothing of the hub reaches the bundle.
+import type { AuditEntry } from '../../../hub/src/api/schemas/audit-schemas.ts';
 import './audit/audit.css';
-
-interface AuditEntry {
-  id: string;
-  at: string;
-  token_id: string | null;
-  actor: string;
-  action: string;
-  organization_id: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  error_code: string | null;
-  inputs: unknown;
-}
 
 // Actions the hub records, offered as suggestions; entries seen on screen are added to them.
 const KNOWN_ACTIONS = [

@@ -1,19 +1,9 @@
 import type { JsonSchema } from '../../ui/schema-fields.ts';
 
-/** A catalog entry as `GET /api/actions` lists it. */
-export interface ActionSummary {
-  id: string;
-  title: string;
-  description: string;
-  /** The Duo API family: admin, accounts or auth. */
-  api: string;
-  resource: string;
-  idempotent: boolean;
-  readOnly: boolean;
-  destructive: boolean;
-  input: JsonSchema;
-  output?: JsonSchema;
-}
+import type { ActionDescription } from '../../../../hub/src/actions/describe-action.ts';
+
+/** A catalog entry as `GET /api/actions` lists it: the hub's description, its schemas read as JSON Schema. */
+export type ActionSummary = Omit<ActionDescription, 'input' | 'output'> & { input: JsonSchema; output?: JsonSchema };
 
 /** The answer of `POST /api/actions/{id}/run`. */
 export interface RunResult {
