@@ -1,6 +1,6 @@
 import { signRequest } from '@duohub/sdk';
 import { describe, expect, it } from 'vitest';
-import { createEmulator, defineRoute, DuoFailure, fail, newIntegration, ok, type Emulator } from '../src/index.js';
+import { createEmulator, defineRoute, DuoFailure, fail, newIntegration, ok, wrapRoute, type Emulator } from '../src/index.js';
 import { createRandom } from '../src/random.js';
 import { bind, duoCall, parentKey } from './helpers/duo-call.js';
 import { signed } from './helpers/sign.js';
@@ -284,6 +284,25 @@ describe('overrides and reset', () => {
     expect((await admin('GET', '/admin/v1/users')).status).toBe(503);
     emu.resetHandlers();
     expect((await admin('GET', '/admin/v1/users')).status).toBe(200);
+  });
+
+  it('wrapRoute() keeps a built-in route and runs code around its handler', async () => {
+    const emu: Emulator = createEmulator({ seed: 'demo' });
+    const admin = bind(emu, parentKey(emu, 'admin'));
+    const before = await admin('GET', '/admin/v1/users', { limit: '5' });
+    const seen: string[] = [];
+    emu.use(
+      wrapRoute('GET', '/admin/v1/users', async (ctx, next) => {
+        seen.push(ctx.params.get('offset') ?? '0');
+        if (ctx.params.get('offset') === '5') return fail(403, 40301, 'Access forbidden');
+        return next();
+      }),
+    );
+    // The built-in answer is unchanged when the wrapper passes through, and its grant still applies.
+    expect(await admin('GET', '/admin/v1/users', { limit: '5' })).toEqual(before);
+    expect((await admin('GET', '/admin/v1/users', { limit: '5', offset: '5' })).status).toBe(403);
+    expect(seen).toEqual(['0', '5']);
+    expect(() => wrapRoute('GET', '/admin/v1/nope', (_ctx, next) => next())).toThrow(/no built-in route/);
   });
 
   it('reset() restores the seed, ids and counters', async () => {

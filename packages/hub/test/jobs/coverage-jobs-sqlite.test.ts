@@ -1,4 +1,4 @@
-import { newUser } from '@duohub/emulator';
+import { newUser, putUser, removeUser } from '@duohub/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
 import { startCoverageJobs, type CoverageJobs } from '../../src/jobs/mfa-coverage/coverage-jobs.js';
@@ -168,9 +168,10 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     loser.token_ids = [];
     loser.webauthn = [];
     gainer!.webauthn = [...withWebauthn.webauthn];
-    delete account.users[leaver!.user_id];
+    // Membership goes through the emulator's ordered index, as its own routes do.
+    removeUser(account, leaver!.user_id);
     const added = newUser(account, 'zz.new.person', Math.random, Date.now());
-    account.users[added.user_id] = added;
+    putUser(account, added);
 
     const second = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } })).body.id as string;
     await waitForRun(api, second);

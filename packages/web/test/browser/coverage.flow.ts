@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import { defineRoute, fail, ok, paginate, serializeUser, usersInOrder, type Account, type Emulator } from '@duohub/emulator';
+import { fail, serializeUser, usersInOrder, wrapRoute, type Account, type Emulator } from '@duohub/emulator';
 import { classifyUser, percent, type CoverageUser } from '../../../hub/src/reports/mfa-coverage/index.js';
 import type { UiHarness } from './ui-harness.js';
 
@@ -40,21 +40,13 @@ function usersGate(emulator: Emulator) {
   const waiting = new Map<string, Array<() => void>>();
   let all = false;
   emulator.use(
-    defineRoute({
-      method: 'GET',
-      pattern: '/admin/v1/users',
-      api: 'admin',
-      grant: 'read_resource',
-      endpointClass: 'admin_get_page',
-      async handle(ctx) {
-        const id = ctx.account.account_id;
-        if (ctx.account.parent_id !== null && !all && !opened.has(id)) {
-          await new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
-        }
-        if (failing.has(id)) return fail(403, 40301, 'Access forbidden', 'scripted by the coverage UI test');
-        const page = paginate(usersInOrder(ctx.account), ctx.params, { defaultLimit: 100, maxLimit: 300 });
-        return ok(page.response.map((u) => serializeUser(ctx.account, u)), page.metadata);
-      },
+    wrapRoute('GET', '/admin/v1/users', async (ctx, next) => {
+      const id = ctx.account.account_id;
+      if (ctx.account.parent_id !== null && !all && !opened.has(id)) {
+        await new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
+      }
+      if (failing.has(id)) return fail(403, 40301, 'Access forbidden', 'scripted by the coverage UI test');
+      return next();
     }),
   );
   const release = (id: string) => {

@@ -1,4 +1,4 @@
-import { createEmulator, defineRoute, ok, paginate, serializeUser, type Emulator, type FleetSpec, type ListeningServer } from '@duohub/emulator';
+import { createEmulator, wrapRoute, type Emulator, type FleetSpec, type ListeningServer } from '@duohub/emulator';
 
 /** An emulator fleet on a real port whose user listing waits, per child account, until the test opens it (the parent is never gated). */
 export interface GatedEmulator {
@@ -36,22 +36,14 @@ export async function startGatedEmulator(fleet: FleetSpec, latencyMs = 30): Prom
     waiting.delete(id);
   };
   emu.use(
-    defineRoute({
-      method: 'GET',
-      pattern: '/admin/v1/users',
-      api: 'admin',
-      grant: 'read_resource',
-      endpointClass: 'admin_get_page',
-      async handle(ctx) {
-        const id = ctx.account.account_id;
-        requested.add(id);
-        for (const w of watchers.splice(0)) w();
-        if (!openAll && !opened.has(id)) {
-          await new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
-        }
-        const page = paginate(Object.values(ctx.account.users), ctx.params, { defaultLimit: 100, maxLimit: 300 });
-        return ok(page.response.map((u) => serializeUser(ctx.account, u)), page.metadata);
-      },
+    wrapRoute('GET', '/admin/v1/users', async (ctx, next) => {
+      const id = ctx.account.account_id;
+      requested.add(id);
+      for (const w of watchers.splice(0)) w();
+      if (!openAll && !opened.has(id)) {
+        await new Promise<void>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
+      }
+      return next();
     }),
   );
   const server = await emu.listen({ port: 0, host: '127.0.0.1' });
