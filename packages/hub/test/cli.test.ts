@@ -37,6 +37,13 @@ describe('duohub demo --exit-after-setup', () => {
       expect(org.name).not.toBe(org.duo_account_name);
     }
     expect(new Set(summary.organizations.map((o: any) => o.duo_account_id)).size).toBe(3);
+    // A first coverage run went through the job runner, so the UI's dashboard has data from the start.
+    expect(summary.coverage.run_id).toMatch(/\S/);
+    expect(summary.coverage.organizations.map((o: any) => o.name).sort()).toEqual(summary.organizations.map((o: any) => o.name).sort());
+    expect(summary.coverage.users).toBe(summary.coverage.organizations.reduce((n: number, o: any) => n + o.users, 0));
+    expect(summary.coverage.users).toBeGreaterThan(0);
+    expect(summary.coverage.mfa_percent).toBeGreaterThan(0);
+    expect(summary.coverage.mfa_percent).toBeLessThan(100);
     expect(summary.admin_token).toMatch(/^dh_/);
     expect(summary.docs_url).toBe(`${summary.hub_url}/api/docs`);
     // Everything was torn down.

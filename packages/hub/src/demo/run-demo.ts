@@ -10,6 +10,7 @@ import { remoteHubClient, type HubClient } from '../cli/hub-client.js';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../log/create-logger.js';
 import { SecretScrubber } from '../log/secret-scrubber.js';
+import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
 import { openHub } from '../server/open-hub.js';
 import { untilSignal } from '../server/run-serve.js';
 import { startServer } from '../server/start-server.js';
@@ -47,6 +48,8 @@ export interface DemoSummary {
     confidence: number | null;
     reason: string | null;
   }>;
+  /** The first fleet MFA coverage snapshot, so the UI's dashboard has data from the start. */
+  coverage: { run_id: string; users: number; mfa_percent: number; organizations: Array<{ name: string; users: number; mfa_percent: number }> };
 }
 
 /**
@@ -79,6 +82,9 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     cleanups.push(() => opened.close());
     const bootstrap = await ensureBootstrapToken(opened.hub, undefined);
     const token = bootstrap.token!;
+    // Coverage runs started from the demo (and from its UI) execute in this process, as under `duohub serve`.
+    const coverageJobs = await startCoverageJobs(opened.hub, { retry: {} });
+    cleanups.push(() => coverageJobs.stop());
     const server = await startServer({
       hub: opened.hub,
       port: options.port ?? config.port,
@@ -90,6 +96,7 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
 
     const client = remoteHubClient(server.url, token);
     const summary = await setUp(client, emulator, emulatorServer.url, say);
+    const coverage = await firstCoverageRun(client, summary.integration.id, say);
     const result: DemoSummary = {
       hub_url: server.url,
       docs_url: `${server.url}/api/docs`,
@@ -98,6 +105,7 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
       data_dir: dataDir,
       admin_token: token,
       ...summary,
+      coverage,
     };
     if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
     say(
@@ -183,6 +191,35 @@ async function setUp(
       confidence: o.mapping_confidence,
       reason: o.mapping_reason,
     })),
+  };
+}
+
+/** Runs fleet MFA coverage once through the API (a job, as the UI would start it) and prints the result. */
+async function firstCoverageRun(client: HubClient, integrationId: string, say: (text: string) => void): Promise<DemoSummary['coverage']> {
+  const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integrationId });
+  if (started.status !== 202 && started.status !== 201) {
+    throw new DemoSetupError(`starting an MFA coverage run answered ${started.status}: ${JSON.stringify(started.body)}`);
+  }
+  const runId = (started.body as { id: string }).id;
+  for (let i = 0; ; i++) {
+    const run = await client.request('GET', `/api/reports/mfa-coverage/runs/${runId}`);
+    const status = (run.body as { status?: string }).status;
+    if (status === 'done') break;
+    if (status === 'failed' || status === 'cancelled' || i > 600) throw new DemoSetupError(`the MFA coverage run ended ${status ?? 'without an answer'}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const report = await client.request('GET', '/api/reports/mfa-coverage');
+  const body = report.body as {
+    totals: { counts: { users: number }; percentages: { mfa: number } };
+    organizations: Array<{ name: string; users: number; mfa_percent: number }>;
+  };
+  say(`\nMFA coverage (run ${runId}): ${body.totals.percentages.mfa}% of ${body.totals.counts.users} users have MFA\n`);
+  for (const o of body.organizations) say(`  ${o.name.padEnd(28)} ${String(o.mfa_percent).padStart(6)}% of ${o.users}\n`);
+  return {
+    run_id: runId,
+    users: body.totals.counts.users,
+    mfa_percent: body.totals.percentages.mfa,
+    organizations: body.organizations.map((o) => ({ name: o.name, users: o.users, mfa_percent: o.mfa_percent })),
   };
 }
 
