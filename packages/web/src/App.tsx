@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState } from 'react';
-import { api, storeToken, storedToken, type ApiError } from './api-client.ts';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { api, storeToken, storedToken, TOKEN_REFUSED_EVENT, type ApiError } from './api-client.ts';
 import { PAGES, pageFor } from './pages.tsx';
 import { navigate, useLocation } from './router.ts';
 import { SessionContext, type Session } from './session.ts';
@@ -12,7 +12,21 @@ export function App() {
   const [token, setToken] = useState(storedToken());
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const loc = useLocation();
+
+  // Only a signed-in tab is signed out by a refused token; a sign-in attempt reports its own error.
+  const signedIn = useRef(false);
+  signedIn.current = session !== null;
+  useEffect(() => {
+    const refused = () => {
+      if (!signedIn.current) return;
+      signOut();
+      setNotice('The hub no longer accepts this token (it may have been revoked). Sign in with a valid one.');
+    };
+    window.addEventListener(TOKEN_REFUSED_EVENT, refused);
+    return () => window.removeEventListener(TOKEN_REFUSED_EVENT, refused);
+  }, []);
 
   useEffect(() => {
     if (!token) return;
@@ -39,7 +53,7 @@ export function App() {
     setSession(null);
   }
 
-  if (!token) return <SignIn onSignedIn={(t) => { storeToken(t); setToken(t); }} />;
+  if (!token) return <SignIn notice={notice} onSignedIn={(t) => { storeToken(t); setToken(t); setNotice(null); }} />;
   if (!session) return <main>{error ? <ErrorView error={error} /> : <p>Loading…</p>}</main>;
 
   const Page = current?.component;

@@ -3,7 +3,7 @@ import { api, storeToken, type ApiError } from './api-client.ts';
 import { ErrorView } from './ui/ErrorView.tsx';
 
 /** Asks for an API token once and checks it against the hub before keeping it. */
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+export function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; notice?: string | null }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,6 +19,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   return (
     <main>
       <h1>Sign in to duohub</h1>
+      {notice && <p role="status" className="warn">{notice}</p>}
       <form onSubmit={submit}>
         <label htmlFor="token">API token</label>
         <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />

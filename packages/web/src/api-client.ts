@@ -54,10 +54,17 @@ export async function fetchJson(method: string, path: string, body?: unknown): P
   return { ok: res.ok, status: res.status, headers: res.headers, body: parsed };
 }
 
+/** Fired on window when the hub refuses the stored token (revoked, or the hub's store was reset). */
+export const TOKEN_REFUSED_EVENT = 'duohub:token-refused';
+
 /** Calls the hub API with the stored bearer token; network failures become `network_error`. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const sentWith = storedToken();
   const answer = await fetchJson(method, path, body);
   if (!answer) return { ok: false, error: NETWORK_ERROR };
+  // A 401 means the token itself is refused (scopes give 403): every page would fail the same way, so the
+  // shell goes back to sign-in once rather than each page showing it.
+  if (answer.status === 401 && sentWith !== null && storedToken() === sentWith) window.dispatchEvent(new Event(TOKEN_REFUSED_EVENT));
   if (answer.ok) return { ok: true, status: answer.status, body: answer.body as T };
   const err = (answer.body as { error?: Partial<ApiError> } | undefined)?.error;
   return {

@@ -129,4 +129,23 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   await page.setViewportSize({ width: 420, height: 900 });
   await h.shot('tokens-narrow');
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  // A token revoked while a tab uses it: the next call's 401 sends the tab back to sign-in, saying why.
+  const doomed = (await h.api('POST', '/api/tokens', { name: `ui doomed ${Date.now()}`, scopes: ['read'] })).body as { id: string; token: string };
+  await page.evaluate(`sessionStorage.clear()`);
+  await page.goto(serverUrl + '/audit');
+  await page.getByLabel('API token').fill(doomed.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
+  expect((await h.api('DELETE', `/api/tokens/${doomed.id}`)).status).toBe(200);
+  await page.getByRole('navigation', { name: 'Pages', exact: true }).getByRole('link', { name: 'Organizations', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  expect(await page.getByRole('status').first().textContent()).toMatch(/no longer accepts this token/);
+  expect(await page.evaluate(STORAGE)).not.toContain(doomed.token);
+  await h.shot('tokens-session-refused');
+  // A wrong token typed at sign-in is that form's own error, not the notice.
+  await page.getByLabel('API token').fill('dh_not_a_real_token_000000000000');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await h.open('/tokens');
 }
