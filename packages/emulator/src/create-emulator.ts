@@ -1,3 +1,4 @@
+import { stateChanged } from './serialize/user-json-cache.js';
 import type { Emulator, EmulatorCredentials, ListeningServer, RuntimeConfig } from './emulator.js';
 import { serveHttp } from './http/serve-http.js';
 import { handleInspection, INSPECTION_PREFIX } from './inspection/handle-inspection.js';
@@ -54,6 +55,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   // The state object is replaced in place so that references handed out earlier stay live.
   const replaceState = (copy: EmulatorState) => {
+    stateChanged(state);
     state.parent_account_id = copy.parent_account_id;
     state.accounts = copy.accounts;
   };

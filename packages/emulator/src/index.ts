@@ -25,6 +25,7 @@ export {
   reject,
 } from './params/read-param.js';
 export { serializeUser, serializeGroup, serializeToken, isEnrolled } from './serialize/serialize-user.js';
+export { userJson } from './serialize/user-json-cache.js';
 export { serializePhone } from './serialize/serialize-phone.js';
 export { serializeBypassCode } from './serialize/serialize-bypass-code.js';
 export { displayPhoneType, displayPlatform, normalizePlatform, isSmartphone } from './serialize/display-casing.js';

@@ -18,5 +18,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     onError: options.onError ?? (() => {}),
     authLongPollMs: options.authLongPollMs ?? 25_000,
     newUserPolicy: options.newUserPolicy ?? 'enroll',
+    cacheUserJson: options.cacheUserJson ?? false,
   };
 }

@@ -44,6 +44,8 @@ export interface HandlerContext {
 /** A Duo answer: `ok` becomes `{stat:'OK', response, metadata?}`, `fail` Duo's error body. */
 export type DuoResult =
   | { kind: 'ok'; response: unknown; metadata?: Record<string, unknown>; status?: number }
+  /** `response` already rendered as JSON text (a cache hit); enveloped like `ok`. */
+  | { kind: 'ok_json'; responseJson: string; metadata?: Record<string, unknown> }
   | { kind: 'fail'; status: number; code: number; message: string; message_detail?: string }
   | { kind: 'raw'; response: Response };
 
@@ -60,6 +62,8 @@ export interface Route {
   signed?: boolean;
   /** Names the operation in the executions log when it must never run twice (push, create, SMS). */
   nonIdempotent?: string;
+  /** A POST that changes nothing (Accounts API list), so caches of state stay valid. GETs never change state. */
+  readOnly?: boolean;
   handle(ctx: HandlerContext): DuoResult | Promise<DuoResult>;
 }
 
@@ -132,6 +136,12 @@ export interface EmulatorOptions {
   authLongPollMs?: number;
   /** What unknown and unenrolled users get from the Auth API when their integration sets no policy. Default enroll. */
   newUserPolicy?: 'enroll' | 'deny';
+  /**
+   * Serve user list pages from each user's JSON, computed on first listing and reused until the next
+   * write through the API (or reset/import). For benchmarks, where the emulator stands in for servers
+   * that are not what is measured; changes made to `state` directly are not seen. Default false.
+   */
+  cacheUserJson?: boolean;
 }
 
 export interface FleetSpec {

@@ -12,6 +12,7 @@ import { readParams, type RawParams } from './read-body.js';
 import { isIpOrLocalhost, requestHost } from './request-host.js';
 import { resolveAccount } from './resolve-account.js';
 import { toResponse } from './to-response.js';
+import { stateChanged } from '../serialize/user-json-cache.js';
 import { parseAuthorization, verifySignature } from './verify-signature.js';
 
 /** What the pipeline reads from the emulator that owns it. */
@@ -53,6 +54,8 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   }
 
   const match = matchRoute(env.routeLists(), request.method.toUpperCase(), url.pathname);
+  // Anything but a read may change state: cached user JSON (the cacheUserJson option) is made again.
+  if (request.method.toUpperCase() !== 'GET' && !(match.kind === 'found' && match.route.readOnly)) stateChanged(env.state);
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.pattern}` : 'unmatched';
   const finish = (result: DuoResult, headers?: Record<string, string>): Outcome => {
     const response = toResponse(result, headers);
@@ -174,6 +177,7 @@ function respond(response: Response): Outcome {
 function succeeded(result: DuoResult): boolean {
   if (result.kind === 'fail') return false;
   if (result.kind === 'raw') return result.response.ok;
+  if (result.kind === 'ok_json') return true;
   return (result.status ?? 200) < 400;
 }
 

@@ -7,6 +7,11 @@ export function toResponse(result: DuoResult, headers: Record<string, string> = 
     status,
     headers: { 'content-type': 'application/json', ...headers },
   });
+  if (result.kind === 'ok_json') {
+    // The same bytes JSON.stringify would give for `{stat, response, metadata}`.
+    const metadata = result.metadata === undefined ? '' : `,"metadata":${JSON.stringify(result.metadata)}`;
+    return new Response(`{"stat":"OK","response":${result.responseJson}${metadata}}`, init(200));
+  }
   if (result.kind === 'ok') {
     const body: Record<string, unknown> = { stat: 'OK', response: result.response };
     if (result.metadata !== undefined) body['metadata'] = result.metadata;

@@ -16,6 +16,7 @@ export const accountsRoutes: Route[] = [
     pattern: '/accounts/v1/account/list',
     api: 'accounts',
     endpointClass: 'accounts',
+    readOnly: true,
     handle(ctx) {
       const children = Object.values(ctx.state.accounts).filter((a) => a.parent_id === ctx.account.account_id);
       return ok(children.map(serializeChildAccount));

@@ -4,6 +4,7 @@ import { paginate } from '../../paginate.js';
 import { optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { serializeUser } from '../../serialize/serialize-user.js';
+import { userJson } from '../../serialize/user-json-cache.js';
 import { newUser } from '../../state/new-user.js';
 import type { Account, User } from '../../state/types.js';
 import {
@@ -105,6 +106,10 @@ function listUsers(ctx: HandlerContext) {
     maxLimit: 300,
     overMaxLimit: ctx.options.overMaxLimit,
   });
+  if (ctx.options.cacheUserJson) {
+    const json = page.response.map((u) => userJson(ctx.state, account, u));
+    return { kind: 'ok_json' as const, responseJson: `[${json.join(',')}]`, metadata: page.metadata };
+  }
   return ok(render(page.response), page.metadata);
 }
 
