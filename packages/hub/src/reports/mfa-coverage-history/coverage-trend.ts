@@ -1,19 +1,13 @@
 import type { Actor } from '../../access/actor.js';
 import type { HubContext } from '../../hub-context.js';
-import { coverageDb } from '../../jobs/mfa-coverage/coverage-tables.js';
+import { coverageDb, type CoverageSnapshotRowsTable } from '../../jobs/mfa-coverage/coverage-tables.js';
 import { percent } from '../mfa-coverage/index.js';
 
 /** One account of one snapshot, as a trend reads it (counts only, no user lists). */
-export interface TrendRow {
-  snapshot_id: string;
-  account_id: string;
-  organization_id: string | null;
-  organization_name: string | null;
-  duo_account_name: string;
-  status: 'ok' | 'failed';
-  users: number;
-  mfa: number;
-}
+export type TrendRow = Pick<
+  CoverageSnapshotRowsTable,
+  'snapshot_id' | 'account_id' | 'organization_id' | 'organization_name' | 'duo_account_name' | 'status' | 'users' | 'mfa'
+>;
 
 /** A snapshot's identity, as a trend reads it. */
 export interface TrendSnapshot {
