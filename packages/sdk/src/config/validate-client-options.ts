@@ -30,12 +30,8 @@ export function validateClientOptions(options: DuoClientOptions): ValidatedOptio
   }
   positiveMs(options.timeoutMs, 'timeoutMs');
   positiveMs(options.longPollTimeoutMs, 'longPollTimeoutMs');
-  if (options.maxBodiesReading !== undefined && !(Number.isInteger(options.maxBodiesReading) && options.maxBodiesReading >= 1)) {
-    throw new DuoConfigError('maxBodiesReading', 'maxBodiesReading must be an integer of at least 1');
-  }
-  if (options.maxSockets !== undefined && !(Number.isInteger(options.maxSockets) && options.maxSockets >= 1)) {
-    throw new DuoConfigError('maxSockets', 'maxSockets must be an integer of at least 1');
-  }
+  atLeastOne(options.maxBodiesReading, 'maxBodiesReading');
+  atLeastOne(options.maxSockets, 'maxSockets');
   if (options.keepAlive !== undefined && typeof options.keepAlive !== 'boolean') {
     throw new DuoConfigError('keepAlive', 'keepAlive must be a boolean');
   }
@@ -87,6 +83,12 @@ export function positiveMs(value: unknown, field: string): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
     throw new DuoConfigError(field, `${field} must be a positive number of milliseconds`);
+  }
+}
+
+function atLeastOne(value: unknown, field: string): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1)) {
+    throw new DuoConfigError(field, `${field} must be an integer of at least 1`);
   }
 }
 

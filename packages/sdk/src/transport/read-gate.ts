@@ -26,9 +26,4 @@ export class ReadGate {
       else this.waiting.push(grant);
     });
   }
-
-  /** Answers being read and answers waiting. */
-  get load(): { active: number; waiting: number } {
-    return { active: this.active, waiting: this.waiting.length };
-  }
 }
