@@ -53,9 +53,10 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
     return respond(new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain' } }));
   }
 
-  const match = matchRoute(env.routeLists(), request.method.toUpperCase(), url.pathname);
+  const method = request.method.toUpperCase();
+  const match = matchRoute(env.routeLists(), method, url.pathname);
   // Anything but a read may change state: cached user JSON (the cacheUserJson option) is made again.
-  if (request.method.toUpperCase() !== 'GET' && !(match.kind === 'found' && match.route.readOnly)) stateChanged(env.state);
+  if (method !== 'GET' && !(match.kind === 'found' && match.route.readOnly)) stateChanged(env.state);
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.pattern}` : 'unmatched';
   const finish = (result: DuoResult, headers?: Record<string, string>): Outcome => {
     const response = toResponse(result, headers);

@@ -172,7 +172,7 @@ async function holdBackTakenAccounts(hub: HubContext, integrationId: string, app
     .execute();
   const holderOf = new Map(mapped.map((o) => [o.duo_account_id!, o.id]));
   const held: MappingSuggestion[] = [];
-  let moving = new Set(applied.map((s) => s.organization_id));
+  const moving = new Set(applied.map((s) => s.organization_id));
   for (let changed = true; changed; ) {
     changed = false;
     for (const s of applied) {
@@ -180,7 +180,7 @@ async function holdBackTakenAccounts(hub: HubContext, integrationId: string, app
       const holder = holderOf.get(s.duo_account_id);
       if (holder === undefined || holder === s.organization_id || moving.has(holder)) continue;
       held.push(s);
-      moving = new Set([...moving].filter((id) => id !== s.organization_id));
+      moving.delete(s.organization_id);
       changed = true;
     }
   }

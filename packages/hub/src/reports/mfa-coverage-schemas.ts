@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { TREND_DEFAULT_POINTS, TREND_MAX_POINTS } from './mfa-coverage-history/coverage-trend.js';
 
 /** Body of `POST /api/reports/mfa-coverage/runs`. */
 export const CoverageRunCreateSchema = z
@@ -134,7 +135,13 @@ export const CoverageTrendQuerySchema = z.object({
     .max(100)
     .optional()
     .openapi({ param: { name: 'integrationId', in: 'query' }, description: 'Default: the integration of the latest snapshot' }),
-  limit: z.coerce.number().int().min(1).max(366).optional().openapi({ param: { name: 'limit', in: 'query' }, description: 'Latest snapshots to show (default 30)' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(TREND_MAX_POINTS)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Latest snapshots to show (default ${TREND_DEFAULT_POINTS})` }),
 });
 
 const TrendOrganizationSchema = z.object({
