@@ -11,6 +11,8 @@ import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../log/create-logger.js';
 import { SecretScrubber } from '../log/secret-scrubber.js';
 import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
+import { formatReport } from '../reports/report-command.js';
+import { runCoverageToEnd } from '../reports/run-coverage-to-end.js';
 import { openHub } from '../server/open-hub.js';
 import { untilSignal } from '../server/run-serve.js';
 import { startServer } from '../server/start-server.js';
@@ -194,29 +196,19 @@ async function setUp(
   };
 }
 
-/** Runs fleet MFA coverage once through the API (a job, as the UI would start it) and prints the result. */
+/** Runs fleet MFA coverage once through the API (a job, as the UI would start it) and prints the report. */
 async function firstCoverageRun(client: HubClient, integrationId: string, say: (text: string) => void): Promise<DemoSummary['coverage']> {
-  const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integrationId });
-  if (started.status !== 202 && started.status !== 201) {
-    throw new DemoSetupError(`starting an MFA coverage run answered ${started.status}: ${JSON.stringify(started.body)}`);
-  }
-  const runId = (started.body as { id: string }).id;
-  for (let i = 0; ; i++) {
-    const run = await client.request('GET', `/api/reports/mfa-coverage/runs/${runId}`);
-    const status = (run.body as { status?: string }).status;
-    if (status === 'done') break;
-    if (status === 'failed' || status === 'cancelled' || i > 600) throw new DemoSetupError(`the MFA coverage run ended ${status ?? 'without an answer'}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const report = await client.request('GET', '/api/reports/mfa-coverage');
-  const body = report.body as {
+  const end = await runCoverageToEnd(client, integrationId, { pollMs: 100 });
+  if (end.kind === 'refused') throw new DemoSetupError(`the MFA coverage run answered ${end.res.status}: ${JSON.stringify(end.res.body)}`);
+  if (end.kind === 'not_done') throw new DemoSetupError(`the MFA coverage run ended ${end.run.status}`);
+  if (end.report.status >= 400) throw new DemoSetupError(`the MFA coverage report answered ${end.report.status}: ${JSON.stringify(end.report.body)}`);
+  const body = end.report.body as Parameters<typeof formatReport>[0] & {
     totals: { counts: { users: number }; percentages: { mfa: number } };
     organizations: Array<{ name: string; users: number; mfa_percent: number }>;
   };
-  say(`\nMFA coverage (run ${runId}): ${body.totals.percentages.mfa}% of ${body.totals.counts.users} users have MFA\n`);
-  for (const o of body.organizations) say(`  ${o.name.padEnd(28)} ${String(o.mfa_percent).padStart(6)}% of ${o.users}\n`);
+  say(`\n${formatReport(body)}`);
   return {
-    run_id: runId,
+    run_id: end.runId,
     users: body.totals.counts.users,
     mfa_percent: body.totals.percentages.mfa,
     organizations: body.organizations.map((o) => ({ name: o.name, users: o.users, mfa_percent: o.mfa_percent })),

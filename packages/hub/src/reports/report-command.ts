@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
 import { coverageJobOptionsFromEnv } from '../jobs/mfa-coverage/coverage-job-options.js';
 import { renderProgress, type ProgressFigures } from './render-progress.js';
+import { runCoverageToEnd } from './run-coverage-to-end.js';
 
 type ProgressStyle = 'bar' | 'lines' | 'none';
 
@@ -40,8 +41,6 @@ function progressPrinter(io: CliIo, style: ProgressStyle): { update(p: ProgressF
     },
   };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `duohub report mfa-coverage`: starts a fleet run, shows its progress, prints the per-organization table. */
 export const reportCommand = defineCommand({
@@ -80,29 +79,15 @@ export const reportCommand = defineCommand({
             }
             integrationId = items[0]!.id;
           }
-          const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integrationId });
-          if (started.status >= 400) return printResult(ctx.io, started, json, () => '');
-          const runId = (started.body as { id: string }).id;
           const progress = progressPrinter(ctx.io, style);
-          let run: { status: string; progress: ProgressFigures; error: { message: string } | null };
-          for (;;) {
-            const res = await client.request('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(runId)}`);
-            if (res.status >= 400) {
-              progress.end();
-              return printResult(ctx.io, res, json, () => '');
-            }
-            run = res.body as typeof run;
-            progress.update(run.progress);
-            if (!['queued', 'running'].includes(run.status)) break;
-            await sleep(pollMs);
-          }
+          const end = await runCoverageToEnd(client, integrationId, { pollMs, onProgress: (p) => progress.update(p) });
           progress.end();
-          if (run.status !== 'done') {
-            ctx.io.err(`error: the run ${runId} ended ${run.status}${run.error ? `: ${run.error.message}` : ''}\n`);
+          if (end.kind === 'refused') return printResult(ctx.io, end.res, json, () => '');
+          if (end.kind === 'not_done') {
+            ctx.io.err(`error: the run ${end.runId} ended ${end.run.status}${end.run.error ? `: ${end.run.error.message}` : ''}\n`);
             return 1;
           }
-          const report = await client.request('GET', `/api/reports/mfa-coverage?run=${encodeURIComponent(runId)}`);
-          return printResult(ctx.io, report, json, (body) => formatReport(body));
+          return printResult(ctx.io, end.report, json, (body) => formatReport(body));
         } finally {
           await client.close();
         }
