@@ -4,19 +4,15 @@
 // load from node_modules (better-sqlite3 is native; pino starts worker threads from its own files).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../packages/hub/package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@duohub/'));
 await build({
+  ...nodeBundle,
   entryPoints: ['packages/hub/src/cli.ts'],
   outfile: 'packages/hub/dist/duohub.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   // Subpath imports (hono/..., @hono/node-server/...) are external too.
   external: external.flatMap((name) => [name, `${name}/*`]),
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 console.log('built packages/hub/dist/duohub.mjs');

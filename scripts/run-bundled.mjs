@@ -4,6 +4,7 @@
 // (*.bundle.mjs, gitignored) so that paths relative to import.meta.url still resolve.
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
+import { nodeBundle } from './esbuild-node.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry?.endsWith('.ts')) {
@@ -11,17 +12,7 @@ if (!entry?.endsWith('.ts')) {
   process.exit(2);
 }
 const outfile = entry.replace(/\.ts$/, '.bundle.mjs');
-await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-  // Bundled CommonJS dependencies may still call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+await build({ ...nodeBundle, entryPoints: [entry], outfile });
 const child = spawn(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
