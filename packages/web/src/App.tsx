@@ -28,8 +28,9 @@ export function App() {
     return () => window.removeEventListener(TOKEN_REFUSED_EVENT, refused);
   }, []);
 
+  // A stored token from an earlier visit is checked here; a fresh sign-in hands its session over.
   useEffect(() => {
-    if (!token) return;
+    if (!token || session) return;
     let live = true;
     void api<Session>('GET', '/api/tokens/current').then((res) => {
       if (!live) return;
@@ -53,7 +54,7 @@ export function App() {
     setSession(null);
   }
 
-  if (!token) return <SignIn notice={notice} onSignedIn={(t) => { storeToken(t); setToken(t); setNotice(null); }} />;
+  if (!token) return <SignIn notice={notice} onSignedIn={(t, s) => { storeToken(t); setSession(s); setToken(t); setNotice(null); }} />;
   if (!session) return <main>{error ? <ErrorView error={error} /> : <p>Loading…</p>}</main>;
 
   const Page = current?.component;

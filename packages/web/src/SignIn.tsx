@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, storeToken, type ApiError } from './api-client.ts';
+import type { Session } from './session.ts';
 import { ErrorView } from './ui/ErrorView.tsx';
 
-/** Asks for an API token once and checks it against the hub before keeping it. */
-export function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => void; notice?: string | null }) {
+/** Asks for an API token once and checks it against the hub (`GET /api/tokens/current`) before keeping it. */
+export function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string, session: Session) => void; notice?: string | null }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -11,9 +12,10 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string) => 
     e.preventDefault();
     setBusy(true);
     storeToken(token.trim());
-    const res = await api('GET', '/api/tokens/current');
+    const res = await api<Session>('GET', '/api/tokens/current');
     setBusy(false);
-    if (res.ok) onSignedIn(token.trim());
+    // The check's answer is the session: the shell need not ask again.
+    if (res.ok) onSignedIn(token.trim(), res.body);
     else { storeToken(null); setError(res.error); }
   }
   return (

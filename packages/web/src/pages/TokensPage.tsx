@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { api, listItems, storeToken, type ApiError } from '../api-client.ts';
+import { api, listItems, type ApiError } from '../api-client.ts';
 import { useSession } from '../session.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
 import { Pager, pageSlice } from '../ui/Pager.tsx';
@@ -50,12 +50,7 @@ export function TokensPage() {
     const res = await api<TokenView>('DELETE', `/api/tokens/${encodeURIComponent(t.id)}`);
     if (!res.ok) return setRowErrors((p) => ({ ...p, [t.id]: res.error }));
     setRowErrors(({ [t.id]: _gone, ...rest }) => rest);
-    if (t.id === session.token_id) {
-      // This tab's own token no longer works: back to sign-in rather than a page of 401s.
-      storeToken(null);
-      window.location.assign('/');
-      return;
-    }
+    // Revoking this tab's own token needs nothing special: the reload's 401 sends the shell back to sign-in.
     await load();
   }
 

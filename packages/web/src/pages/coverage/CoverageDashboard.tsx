@@ -15,7 +15,7 @@ import { RunPanel } from './RunPanel.tsx';
 import { sortBars } from './bar-chart-layout.ts';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { TrendChart } from './TrendChart.tsx';
-import { useApiData } from './use-api-data.ts';
+import { useApiData } from '../../ui/use-api-data.ts';
 
 /** Snapshots the trend and the snapshot picker offer. */
 const TREND_POINTS = 60;

@@ -8,7 +8,7 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { formatCount, formatDateTime, formatLastLogin, formatPercent, formatStatus } from './format.ts';
 import { filterUsers, findOrganization } from './org-key.ts';
 import { TotalsPanel } from './TotalsPanel.tsx';
-import { useApiData } from './use-api-data.ts';
+import { useApiData } from '../../ui/use-api-data.ts';
 
 /** `/coverage/<organization or Duo account id>`: one organization's users without MFA in a snapshot. */
 export function OrgDrillDown({ orgKey }: { orgKey: string }) {

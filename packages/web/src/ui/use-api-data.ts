@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, type ApiError } from '../../api-client.ts';
+import { api, type ApiError } from '../api-client.ts';
 
 /** A GET as the page renders it: not asked yet, loading, its body, or its error. */
 export type Loadable<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; error: ApiError };
