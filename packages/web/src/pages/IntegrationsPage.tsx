@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, listItems, type ApiError } from '../api-client.ts';
 import { can, useSession } from '../session.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
+import { useFocusAfterCommit } from '../ui/use-focus-after-commit.ts';
 import { IntegrationForm } from './integrations/IntegrationForm.tsx';
 import { savedMessage, type SavedIntegration } from './integrations/saved-message.ts';
 import { IntegrationTable } from './integrations/IntegrationTable.tsx';
@@ -13,6 +14,7 @@ export function IntegrationsPage() {
   const manage = can(useSession(), 'admin');
   const [items, setItems] = useState<Integration[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const focusLater = useFocusAfterCommit();
   const [editing, setEditing] = useState<Integration | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -28,7 +30,7 @@ export function IntegrationsPage() {
   function closeEdit(id: string) {
     setEditing(null);
     // Back to the button that opened the form, so keyboard users keep their place.
-    requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
+    focusLater(`edit-${id}`);
   }
 
   function saved(s: SavedIntegration) {

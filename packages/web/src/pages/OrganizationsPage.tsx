@@ -5,6 +5,7 @@ import { can, useSession } from '../session.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
 import { Link } from '../ui/Link.tsx';
 import { PAGE_SIZES, Pager, pageSlice } from '../ui/Pager.tsx';
+import { useFocusAfterCommit } from '../ui/use-focus-after-commit.ts';
 import { CreateOrganizationForm } from './organizations/CreateOrganizationForm.tsx';
 import { SHOW_CHOICES, filterOrganizations, parseShow } from './organizations/filter-organizations.ts';
 import { formatConfidence, thresholdFromPercent } from './organizations/format-confidence.ts';
@@ -41,6 +42,7 @@ export function OrganizationsPage() {
   const [busy, setBusy] = useState<'suggest' | 'apply' | null>(null);
   const [busyRow, setBusyRow] = useState<string | null>(null);
   const [editing, setEditing] = useState<Organization | null>(null);
+  const focusLater = useFocusAfterCommit();
 
   async function loadOrgs() {
     const res = await api<{ items: Organization[] }>('GET', '/api/organizations');
@@ -112,7 +114,7 @@ export function OrganizationsPage() {
 
   function closeEditor(id: string) {
     setEditing(null);
-    requestAnimationFrame(() => document.getElementById(`org-edit-${id}`)?.focus());
+    focusLater(`org-edit-${id}`);
   }
 
   const integrationName = (id: string | null) => integrations?.find((i) => i.id === id)?.name;
@@ -247,7 +249,7 @@ export function OrganizationsPage() {
             setNote(`Deleted "${o.name}".`);
             setEditing(null);
             // Its Edit button is gone; the page heading is the next sensible place for focus.
-            requestAnimationFrame(() => document.getElementById('org-h')?.focus());
+            focusLater('org-h');
             void loadOrgs();
           }}
         />

@@ -6,6 +6,7 @@ import { buildFormInput, initialValues, type FieldMessages, type FormValues } fr
 import { Link } from '../../ui/Link.tsx';
 import { SchemaForm } from '../../ui/SchemaForm.tsx';
 import { fieldPaths, schemaFields } from '../../ui/schema-fields.ts';
+import { useFocusAfterCommit } from '../../ui/use-focus-after-commit.ts';
 import type { ActionSummary, RunResult } from './action-summary.ts';
 import { API_LABELS } from './group-catalog.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -39,6 +40,7 @@ export function ActionRunner(props: {
   const [confirming, setConfirming] = useState<{ input: Record<string, unknown>; target: RunTarget } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusAfterCommit();
 
   const enabled = targets.filter((t) => !t.disabled);
   const target = enabled.find((t) => t.key === props.targetKey) ?? enabled[0];
@@ -65,7 +67,7 @@ export function ActionRunner(props: {
   }
 
   function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusLater(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 
   async function run(input: Record<string, unknown>, dryRun: boolean) {
@@ -80,7 +82,7 @@ export function ActionRunner(props: {
     setBusy(null);
     if (res.ok) {
       setResult(res.body);
-      requestAnimationFrame(() => resultRef.current?.focus());
+      focusLater(() => resultRef.current);
       return;
     }
     const placed = placeFieldIssues(res.error.details, paths, { rename: { integrationId: TARGET_FIELD, organizationId: TARGET_FIELD } });
