@@ -41,6 +41,11 @@ export interface ExecutionRecord {
 export interface EmulatorStats {
   /** `METHOD pattern` (or `unmatched`) -> HTTP status -> count. */
   requests: Record<string, Record<string, number>>;
+  /**
+   * Account id -> `METHOD pattern` -> count: every request that got as far as naming its Duo account
+   * (signature and host checked), whatever its answer. Shows which account a client really reached.
+   */
+  accountRequests: Record<string, Record<string, number>>;
   /** Operation name -> times it ran; more than one for one logical call means a duplicate. */
   executions: Record<string, number>;
   /** Each execution in order, with its detail (the last 10,000). */
@@ -53,6 +58,8 @@ export interface EmulatorStats {
 export interface ListeningServer {
   url: string;
   port: number;
+  /** TCP connections this server accepted since it started, and how many are open now (how a client pools shows here). */
+  connections(): { accepted: number; open: number };
   close(): Promise<void>;
 }
 

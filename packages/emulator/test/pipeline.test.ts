@@ -314,7 +314,7 @@ describe('overrides and reset', () => {
     emu.reset();
     expect(emu.state).toBe(stateRef);
     expect(Object.keys(emu.state.accounts[emu.state.parent_account_id]!.users)).toHaveLength(0);
-    expect(emu.stats()).toEqual({ requests: {}, executions: {}, executionLog: [], internalErrors: 0 });
+    expect(emu.stats()).toEqual({ requests: {}, accountRequests: {}, executions: {}, executionLog: [], internalErrors: 0 });
     const again = await admin('POST', '/admin/v1/users', { username: 'a' });
     expect(again.body.response.user_id).toBe(first.body.response.user_id);
   });

@@ -110,7 +110,16 @@ const routes: RouteCase[] = [
     route: '/api/organizations/{id} (own)',
     scope: 'admin',
     ok: 200,
-    prepare: async (c) => ({ path: `/api/organizations/${c.own}`, body: { name: unique('renamed'), duo_admin_api_directory_key: 'dirkey-0123456789' } }),
+    prepare: async (c) => ({ path: `/api/organizations/${c.own}`, body: { email_domains: ['own.example'], duo_admin_api_directory_key: 'dirkey-0123456789' } }),
+  },
+  {
+    // Names are unique fleet-wide: a limited token's refused rename would confirm another organization's name.
+    method: 'PATCH',
+    route: '/api/organizations/{id} (own, rename)',
+    scope: 'admin',
+    unlimitedOnly: true,
+    ok: 200,
+    prepare: async (c) => ({ path: `/api/organizations/${c.own}`, body: { name: unique('renamed') } }),
   },
   {
     method: 'PATCH',

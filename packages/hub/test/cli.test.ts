@@ -92,6 +92,10 @@ describe('duohub serve as a process', () => {
       const token = /(dh_\S+)/.exec(stderr)?.[1];
       const res = await fetch(`${listening.url}/api/tokens`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
+      // The docs page's Swagger UI files come from node_modules, found from the bundle as from source.
+      const docsAsset = await fetch(`${listening.url}/api/docs/swagger-ui-bundle.js`);
+      expect(docsAsset.status).toBe(200);
+      expect((await docsAsset.text()).length).toBeGreaterThan(100_000);
       if (existsSync(path.join(repo, 'packages/web/dist/index.html'))) {
         const ui = await fetch(`${listening.url}/coverage`);
         expect(ui.status).toBe(200);
@@ -117,7 +121,7 @@ describe('management commands', () => {
   beforeAll(async () => {
     emu = await startTestEmulator({ seed: 'demo' });
     dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-cli-'));
-    env = { DUOHUB_DATA_DIR: dataDir, ADMIN_SKEY: emu.sets.admin.secret_key, ACCOUNTS_SKEY: emu.sets.accounts.secret_key };
+    env = { DUOHUB_DATA_DIR: dataDir, DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: 'true', ADMIN_SKEY: emu.sets.admin.secret_key, ACCOUNTS_SKEY: emu.sets.accounts.secret_key };
     hub = await startTestHub();
   });
 

@@ -9,6 +9,8 @@ let integrationId: string;
 let other: string;
 const orgs: Record<string, string> = {};
 let acmeId: string;
+// The integrations point at the emulator with base_url, which only a hub allowing custom origins accepts.
+const CUSTOM = { allowCustomOrigins: true };
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: 'demo' });
@@ -37,8 +39,12 @@ afterAll(async () => {
 });
 
 describe('resolveDuoClients', () => {
+  it('refuses a stored base URL when custom origins are not allowed (the default)', async () => {
+    await expect(resolveDuoClients(hub.store, { integrationId })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('gives the parent clients for an integration alone', async () => {
-    const r = await resolveDuoClients(hub.store, { integrationId });
+    const r = await resolveDuoClients(hub.store, { integrationId }, CUSTOM);
     expect(r.integration.id).toBe(integrationId);
     expect(r.accountId).toBeUndefined();
     expect(r.integration.admin?.secret_key_hint).toMatch(/^…/);
@@ -49,7 +55,7 @@ describe('resolveDuoClients', () => {
   });
 
   it('scopes the Admin client to the child account an organization maps to', async () => {
-    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['Acme'] });
+    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['Acme'] }, CUSTOM);
     expect(r.accountId).toBe(acmeId);
     expect(r.organization?.name).toBe('Acme');
     expect(r.auth).toBeUndefined();
@@ -60,7 +66,7 @@ describe('resolveDuoClients', () => {
   });
 
   it('uses the parent Admin keys for an organization mapped to the parent', async () => {
-    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['MSP itself'] });
+    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['MSP itself'] }, CUSTOM);
     expect(r.accountId).toBeUndefined();
     expect(r.auth).toBeDefined();
     const summary = await r.admin!.info.summary();
@@ -68,7 +74,7 @@ describe('resolveDuoClients', () => {
   });
 
   it('works in-process with the emulator fetch instead of a port', async () => {
-    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['Acme'] }, { fetch: (req) => emu.emulator.fetch(req) });
+    const r = await resolveDuoClients(hub.store, { integrationId, organizationId: orgs['Acme'] }, { ...CUSTOM, fetch: (req) => emu.emulator.fetch(req) });
     const users = (await r.admin!.request('GET', '/admin/v1/users', { limit: '1' })).response as unknown[];
     expect(users).toHaveLength(1);
   });
@@ -79,7 +85,7 @@ describe('resolveDuoClients', () => {
     ['an unknown integration', () => ({ integrationId: 'int_nope' }), 'not_found'],
     ['an unknown organization', () => ({ integrationId, organizationId: 'org_nope' }), 'not_found'],
   ])('refuses %s', async (_name, target, code) => {
-    await expect(resolveDuoClients(hub.store, target())).rejects.toMatchObject({ code });
+    await expect(resolveDuoClients(hub.store, target(), CUSTOM)).rejects.toMatchObject({ code });
   });
 });
 

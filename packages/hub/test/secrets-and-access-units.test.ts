@@ -17,30 +17,32 @@ import { SecretScrubber } from '../src/log/secret-scrubber.js';
 describe('SecretBox', () => {
   const box = new SecretBox(randomBytes(32));
   const secret = 'Zx9SECRETsecretSECRETsecretSECRETsecret0';
+  const cred = { table: 'integration_credentials', column: 'secret_key', rowKey: ['int_1', 'admin'] };
 
   it('round-trips and never stores the plaintext', () => {
-    const sealed = box.seal(secret, 'integration_credentials.secret_key');
-    expect(sealed.startsWith('v1.')).toBe(true);
+    const sealed = box.seal(secret, cred);
+    expect(sealed.startsWith(`v2.${box.keys.currentId}.`)).toBe(true);
     expect(sealed).not.toContain(secret);
-    expect(Buffer.from(sealed.slice(3), 'base64url').includes(Buffer.from(secret))).toBe(false);
-    expect(box.open(sealed, 'integration_credentials.secret_key')).toBe(secret);
+    expect(Buffer.from(sealed.split('.')[2]!, 'base64url').includes(Buffer.from(secret))).toBe(false);
+    expect(box.open(sealed, cred)).toBe(secret);
   });
 
   it('uses a fresh nonce per value', () => {
-    expect(box.seal(secret, 'a')).not.toBe(box.seal(secret, 'a'));
+    expect(box.seal(secret, cred)).not.toBe(box.seal(secret, cred));
   });
 
   it.each([
-    ['another column (AAD)', (s: string) => s, 'organizations.duo_admin_api_directory_key', box],
-    ['another key', (s: string) => s, 'integration_credentials.secret_key', new SecretBox(randomBytes(32))],
-    ['a flipped byte', (s: string) => s.slice(0, 10) + (s[10] === 'A' ? 'B' : 'A') + s.slice(11), 'integration_credentials.secret_key', box],
-    ['truncation', (s: string) => s.slice(0, 12), 'integration_credentials.secret_key', box],
-    ['an unknown version', (s: string) => 'v9' + s.slice(2), 'integration_credentials.secret_key', box],
-  ])('refuses %s', (_name, mutate, aad, opener) => {
-    const sealed = box.seal(secret, 'integration_credentials.secret_key');
+    ['another column (AAD)', (s: string) => s, { ...cred, table: 'organizations', column: 'duo_admin_api_directory_key' }, box],
+    ['another row (AAD)', (s: string) => s, { ...cred, rowKey: ['int_1', 'auth'] }, box],
+    ['another key', (s: string) => s, cred, new SecretBox(randomBytes(32))],
+    ['a flipped byte', (s: string) => s.slice(0, 30) + (s[30] === 'A' ? 'B' : 'A') + s.slice(31), cred, box],
+    ['truncation', (s: string) => s.slice(0, 25), cred, box],
+    ['an unknown version', (s: string) => 'v9' + s.slice(2), cred, box],
+  ])('refuses %s', (_name, mutate, target, opener) => {
+    const sealed = box.seal(secret, cred);
     let error: unknown;
     try {
-      opener.open(mutate(sealed), aad);
+      opener.open(mutate(sealed), target);
     } catch (e) {
       error = e;
     }
@@ -51,7 +53,7 @@ describe('SecretBox', () => {
   it('tells its observer about every plaintext it handles', () => {
     const seen: string[] = [];
     const observed = new SecretBox(randomBytes(32), (v) => seen.push(v));
-    observed.open(observed.seal('abc-secret-value', 'x'), 'x');
+    observed.open(observed.seal('abc-secret-value', cred), cred);
     expect(seen).toEqual(['abc-secret-value', 'abc-secret-value']);
   });
 });
@@ -173,7 +175,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u@h/db',
         DUOHUB_PORT: '9000',
         DUOHUB_MASTER_KEY: key,
-        DUOHUB_ADMIN_TOKEN: 'dh_' + 'a'.repeat(30),
+        DUOHUB_ADMIN_TOKEN: 'dh_' + randomBytes(32).toString('base64url'),
         DUOHUB_HOST: '0.0.0.0',
       },
       '/srv',
@@ -210,7 +212,7 @@ describe('loadMasterKey', () => {
   it('generates master.key with mode 0600 once and reuses it', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'duohub-key-'));
     try {
-      const first = await loadMasterKey(path.join(dir, 'data'), undefined);
+      const first = await loadMasterKey(path.join(dir, 'data'), undefined, { mayGenerate: true });
       expect(first.source).toBe('generated');
       const file = path.join(dir, 'data', 'master.key');
       expect((await stat(file)).mode & 0o777).toBe(0o600);

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newIntegration } from '@duohub/emulator';
+import { newAccount, newIntegration } from '@duohub/emulator';
 import { createTempDatabase } from './helpers/temp-postgres.js';
 import { startTestEmulator, startTestHub, type ApiAnswer, type TestEmulator, type TestHub } from './helpers/test-hub.js';
 
@@ -54,6 +54,19 @@ function secretsSuite(backend: 'sqlite' | 'postgres') {
       body: { name: 'Org', email_domains: ['org.example'], duo_admin_api_directory_key: secrets.directoryKey },
     });
     expect(org.status).toBe(201);
+    // An organization with its own Auth API keys (its child account's application): a refused save, a good one, then use.
+    const child = newAccount('Leaky Client', emu.parentId, Math.random);
+    const childAuth = newIntegration('auth', 'child auth', Math.random);
+    child.integrations[childAuth.integration_key] = childAuth;
+    emu.emulator.state.accounts[child.account_id] = child;
+    secrets.orgAuth = childAuth.secret_key;
+    const orgAuth = { api_host: child.api_hostname, integration_key: childAuth.integration_key, secret_key: childAuth.secret_key };
+    const clientOrg = await call('POST', '/api/organizations', { body: { name: 'Client', integration_id: id, duo_account_id: child.account_id } });
+    expect(clientOrg.status).toBe(201);
+    expect((await call('PATCH', `/api/organizations/${clientOrg.body.id}`, { body: { auth: { ...orgAuth, secret_key: secrets.wrong } } })).status).toBe(422);
+    expect((await call('PATCH', `/api/organizations/${clientOrg.body.id}`, { body: { auth: orgAuth } })).status).toBe(200);
+    expect((await call('POST', '/api/actions/auth.check/run', { body: { integrationId: id, organizationId: clientOrg.body.id, input: {} } })).status).toBe(200);
+    expect((await call('POST', '/api/verify', { body: { organization_id: clientOrg.body.id, username: 'nobody' } })).status).toBe(200);
     const token = await call('POST', '/api/tokens', { body: { name: 'ci', scopes: ['read'] } });
     secrets.token = token.body.token;
     expect(secrets.token).toMatch(/^dh_/);
@@ -93,6 +106,7 @@ function secretsSuite(backend: 'sqlite' | 'postgres') {
     // The hints are there instead.
     expect(all).toContain(`…${secrets.rotated!.slice(-4)}`);
     expect(all).toContain(`…${secrets.directoryKey!.slice(-4)}`);
+    expect(all).toContain(`…${secrets.orgAuth!.slice(-4)}`);
   });
 
   it('keeps every secret out of every log line', async () => {

@@ -17,8 +17,9 @@ const mapped: Organization = {
   mapping_confidence: 0.92,
   mapping_reason: 'name',
   duo_admin_api_directory_key_hint: '…wxyz',
+  auth: { api_host: 'api-aaaa1111.duosecurity.com', integration_key: 'DI' + 'A'.repeat(18), secret_key_hint: '…s3cr' },
 };
-const unmapped: Organization = { ...mapped, id: 'org_2', integration_id: null, duo_account_id: null, duo_account_name: null, mapping_source: null, mapping_confidence: null, duo_admin_api_directory_key_hint: null };
+const unmapped: Organization = { ...mapped, id: 'org_2', integration_id: null, duo_account_id: null, duo_account_name: null, mapping_source: null, mapping_confidence: null, duo_admin_api_directory_key_hint: null, auth: null };
 
 describe('parseDomains', () => {
   it.each<[string, string[]]>([
@@ -56,9 +57,13 @@ describe('organizationPatchBody', () => {
     ['a typed directory key, trimmed', mapped, { directory_key: ' key-123 ' }, { duo_admin_api_directory_key: 'key-123' }],
     ['clearing a stored key', mapped, { clear_directory_key: true, directory_key: 'ignored' }, { duo_admin_api_directory_key: null }],
     ['clearing when none is stored sends nothing', unmapped, { clear_directory_key: true }, {}],
+    ['Auth API keys added: all three, host lower-cased', unmapped, { auth_host: ' API-B2.duosecurity.com ', auth_ikey: 'DI' + 'B'.repeat(18), auth_skey: 'S'.repeat(40) }, { auth: { api_host: 'api-b2.duosecurity.com', integration_key: 'DI' + 'B'.repeat(18), secret_key: 'S'.repeat(40) } }],
+    ['a typed Auth secret alone rotates it', mapped, { auth_skey: 'T'.repeat(40) }, { auth: { secret_key: 'T'.repeat(40) } }],
+    ['clearing stored Auth keys', mapped, { clear_auth: true, auth_skey: 'ignored' }, { auth: null }],
+    ['clearing Auth keys when none are stored sends nothing', unmapped, { clear_auth: true }, {}],
   ])('%s', (_name, o, change, want) => expect(edit(o, change)).toEqual(want));
 
-  it('prefills the form without any directory key', () => {
+  it('prefills the form without any directory key or Auth secret', () => {
     expect(formFromOrganization(mapped)).toEqual({
       name: 'Acme',
       domains: 'acme.com, acme.io',
@@ -66,6 +71,10 @@ describe('organizationPatchBody', () => {
       duo_account_id: DA,
       directory_key: '',
       clear_directory_key: false,
+      auth_host: 'api-aaaa1111.duosecurity.com',
+      auth_ikey: 'DI' + 'A'.repeat(18),
+      auth_skey: '',
+      clear_auth: false,
     });
     expect(formFromOrganization(unmapped, 'int_9').integration_id).toBe('int_9');
   });

@@ -65,6 +65,7 @@ const org = (name: string, extra: Partial<Organization> = {}): Organization => (
   mapping_confidence: null,
   mapping_reason: null,
   duo_admin_api_directory_key_hint: null,
+  auth: null,
   ...extra,
 });
 const orgs = [

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, startUiHarness, type UiHarness } from './browser/ui-harness.js';
 import { integrationsFlow } from './browser/integrations.flow.js';
 import { organizationsFlow } from './browser/organizations.flow.js';
@@ -9,6 +9,7 @@ import { mfaFlow } from './browser/mfa.flow.js';
 import { auditFlow } from './browser/audit.flow.js';
 import { tokensFlow } from './browser/tokens.flow.js';
 import { layoutFlow } from './browser/layout.flow.js';
+import { docsFlow } from './browser/docs.flow.js';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup.sh installs it)`);
@@ -26,6 +27,7 @@ const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> =
   ['audit', auditFlow],
   ['tokens', tokensFlow],
   ['layout', layoutFlow],
+  ['docs', docsFlow],
 ];
 const only = process.env.DUOHUB_UI_FLOWS?.split(',').map((s) => s.trim());
 
@@ -39,6 +41,14 @@ describe.skipIf(!haveChromium)('web UI in a real browser (skipped without /usr/b
   });
 
   for (const [name, flow] of FLOWS) {
-    it.skipIf(only !== undefined && !only.includes(name))(name, () => flow(h), 60_000);
+    it.skipIf(only !== undefined && !only.includes(name))(
+      name,
+      async () => {
+        h.cspViolations.length = 0;
+        await flow(h);
+        expect(h.cspViolations).toEqual([]);
+      },
+      60_000,
+    );
   }
 });

@@ -78,9 +78,11 @@ export async function revokeToken(hub: HubContext, actor: Actor, id: string): Pr
   requireScope(actor, 'admin');
   return auditedWrite(hub, actor, { action: 'tokens.revoke', targetType: 'token', targetId: id }, async (trx) => {
     const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HubError('not_found', { message: 'No token with this id.' });
-    if (!withinActor(actor, toTokenView(row))) {
-      throw new HubError('forbidden', { message: 'This token cannot manage that token.' });
+    // A limited token gets the same answer for an unknown id as for another organization's token,
+    // so it cannot learn which token ids exist outside its organizations.
+    if (!row || !withinActor(actor, toTokenView(row))) {
+      if (actor.organizationIds !== null) throw new HubError('forbidden', { message: 'This token cannot manage that token.' });
+      throw new HubError('not_found', { message: 'No token with this id.' });
     }
     if (row.revoked_at) return toTokenView(row);
     const revokedAt = hub.now().toISOString();
@@ -109,8 +111,8 @@ export async function authenticateToken(hub: HubContext, token: string): Promise
 
 /**
  * Makes sure an admin can get in on first start: with DUOHUB_ADMIN_TOKEN, that token is registered
- * (once); otherwise, when no token exists at all, a new admin token is created and returned so the
- * caller can print it once.
+ * (once) and any token registered from an earlier value of it is revoked; otherwise, when no token
+ * exists at all, a new admin token is created and returned so the caller can print it once.
  */
 export async function ensureBootstrapToken(
   hub: HubContext,
@@ -120,9 +122,15 @@ export async function ensureBootstrapToken(
     hub.scrubber.add(configured);
     const hash = hashApiToken(configured);
     const existing = await hub.store.db.selectFrom('api_tokens').select(['id', 'revoked_at']).where('token_hash', '=', hash).executeTakeFirst();
-    if (existing) return { token: undefined, id: existing.id, created: false };
-    const id = await insertBootstrap(hub, hash, 'bootstrap (DUOHUB_ADMIN_TOKEN)');
-    return { token: undefined, id, created: true };
+    if (existing?.revoked_at) {
+      // A revoked token stays revoked (it may have leaked), and the tokens that replaced it keep working.
+      hub.logger.warn({ token_id: existing.id }, 'DUOHUB_ADMIN_TOKEN was revoked and does not work; set a new value');
+      return { token: undefined, id: existing.id, created: false };
+    }
+    const id = existing?.id ?? (await insertBootstrap(hub, hash, ENV_BOOTSTRAP_NAME));
+    // Replacing DUOHUB_ADMIN_TOKEN is how an operator rotates a leaked bootstrap token: the old one must stop working.
+    await revokeEarlierEnvBootstrapTokens(hub, id);
+    return { token: undefined, id, created: !existing };
   }
   const any = await hub.store.db.selectFrom('api_tokens').select('id').limit(1).executeTakeFirst();
   if (any) return { token: undefined, id: undefined, created: false };
@@ -130,6 +138,42 @@ export async function ensureBootstrapToken(
   hub.scrubber.add(token);
   const id = await insertBootstrap(hub, hashApiToken(token), 'bootstrap');
   return { token, id, created: true };
+}
+
+/** Name of the token registered from DUOHUB_ADMIN_TOKEN. */
+const ENV_BOOTSTRAP_NAME = 'bootstrap (DUOHUB_ADMIN_TOKEN)';
+
+/**
+ * Revokes, each with its own audit entry, every token registered from an earlier DUOHUB_ADMIN_TOKEN.
+ * They are told apart by name and by the system's `tokens.bootstrap` audit entry, so a token someone
+ * merely named like one is left alone.
+ */
+async function revokeEarlierEnvBootstrapTokens(hub: HubContext, currentId: string): Promise<void> {
+  const earlier = await hub.store.db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('name', '=', ENV_BOOTSTRAP_NAME)
+    .where('created_by', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('id', '!=', currentId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('audit_log')
+          .select('audit_log.id')
+          .whereRef('audit_log.target_id', '=', 'api_tokens.id')
+          .where('audit_log.action', '=', 'tokens.bootstrap')
+          .where('audit_log.actor', '=', 'system')
+          .where('audit_log.outcome', '=', 'success'),
+      ),
+    )
+    .execute();
+  for (const { id } of earlier) {
+    await auditedWrite(hub, systemActor, { action: 'tokens.revoke', targetType: 'token', targetId: id, inputs: { reason: 'DUOHUB_ADMIN_TOKEN replaced' } }, async (trx) => {
+      await trx.updateTable('api_tokens').set({ revoked_at: hub.now().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    });
+    hub.logger.warn({ token_id: id }, 'revoked the previous DUOHUB_ADMIN_TOKEN bootstrap token: DUOHUB_ADMIN_TOKEN changed');
+  }
 }
 
 async function insertBootstrap(hub: HubContext, hash: string, name: string): Promise<string> {

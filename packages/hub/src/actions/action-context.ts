@@ -1,5 +1,6 @@
 import type { DuoAccountsClient, DuoAdminClient, DuoAuthClient } from '@duohub/sdk';
 import { HubError } from '../errors/hub-error.js';
+import { organizationAuthMissing } from '../organizations/organization-auth-missing.js';
 
 /** What an action knows about the integration it runs through (never its secrets). */
 export interface ActionIntegration {
@@ -60,7 +61,14 @@ export function createActionContext(parts: ActionContextParts): ActionContext {
   const ctx: ActionContext = {
     admin: () => need('admin', parts.admin),
     accounts: () => need('accounts', parts.accounts),
-    auth: () => need('auth', parts.auth),
+    auth: () => {
+      // For an organization, only its own Auth keys (or the integration's, when it is the parent) will do.
+      if (parts.auth === undefined && parts.organization) {
+        const org = parts.organization;
+        throw organizationAuthMissing({ id: org.id, name: org.name, duo_account_id: org.duoAccountId ?? null });
+      }
+      return need('auth', parts.auth);
+    },
     integration: parts.integration,
     dryRun: parts.dryRun ?? false,
     directoryKey: () => {

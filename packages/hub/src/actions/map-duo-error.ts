@@ -1,54 +1,42 @@
+import { ANSWER_NOT_DUOS, classifyDuoFailure, COULD_NOT_REACH_DUO } from '../errors/classify-duo-failure.js';
 import { HubError } from '../errors/hub-error.js';
-
-/** The fields of an SDK error the mapping reads; matched by name so no SDK class is needed here. */
-interface DuoErrorLike {
-  name: string;
-  message?: unknown;
-  status?: unknown;
-  code?: unknown;
-  messageDetail?: unknown;
-  sent?: unknown;
-  field?: unknown;
-}
 
 /**
  * Maps an SDK error to a hub error, keeping Duo's status, code, message and message_detail in the
  * details. A connection failure or timeout of a non-idempotent call is reported as such: Duo may
- * have done it, and the SDK deliberately did not send it again.
+ * have done it, and the SDK deliberately did not send it again. How a connection failed (refused,
+ * reset, timed out) and what a non-Duo answer said are never passed on.
  */
 export function mapDuoError(error: unknown, idempotent: boolean): HubError | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as DuoErrorLike;
-  if (typeof e.name !== 'string' || !/^Duo[A-Za-z]*Error$/.test(e.name)) return undefined;
-  if (e.name === 'DuoConfigError') {
+  const failure = classifyDuoFailure(error);
+  if (!failure) return undefined;
+  if (failure.kind === 'config') {
     return new HubError('validation_failed', {
-      message: `The Duo call could not be built: ${text(e.message)}`,
-      ...(typeof e.field === 'string' ? { details: [{ in: 'input', field: e.field, message: text(e.message) }] } : {}),
+      message: `The Duo call could not be built: ${failure.message}`,
+      ...(failure.field ? { details: [{ in: 'input', field: failure.field, message: failure.message }] } : {}),
     });
   }
-  if (e.name === 'DuoConnectionError' || e.name === 'DuoTimeoutError') {
-    const kind = e.name === 'DuoTimeoutError' ? 'timeout' : 'connection';
-    if (e.sent === false) {
-      return new HubError('duo_unreachable', { details: { kind, outcome: 'not_sent' } });
+  if (failure.kind === 'unreachable') {
+    if (failure.sent === false) {
+      return new HubError('duo_unreachable', { message: COULD_NOT_REACH_DUO, details: { outcome: 'not_sent' } });
     }
     if (!idempotent) {
       return new HubError('duo_unreachable', {
-        message: `The call to Duo failed (${kind}) before an answer arrived; Duo may have carried it out. It was not retried because the action is not idempotent.`,
-        details: { kind, outcome: 'unknown', retried: false },
+        message: 'Could not reach Duo: the call failed before an answer arrived; Duo may have carried it out. It was not retried because the action is not idempotent.',
+        details: { outcome: 'unknown', retried: false },
       });
     }
-    return new HubError('duo_unreachable', { details: { kind } });
+    return new HubError('duo_unreachable', { message: COULD_NOT_REACH_DUO });
   }
-  const details: Record<string, unknown> = {};
-  if (typeof e.status === 'number') details['duo_status'] = e.status;
-  if (typeof e.code === 'number') details['duo_code'] = e.code;
-  const duoMessage = text(e.message);
+  if (failure.kind === 'not_duo') {
+    // Something answered, so a non-idempotent call may have gone through on the way.
+    return new HubError('duo_error', { message: ANSWER_NOT_DUOS, ...(idempotent ? {} : { details: { outcome: 'unknown', retried: false } }) });
+  }
+  const { status, code } = failure;
+  const details: Record<string, unknown> = { duo_status: status, duo_code: code };
+  const duoMessage = failure.message;
   if (duoMessage) details['duo_message'] = duoMessage;
-  if (typeof e.messageDetail === 'string' && e.messageDetail) {
-    details['duo_message_detail'] = e.messageDetail.slice(0, 300);
-  }
-  const status = typeof e.status === 'number' ? e.status : 0;
-  const code = typeof e.code === 'number' ? e.code : 0;
+  if (failure.messageDetail) details['duo_message_detail'] = failure.messageDetail;
   const said = duoMessage ? `: ${duoMessage}` : '';
   if (code === 40401 || status === 404) {
     return new HubError('not_found', { message: `Duo reports the resource was not found${said}`, details });
@@ -60,7 +48,13 @@ export function mapDuoError(error: unknown, idempotent: boolean): HubError | und
     });
   }
   if (status === 400 || (code >= 40000 && code < 40100)) {
-    return new HubError('validation_failed', { message: `Duo rejected the request${said}`, details });
+    // Not validation_failed: that code's details are always the hub's own field list. Duo names the
+    // offending parameter in message_detail (e.g. "txid"), when it names one.
+    const field = failure.messageDetail && /^[a-z][a-z0-9_]{0,63}$/.test(failure.messageDetail) ? failure.messageDetail : undefined;
+    return new HubError('duo_rejected', {
+      message: `Duo rejected the request${said}${field ? ` (${field})` : ''}`,
+      details: { ...details, ...(field ? { field } : {}) },
+    });
   }
   if (status === 429 || code === 42901) {
     return new HubError('duo_error', { message: `Duo is rate limiting this account${said}`, details });
@@ -71,8 +65,4 @@ export function mapDuoError(error: unknown, idempotent: boolean): HubError | und
     details['retried'] = false;
   }
   return new HubError('duo_error', { message: `Duo answered with an error${said}`, details });
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, 300) : '';
 }

@@ -79,12 +79,14 @@ export async function runCatalogAction(
 }
 
 /**
- * A token limited to organizations may only run Admin API actions, and only on an organization
- * in its list: Accounts and Auth API credentials reach beyond any one organization.
+ * A token limited to organizations may only run actions on an organization in its list, and only
+ * Admin API actions (on the organization's account) or Auth API actions (with the organization's
+ * own Auth keys, or the integration's for an organization mapped to `parent`, which are that
+ * account's): Accounts API keys reach every child account.
  */
 function checkOrganizationLimit(actor: Actor, api: string, organizationId: string | undefined): void {
   if (actor.organizationIds === null) return;
-  if (api !== 'admin') {
+  if (api !== 'admin' && api !== 'auth') {
     throw new HubError('forbidden', {
       message: `This token is limited to organizations; ${api} API actions reach beyond one organization.`,
       details: { reason: 'organization_limited' },

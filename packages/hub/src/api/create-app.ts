@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,7 +9,7 @@ import { matchedRoutes } from 'hono/route';
 import { randomUUID } from 'node:crypto';
 import { requireScope, requireUnlimited } from '../access/actor.js';
 import { parseBearer } from '../access/api-token.js';
-import { authenticateToken } from '../access/token-service.js';
+import { authenticateClient } from '../access/authenticate-client.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { InProcessBindings } from '../cli/hub-client.js';
 import { HubError } from '../errors/hub-error.js';
@@ -18,9 +17,14 @@ import { toErrorResponse } from '../errors/to-error-response.js';
 import { zodIssuesToFieldIssues } from '../errors/zod-issues-to-field-issues.js';
 import type { HubContext } from '../hub-context.js';
 import { apiRouteModules } from './api-route-modules.js';
+import { clientAddress } from './client-address.js';
 import type { ApiRouteDefinition, ApiRouteModule } from './define-api-route.js';
 import { HttpMetrics } from './http-metrics.js';
 import type { HubEnv } from './hub-env.js';
+import { DOCS_PATH, mountDocsPage } from './mount-docs-page.js';
+import { rejectInvalidText } from './reject-invalid-text.js';
+import { routeLabel, UI_ROUTE_PATH } from './route-label.js';
+import { applySecurityHeaders } from './security-headers.js';
 
 /** Options of the app factory. */
 export interface CreateAppOptions {
@@ -35,8 +39,10 @@ export interface CreateAppOptions {
   version?: string;
 }
 
-/** Paths under /api that need no token: the API description and its docs page. */
-const PUBLIC_API_PATHS = new Set(['/api/openapi.json', '/api/docs']);
+/** Paths under /api that need no token: the API description and its docs page (with its assets). */
+function isPublicApiPath(path: string): boolean {
+  return path === '/api/openapi.json' || path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
+}
 
 const LOCATION: Record<string, string> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie' };
 
@@ -61,7 +67,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     c.set('hub', hub);
     c.set('requestId', randomUUID());
     await next();
-    const route = routeLabel(c);
+    const route = routeLabel(matchedRoutes(c), c.req.routeIndex, c.res.status);
     const seconds = (performance.now() - started) / 1000;
     metrics.observe(c.req.method, route, c.res.status, seconds);
     if (route !== '/healthz' && route !== '/metrics') {
@@ -78,6 +84,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
       );
     }
   });
+
+  app.use('*', applySecurityHeaders);
 
   app.onError((error, c) => {
     const { status, body, internal } = toErrorResponse(error);
@@ -114,7 +122,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     }),
   );
   app.use('/api/*', async (c, next) => {
-    if (PUBLIC_API_PATHS.has(c.req.path)) return next();
+    if (isPublicApiPath(c.req.path)) return next();
     // The CLI working on the store calls app.fetch in-process with an actor binding; requests that
     // arrive over HTTP carry the server's own bindings and can never set it.
     const bound = (c.env as Partial<InProcessBindings> | undefined)?.duohubActor;
@@ -124,7 +132,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     }
     const token = parseBearer(c.req.header('authorization'));
     if (!token) throw new HubError('unauthorized');
-    const actor = await authenticateToken(hub, token);
+    const actor = await authenticateClient(hub, token, clientAddress(c));
     if (!actor) throw new HubError('unauthorized', { message: 'The token is unknown or revoked.' });
     c.set('actor', actor);
     return next();
@@ -149,7 +157,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     },
     security: [{ bearer: [] }],
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  mountDocsPage(app);
 
   mountUi(app, options.webDist === undefined ? defaultWebDist() : options.webDist);
   return app;
@@ -173,25 +181,19 @@ function mountRoute(app: OpenAPIHono<HubEnv>, definition: ApiRouteDefinition): v
     return next();
   };
   const existing = definition.route.middleware;
-  const middleware = [check, ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing])];
+  const middleware = [check, rejectInvalidText, ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing])];
   const route = {
     ...definition.route,
     middleware,
     security: [{ bearer: [] }],
+    // Machine-readable access declaration: the OpenAPI-driven access matrix test reads it.
+    'x-duohub-access': { scope: access.scope, organization_limited: access.organizationLimited },
     description: [definition.route.description, `Requires the \`${access.scope}\` scope${access.organizationLimited === 'denied' ? ' and a token not limited to organizations' : ''}.`]
       .filter(Boolean)
       .join('\n\n'),
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   app.openapi(route as any, definition.handler as any);
-}
-
-/** The declared route a request matched, in OpenAPI form, for metrics labels; `unmatched` for 404s. */
-function routeLabel(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
-  const routes = matchedRoutes(c).filter((r) => r.method !== 'ALL');
-  const last = routes[routes.length - 1];
-  if (!last) return 'unmatched';
-  return last.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
 /** The built UI beside the hub: from src/api when run from source, from dist/ when run bundled. */
@@ -205,10 +207,10 @@ function defaultWebDist(): string {
 function mountUi(app: OpenAPIHono<HubEnv>, webDist: string | null): void {
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     const assets = serveStatic<HubEnv>({ root: webDist });
-    // Client-side routes fall back to the app shell; API paths keep their JSON 404s.
+    // Client-side routes fall back to the app shell; API and Vault paths keep their JSON 404s.
     const shell = serveStatic<HubEnv>({ root: webDist, path: 'index.html' });
-    app.get('*', async (c, next) => {
-      if (c.req.path.startsWith('/api/') || c.req.path === '/api') return next();
+    app.get(UI_ROUTE_PATH, async (c, next) => {
+      if (/^\/(api|v1)(\/|$)/.test(c.req.path)) return next();
       const found = (await assets(c, async () => {})) ?? (await shell(c, async () => {}));
       return found ?? next();
     });

@@ -6,6 +6,7 @@ import { tokensCommand } from './commands/tokens-command.js';
 import { reportCommand } from '../reports/report-command.js';
 import type { CliCommandDefinition } from './define-command.js';
 import { verifyCommand } from '../mfa/verify-command.js';
+import { keysCommand } from '../keys/keys-command.js';
 
 /** The hub's own commands. */
 export const coreCommands: readonly CliCommandDefinition[] = [
@@ -16,6 +17,7 @@ export const coreCommands: readonly CliCommandDefinition[] = [
   orgsCommand,
   tokensCommand,
   reportCommand,
+  keysCommand,
 ];
 
 /** Every command `duohub` offers; the action catalog adds `actionCommands` here. */

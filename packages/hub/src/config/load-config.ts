@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { estimateTokenEntropy, ADMIN_TOKEN_BITS_FLOOR, MIN_ADMIN_TOKEN_LENGTH } from './estimate-token-entropy.js';
 
 /** Everything the hub reads from its environment, validated once at start. */
 export interface HubConfig {
@@ -11,9 +12,13 @@ export interface HubConfig {
   host: string;
   /** 32 raw bytes from DUOHUB_MASTER_KEY; undefined means "use or create `master.key` in the data dir". */
   masterKey: Buffer | undefined;
+  /** DUOHUB_MASTER_KEY_PREVIOUS: the key being replaced, for a rotation by restart (opens values, never seals). */
+  masterKeyPrevious: Buffer | undefined;
   /** A bootstrap admin token chosen by the operator instead of a generated one. */
   adminToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: accept base URL overrides and API hosts outside Duo's domains (emulators, proxies). */
+  allowCustomDuoOrigins: boolean;
 }
 
 /** Why the environment could not be turned into a config; names the variable, never its value. */
@@ -40,34 +45,60 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const port = parsePort(nonEmpty(env.DUOHUB_PORT));
   const host = nonEmpty(env.DUOHUB_HOST) ?? '127.0.0.1';
 
-  let masterKey: Buffer | undefined;
-  const rawKey = nonEmpty(env.DUOHUB_MASTER_KEY);
-  if (rawKey !== undefined) {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(rawKey) && !/^[A-Za-z0-9_-]+={0,2}$/.test(rawKey)) {
-      throw new HubConfigError('DUOHUB_MASTER_KEY', 'must be base64 (32 random bytes, e.g. `openssl rand -base64 32`)');
-    }
-    masterKey = Buffer.from(rawKey, rawKey.includes('-') || rawKey.includes('_') ? 'base64url' : 'base64');
-    if (masterKey.length !== 32) {
-      throw new HubConfigError('DUOHUB_MASTER_KEY', `must decode to 32 bytes, got ${masterKey.length}`);
-    }
-  }
+  const masterKey = parseKeyVariable('DUOHUB_MASTER_KEY', nonEmpty(env.DUOHUB_MASTER_KEY));
+  const masterKeyPrevious = parseKeyVariable('DUOHUB_MASTER_KEY_PREVIOUS', nonEmpty(env.DUOHUB_MASTER_KEY_PREVIOUS));
 
   const adminToken = nonEmpty(env.DUOHUB_ADMIN_TOKEN);
-  if (adminToken !== undefined && (adminToken.length < 20 || /\s/.test(adminToken))) {
-    throw new HubConfigError('DUOHUB_ADMIN_TOKEN', 'must be at least 20 characters without whitespace');
-  }
+  if (adminToken !== undefined) checkAdminToken(adminToken);
 
   const level = nonEmpty(env.DUOHUB_LOG_LEVEL) ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(level)) {
     throw new HubConfigError('DUOHUB_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
-  return { dataDir, databaseUrl, port, host, masterKey, adminToken, logLevel: level as HubConfig['logLevel'] };
+  const allowCustomDuoOrigins = parseFlag('DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS', nonEmpty(env.DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS));
+
+  return { dataDir, databaseUrl, port, host, masterKey, masterKeyPrevious, adminToken, logLevel: level as HubConfig['logLevel'], allowCustomDuoOrigins };
+}
+
+// The bootstrap token is an admin credential reachable from the network: it must be as hard to guess
+// as the tokens the hub generates, not a password someone will remember.
+function checkAdminToken(token: string): void {
+  const howTo = 'make one with `openssl rand -base64 32`, or leave DUOHUB_ADMIN_TOKEN unset and the hub prints a generated token once';
+  if (/\s/.test(token)) throw new HubConfigError('DUOHUB_ADMIN_TOKEN', `must not contain whitespace; ${howTo}`);
+  const bits = estimateTokenEntropy(token);
+  const length = Array.from(token).length;
+  if (length < MIN_ADMIN_TOKEN_LENGTH || bits <= ADMIN_TOKEN_BITS_FLOOR) {
+    throw new HubConfigError(
+      'DUOHUB_ADMIN_TOKEN',
+      `must be a random secret of at least ${MIN_ADMIN_TOKEN_LENGTH} characters carrying more than ${ADMIN_TOKEN_BITS_FLOOR} bits (this one: ${length} characters, an estimated ${Math.floor(bits)} bits); ${howTo}`,
+    );
+  }
+}
+
+/** Base64 (or base64url) of 32 bytes from `variable`; undefined when unset. */
+export function parseKeyVariable(variable: string, raw: string | undefined): Buffer | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) && !/^[A-Za-z0-9_-]+={0,2}$/.test(raw)) {
+    throw new HubConfigError(variable, 'must be base64 (32 random bytes, e.g. `openssl rand -base64 32`)');
+  }
+  const key = Buffer.from(raw, raw.includes('-') || raw.includes('_') ? 'base64url' : 'base64');
+  if (key.length !== 32) throw new HubConfigError(variable, `must decode to 32 bytes, got ${key.length}`);
+  return key;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+// A typo must not silently leave a security switch in an unexpected position, so only these spellings pass.
+function parseFlag(variable: string, raw: string | undefined): boolean {
+  if (raw === undefined) return false;
+  const value = raw.toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new HubConfigError(variable, 'must be true or false (or 1 or 0)');
 }
 
 function parsePort(raw: string | undefined): number {

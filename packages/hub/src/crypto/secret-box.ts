@@ -1,51 +1,76 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { KeyRing } from './key-ring.js';
+import { parseSealed } from './parse-sealed.js';
+import { legacyAad, sealedAad, type SealTarget } from './seal-target.js';
 
-const VERSION = 'v1';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * Seals secrets with AES-256-GCM: a fresh random nonce per value and the column name as
- * additional data, so a sealed value copied into another column fails to open.
+ * Seals secrets with AES-256-GCM: a fresh random nonce per value; the master key's id in the
+ * envelope (`v2.<key id>.<payload>`) so a rotated store says which key opens each value; and
+ * table, column and row id as additional data, so a sealed value copied anywhere else fails to open.
+ * Legacy `v1` values (column-only additional data, no key id) still open, and are re-sealed as `v2`
+ * on the next start or rotation.
  */
 export class SecretBox {
-  readonly #key: Buffer;
+  /** The master keys this box seals and opens with. */
+  readonly keys: KeyRing;
   readonly #onPlaintext: ((plaintext: string) => void) | undefined;
 
   /** `onPlaintext` sees every value sealed or opened (the log scrubber learns secrets this way). */
-  constructor(key: Buffer, onPlaintext?: (plaintext: string) => void) {
-    if (key.length !== 32) throw new Error('SecretBox needs a 32-byte key');
-    this.#key = Buffer.from(key);
+  constructor(keys: KeyRing | Buffer, onPlaintext?: (plaintext: string) => void) {
+    this.keys = keys instanceof KeyRing ? keys : new KeyRing(keys);
     this.#onPlaintext = onPlaintext;
   }
 
-  /** `v1.<base64url(nonce | tag | ciphertext)>`. */
-  seal(plaintext: string, aad: string): string {
+  /** `v2.<key id>.<base64url(nonce | tag | ciphertext)>` under the current key, bound to `target`. */
+  seal(plaintext: string, target: SealTarget): string {
     this.#onPlaintext?.(plaintext);
     const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, nonce);
-    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const cipher = createCipheriv('aes-256-gcm', this.keys.current, nonce);
+    cipher.setAAD(Buffer.from(sealedAad(target), 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return `${VERSION}.${Buffer.concat([nonce, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+    return `v2.${this.keys.currentId}.${Buffer.concat([nonce, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
   }
 
-  /** The plaintext, or a SecretBoxError when the key, the column or the bytes do not match. */
-  open(sealed: string, aad: string): string {
-    const [version, payload] = sealed.split('.', 2);
-    if (version !== VERSION || payload === undefined) throw new SecretBoxError('unknown sealed-value format');
-    const raw = Buffer.from(payload, 'base64url');
+  /** The plaintext, or a SecretBoxError when the key, the place or the bytes do not match. */
+  open(sealed: string, target: SealTarget): string {
+    const parsed = parseSealed(sealed);
+    if (!parsed) throw new SecretBoxError('unknown sealed-value format');
+    const raw = Buffer.from(parsed.payload, 'base64url');
     if (raw.length < NONCE_BYTES + TAG_BYTES) throw new SecretBoxError('sealed value is truncated');
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, raw.subarray(0, NONCE_BYTES));
-    decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-    let plaintext: string;
-    try {
-      plaintext = Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-    } catch {
-      throw new SecretBoxError('sealed value failed authentication (wrong master key, wrong column, or tampered)');
+    let plaintext: string | undefined;
+    if (parsed.version === 2) {
+      const key = this.keys.find(parsed.keyId);
+      if (!key) {
+        throw new SecretBoxError(
+          `sealed under master key id ${parsed.keyId}, which this process does not hold (the key was rotated: restart with the current key)`,
+        );
+      }
+      plaintext = decrypt(key, raw, sealedAad(target));
+    } else {
+      for (const key of this.keys.keys()) {
+        plaintext = decrypt(key, raw, legacyAad(target));
+        if (plaintext !== undefined) break;
+      }
+    }
+    if (plaintext === undefined) {
+      throw new SecretBoxError('sealed value failed authentication (wrong master key, wrong table, column or row, or tampered)');
     }
     this.#onPlaintext?.(plaintext);
     return plaintext;
+  }
+}
+
+function decrypt(key: Buffer, raw: Buffer, aad: string): string | undefined {
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
   }
 }
 

@@ -16,6 +16,7 @@ import { runCoverageToEnd } from '../reports/run-coverage-to-end.js';
 import { openHub } from '../server/open-hub.js';
 import { untilSignal } from '../server/run-serve.js';
 import { startServer } from '../server/start-server.js';
+import { emulatorConnectTo } from './emulator-connect-to.js';
 import { varyOrgName } from './vary-org-name.js';
 
 /** Options of `runDemo` (`duohub demo`). */
@@ -80,7 +81,13 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     const config = { ...loadConfig({ ...options.env, DUOHUB_DATA_DIR: dataDir, DATABASE_URL: '', DUOHUB_MASTER_KEY: '' }) };
     const scrubber = new SecretScrubber();
     const logger = createLogger({ level: 'warn', scrubber, destination: pino.destination({ dest: 2, sync: true }) });
-    const opened = await openHub({ config, logger });
+    // The demo's own emulator is the one custom origin it needs: its account hostnames are routed
+    // there (so pasted emulator keys work without a base URL), and a base URL pointing at it is allowed.
+    const opened = await openHub({
+      config,
+      logger,
+      duo: { allowCustomOrigins: true, connectTo: emulatorConnectTo(() => emulator.credentials(), emulatorServer.url) },
+    });
     cleanups.push(() => opened.close());
     const bootstrap = await ensureBootstrapToken(opened.hub, undefined);
     const token = bootstrap.token!;
@@ -183,6 +190,20 @@ async function setUp(
 
   const orgs = await client.request('GET', '/api/organizations');
   const items = (orgs.body as { items: Array<Record<string, any>> }).items;
+  // Verify and Auth API actions for an organization use its own account's Auth API application,
+  // never the parent's; an operator pastes those keys, the demo takes them from its emulator.
+  let withAuth = 0;
+  for (const org of items) {
+    const child = accounts.find((a) => a.account_id === org.duo_account_id);
+    const auth = child?.integrations.find((i) => i.type === 'auth');
+    if (!auth) continue;
+    const res = await client.request('PATCH', `/api/organizations/${org.id}`, {
+      auth: { api_host: auth.api_hostname, integration_key: auth.integration_key, secret_key: auth.secret_key },
+    });
+    if (res.status !== 200) throw new DemoSetupError(`storing the Auth API keys of "${org.name}" answered ${res.status}: ${JSON.stringify(res.body)}`);
+    withAuth += 1;
+  }
+  say(`\nStored the Auth API keys of ${withAuth} organization(s) (each child account's own Auth API application).\n`);
   return {
     integration: { id: integration.id, name: integration.name, checks: integration.last_check.sets.map((s) => ({ kind: s.kind, status: s.status })) },
     organizations: items.map((o) => ({

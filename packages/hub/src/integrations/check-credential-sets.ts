@@ -2,6 +2,8 @@ import { DuoAccountsClient, DuoAdminClient, DuoAuthClient, type DuoClientOptions
 import type { CheckReport, CredentialSetInput, SetCheck } from '../api/schemas/integration-schemas.js';
 import type { HubContext } from '../hub-context.js';
 import type { CredentialKind } from '../store/database.js';
+import { duoOrigin } from './duo-origin.js';
+import { isDuoApiHost } from './is-duo-api-host.js';
 import { diagnoseCredentialSet, type SetProbes } from './diagnose-credential-set.js';
 import { toProbeOutcome, type ProbeOutcome } from './probe-outcome.js';
 
@@ -14,7 +16,8 @@ export interface CheckTarget {
 
 /**
  * Checks each credential set against Duo with side-effect-free calls only (ping, check,
- * info/summary, one-item reads per grant, account list) and diagnoses each one.
+ * info/summary, one-item reads per grant, account list) and diagnoses each one. Callers run
+ * `checkDuoTarget` first: this function connects wherever the target says.
  */
 export async function checkCredentialSets(hub: HubContext, target: CheckTarget): Promise<CheckReport> {
   const kinds = (['admin', 'accounts', 'auth'] as const).filter((k) => target.sets[k]);
@@ -23,6 +26,7 @@ export async function checkCredentialSets(hub: HubContext, target: CheckTarget):
 }
 
 async function checkOne(hub: HubContext, target: CheckTarget, kind: CredentialKind, set: CredentialSetInput): Promise<SetCheck> {
+  const origin = duoOrigin(hub.duo, set.api_host, target.base_url);
   const options: DuoClientOptions = {
     host: set.api_host,
     ikey: set.integration_key,
@@ -35,12 +39,14 @@ async function checkOne(hub: HubContext, target: CheckTarget, kind: CredentialKi
     userAgent: 'duohub-check',
     // The SDK signs with the hub's clock, so the skew measured below is the skew Duo sees.
     now: () => hub.now().getTime(),
-    ...(target.base_url ? { baseUrl: target.base_url } : {}),
+    ...(origin ? { baseUrl: origin } : {}),
     ...(hub.duo.fetch ? { fetch: hub.duo.fetch } : {}),
   };
 
   const [skewSeconds, probes] = await Promise.all([measureSkew(hub, options), runProbes(hub, kind, options)]);
-  const input: SetProbes = { kind, api_host: set.api_host, skewSeconds, primary: probes.primary };
+  // Only a Duo host reached directly is Duo's own answer; anything else gets no detail reflected.
+  const custom = Boolean(target.base_url) || !isDuoApiHost(set.api_host);
+  const input: SetProbes = { kind, api_host: set.api_host, skewSeconds, primary: probes.primary, custom };
   if (probes.grantProbes) input.grantProbes = probes.grantProbes;
   return diagnoseCredentialSet(input, { skewWindowSec: hub.duo.clockSkewWindowSec });
 }
@@ -59,10 +65,17 @@ async function measureSkew(hub: HubContext, options: DuoClientOptions): Promise<
 
 async function probe(call: () => Promise<unknown>): Promise<ProbeOutcome> {
   try {
-    return { kind: 'ok', response: await call() };
+    const answer = await call();
+    // A 2xx that is not JSON is bytes from something that is not Duo's API (Duo answers JSON to these calls).
+    if (isBytesAnswer(answer)) return { kind: 'not_duo', status: 200 };
+    return { kind: 'ok', response: answer };
   } catch (error) {
     return toProbeOutcome(error);
   }
+}
+
+function isBytesAnswer(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && typeof (answer as { contentType?: unknown }).contentType === 'string';
 }
 
 async function runProbes(

@@ -10,6 +10,8 @@ export interface SetProbes {
   skewSeconds: number | null;
   /** Auth: `/auth/v2/check`; Admin: `/admin/v1/info/summary`; Accounts: `/accounts/v1/account/list`. */
   primary: ProbeOutcome;
+  /** True when the target is not a Duo host reached directly (a base URL, or a non-Duo host): nothing about how it failed is reflected. */
+  custom?: boolean;
   /** Admin only: the read probes per grant (`info` is the primary call). */
   grantProbes?: { read_resource: ProbeOutcome; settings: ProbeOutcome; read_log: ProbeOutcome };
 }
@@ -43,20 +45,15 @@ export function diagnoseCredentialSet(probes: SetProbes, options: DiagnoseOption
 
   switch (p.kind) {
     case 'connection_failed':
-      return verdict(
-        'wrong_host',
-        p.failure === 'dns'
-          ? `${host} does not resolve: check the API hostname.`
-          : `Could not connect to ${host} (${p.failure}): check the API hostname (and base URL, if set).`,
-      );
+      // A DNS miss on a Duo host is the classic typo; for anything custom it would be an oracle on internal names.
+      if (p.failure === 'dns' && !probes.custom) return verdict('wrong_host', `${host} does not resolve: check the API hostname.`);
+      return verdict('unreachable', couldNotReach(host));
     case 'timeout':
-      return verdict('unreachable', `${host} did not answer in time; Duo or the network may be down. Try again.`);
+      // Deliberately the same words as a refused or reset connection: how a non-Duo address fails is not ours to tell.
+      return verdict('unreachable', couldNotReach(host));
     case 'not_duo':
-      if (p.status >= 500) return verdict('unreachable', `${host} answered HTTP ${p.status}; Duo may be down. Try again.`);
-      return verdict(
-        'wrong_host',
-        `${host} answered HTTP ${p.status} without a Duo error body: it is not a Duo API host (check the hostname and base URL).`,
-      );
+      if (p.status >= 500 && !probes.custom) return verdict('unreachable', `${host} answered HTTP ${p.status}; Duo may be down. Try again.`);
+      return verdict('wrong_host', `The answer was not Duo's: check the API hostname (and base URL, if set).`);
     case 'error':
       return verdict('unexpected_error', `The check could not run: ${p.message}`);
     case 'duo_error':
@@ -134,6 +131,10 @@ function grantState(outcome: ProbeOutcome): GrantState {
   if (outcome.kind === 'ok') return 'present';
   if (outcome.kind === 'duo_error' && (outcome.code === 40301 || outcome.status === 403)) return 'missing';
   return 'unknown';
+}
+
+function couldNotReach(host: string): string {
+  return `Could not reach Duo at ${host}: check the API hostname (and base URL, if set), or try again later.`;
 }
 
 function okMessage(kind: CredentialKind): string {

@@ -3,9 +3,8 @@ import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
 import type { CredentialKind, Db, IntegrationCredentialsTable, IntegrationsTable } from '../store/database.js';
 import type { Store } from '../store/open-store.js';
+import { integrationSecretKeyColumn } from '../keys/sealed-columns.js';
 
-/** AAD for sealed secret keys: the column they live in. */
-export const SECRET_KEY_AAD = 'integration_credentials.secret_key';
 
 /** Every credential kind, in display order. */
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['admin', 'accounts', 'auth'];
@@ -39,7 +38,7 @@ export function openCredentialSet(store: Store, cred: IntegrationCredentialsTabl
   return {
     api_host: cred.api_host,
     integration_key: cred.integration_key,
-    secret_key: store.secrets.open(cred.secret_key, SECRET_KEY_AAD),
+    secret_key: store.secrets.open(cred.secret_key, integrationSecretKeyColumn.at(cred.integration_id, cred.kind)),
   };
 }
 
@@ -53,16 +52,17 @@ export function openCredentialSets(store: Store, record: IntegrationRecord): Par
   return out;
 }
 
-/** The API view: secrets shown only as a hint. */
-export function toIntegrationView(store: Store, record: IntegrationRecord): IntegrationView {
+/** The API view: secrets shown only as a hint. `opened`: the record's sets already opened, so their hints cost no second decryption. */
+export function toIntegrationView(
+  store: Store,
+  record: IntegrationRecord,
+  opened?: Partial<Record<CredentialKind, CredentialSetInput>>,
+): IntegrationView {
   const view = (kind: CredentialKind) => {
     const cred = record.credentials[kind];
     if (!cred) return null;
-    return {
-      api_host: cred.api_host,
-      integration_key: cred.integration_key,
-      secret_key_hint: maskSecret(store.secrets.open(cred.secret_key, SECRET_KEY_AAD)),
-    };
+    const secret = opened?.[kind]?.secret_key ?? store.secrets.open(cred.secret_key, integrationSecretKeyColumn.at(cred.integration_id, cred.kind));
+    return { api_host: cred.api_host, integration_key: cred.integration_key, secret_key_hint: maskSecret(secret) };
   };
   let lastCheck: CheckReport | null = null;
   if (record.row.last_check) {
@@ -100,7 +100,7 @@ export async function writeCredentialSet(
     kind,
     api_host: set.api_host,
     integration_key: set.integration_key,
-    secret_key: store.secrets.seal(set.secret_key, SECRET_KEY_AAD),
+    secret_key: store.secrets.seal(set.secret_key, integrationSecretKeyColumn.at(integrationId, kind)),
     updated_at: now,
   };
   await db.deleteFrom('integration_credentials').where('integration_id', '=', integrationId).where('kind', '=', kind).execute();

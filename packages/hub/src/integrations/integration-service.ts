@@ -14,6 +14,7 @@ import type { CredentialKind, Database } from '../store/database.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../store/is-unique-violation.js';
 import { newId } from '../store/new-id.js';
 import { checkCredentialSets } from './check-credential-sets.js';
+import { checkDuoTarget, type DuoTarget } from './check-duo-target.js';
 import {
   CREDENTIAL_KINDS,
   loadAllIntegrations,
@@ -61,6 +62,12 @@ export async function createIntegration(
   requireManage(actor);
   const sets = pickSets(input);
   const meta = { action: 'integrations.create', targetType: 'integration', inputs: { ...input, force: options.force } };
+  try {
+    checkDuoTarget(hub.duo, integrationTarget(sets, input.base_url));
+  } catch (error) {
+    await auditFailure(hub, actor, meta, error);
+    throw error;
+  }
   const check = await checkCredentialSets(hub, { base_url: input.base_url ?? null, sig_version: input.sig_version, sets });
   const id = newId('int');
   return auditedWrite(hub, actor, { ...meta, targetId: id }, async (trx) => {
@@ -173,10 +180,12 @@ export async function deleteIntegration(hub: HubContext, actor: Actor, id: strin
 export async function testIntegration(hub: HubContext, actor: Actor, id: string): Promise<CheckReport> {
   requireManage(actor);
   const record = await loadIntegration(hub.store.db, id);
+  const sets = openCredentialSets(hub.store, record);
+  checkDuoTarget(hub.duo, integrationTarget(sets, record.row.base_url));
   const check = await checkCredentialSets(hub, {
     base_url: record.row.base_url,
     sig_version: record.row.sig_version as 2 | 5,
-    sets: openCredentialSets(hub.store, record),
+    sets,
   });
   await auditedWrite(hub, actor, { action: 'integrations.test', targetType: 'integration', targetId: id }, async (trx) => {
     await trx
@@ -217,6 +226,8 @@ async function prepareUpdate(hub: HubContext, id: string, patch: IntegrationPatc
   }
   const baseUrl = patch.base_url === undefined ? existing.row.base_url : patch.base_url;
   const sigVersion = (patch.sig_version ?? existing.row.sig_version) as 2 | 5;
+  // Every set that stays is re-validated, not only the changed ones: the setting may have been turned off since.
+  checkDuoTarget(hub.duo, integrationTarget(merged, baseUrl));
   const connectionChanged = baseUrl !== existing.row.base_url || sigVersion !== existing.row.sig_version;
   const toCheck: Partial<Record<CredentialKind, CredentialSetInput>> = {};
   for (const kind of CREDENTIAL_KINDS) if (merged[kind] && (connectionChanged || changed.has(kind))) toCheck[kind] = merged[kind];
@@ -224,6 +235,15 @@ async function prepareUpdate(hub: HubContext, id: string, patch: IntegrationPatc
     ? await checkCredentialSets(hub, { base_url: baseUrl, sig_version: sigVersion, sets: toCheck })
     : undefined;
   return { existing, merged, changed, baseUrl, sigVersion, check };
+}
+
+/** The hosts and base URL of an integration, named as the request body names them. */
+function integrationTarget(sets: Partial<Record<CredentialKind, CredentialSetInput>>, baseUrl: string | null | undefined): DuoTarget {
+  const hosts = CREDENTIAL_KINDS.flatMap((kind) => {
+    const set = sets[kind];
+    return set ? [{ field: `${kind}.api_host`, host: set.api_host }] : [];
+  });
+  return { hosts, baseUrl: { field: 'base_url', value: baseUrl } };
 }
 
 function pickSets(input: IntegrationCreateInput): Partial<Record<CredentialKind, CredentialSetInput>> {

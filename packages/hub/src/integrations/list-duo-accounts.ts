@@ -1,8 +1,8 @@
-import { DuoAccountsClient } from '@duohub/sdk';
+import { ANSWER_NOT_DUOS } from '../errors/classify-duo-failure.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
-import { duoClientOptions } from './duo-client-options.js';
 import { loadIntegration, openCredentialSets } from './integration-records.js';
+import { pooledDuoClient } from './pooled-duo-client.js';
 
 /** A Duo child account as the Accounts API lists it. */
 export interface DuoAccount {
@@ -21,9 +21,11 @@ export async function fetchDuoAccounts(hub: HubContext, integrationId: string): 
       details: { needs: 'accounts' },
     });
   }
-  const client = new DuoAccountsClient(duoClientOptions(hub.duo, record.row, sets.accounts));
+  const client = pooledDuoClient(hub.duo, 'accounts', record.row, sets.accounts);
   const answer = await client.request('POST', '/accounts/v1/account/list');
-  const list = Array.isArray(answer.response) ? answer.response : [];
+  // Duo always lists an array; anything else (bytes of an HTML page, an object) did not come from Duo's API.
+  if (!Array.isArray(answer.response)) throw new HubError('duo_error', { message: ANSWER_NOT_DUOS });
+  const list: unknown[] = answer.response;
   return list
     .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
     .map((a) => ({ account_id: String(a.account_id ?? ''), name: String(a.name ?? ''), api_hostname: String(a.api_hostname ?? '') }))

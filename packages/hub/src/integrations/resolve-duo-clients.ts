@@ -1,11 +1,14 @@
-import { DuoAccountsClient, DuoAdminClient, DuoAuthClient } from '@duohub/sdk';
+import type { DuoAccountsClient, DuoAdminClient, DuoAuthClient } from '@duohub/sdk';
 import type { IntegrationView } from '../api/schemas/integration-schemas.js';
 import type { OrganizationView } from '../api/schemas/organization-schemas.js';
 import { HubError } from '../errors/hub-error.js';
-import { loadOrganization, toOrganizationView } from '../organizations/organization-records.js';
+import { loadOrganization, openOrganizationAuthSet, toOrganizationView } from '../organizations/organization-records.js';
+import { checkDuoTarget } from './check-duo-target.js';
+import type { OrganizationsTable } from '../store/database.js';
 import type { Store } from '../store/open-store.js';
+import { DuoClientPool } from './duo-client-pool.js';
 import { defaultDuoConnectOptions, PacerRegistry, type DuoConnectOptions } from './duo-connect-options.js';
-import { duoClientOptions } from './duo-client-options.js';
+import { pooledChildAdminClient, pooledDuoClient } from './pooled-duo-client.js';
 import { loadIntegration, openCredentialSets, toIntegrationView } from './integration-records.js';
 
 /** The SDK clients for one integration, scoped to an organization's Duo account when one is given. */
@@ -17,16 +20,26 @@ export interface ResolvedDuoClients {
   admin?: DuoAdminClient;
   /** Accounts API on the parent account. */
   accounts?: DuoAccountsClient;
-  /** Auth API: the parent's Auth keys; absent for an organization mapped to a child (they act on the parent). */
+  /**
+   * Auth API. Without an organization: the integration's keys. With one: the organization's own
+   * Auth keys when it has them; else, for an organization mapped to `parent`, the integration's
+   * (they are that account's); never the integration's for a child (they would act on the parent).
+   */
   auth?: DuoAuthClient;
+  /** The API host the `auth` client signs for (the unit push limits count per user). */
+  authHost?: string;
   /** The child account the admin client acts on; absent for the parent. */
   accountId?: string;
   integration: IntegrationView;
   organization?: OrganizationView;
+  /** The organization's stored row, for callers that need more of it (its directory key) without loading it again. */
+  organizationRow?: OrganizationsTable;
 }
 
 // Pacers outlive single calls: one registry per store unless the caller brings its own.
 const registries = new WeakMap<Store, PacerRegistry>();
+// Likewise clients and their connections: building them per call costs a connection (a TLS handshake) per call.
+const pools = new WeakMap<Store, DuoClientPool>();
 
 /**
  * Decrypts an integration's credentials and builds SDK clients for it. With `organizationId`, the
@@ -44,18 +57,24 @@ export async function resolveDuoClients(
     pacers = new PacerRegistry();
     registries.set(store, pacers);
   }
-  const duo = defaultDuoConnectOptions({ ...options, pacers });
+  let pool = options.pools ?? pools.get(store);
+  if (!pool) {
+    pool = new DuoClientPool();
+    pools.set(store, pool);
+  }
+  const duo = defaultDuoConnectOptions({ ...options, pacers, pools: pool });
   const record = await loadIntegration(store.db, target.integrationId);
   const sets = openCredentialSets(store, record);
-  const integration = toIntegrationView(store, record);
+  const integration = toIntegrationView(store, record, sets);
   const row = { id: record.row.id, base_url: record.row.base_url, sig_version: record.row.sig_version };
 
-  const accounts = sets.accounts ? new DuoAccountsClient(duoClientOptions(duo, row, sets.accounts)) : undefined;
-  const parentAdmin = sets.admin ? new DuoAdminClient(duoClientOptions(duo, row, sets.admin)) : undefined;
-  const auth = sets.auth ? new DuoAuthClient(duoClientOptions(duo, row, sets.auth)) : undefined;
+  const accounts = sets.accounts ? pooledDuoClient(duo, 'accounts', row, sets.accounts) : undefined;
+  const parentAdmin = sets.admin ? pooledDuoClient(duo, 'admin', row, sets.admin) : undefined;
+  const auth = sets.auth ? pooledDuoClient(duo, 'auth', row, sets.auth) : undefined;
 
+  const parentAuth = auth ? { auth, authHost: sets.auth!.api_host } : {};
   if (!target.organizationId) {
-    return { integration, ...(parentAdmin ? { admin: parentAdmin } : {}), ...(accounts ? { accounts } : {}), ...(auth ? { auth } : {}) };
+    return { integration, ...(parentAdmin ? { admin: parentAdmin } : {}), ...(accounts ? { accounts } : {}), ...parentAuth };
   }
 
   const orgRecord = await loadOrganization(store.db, target.organizationId);
@@ -72,25 +91,32 @@ export async function resolveDuoClients(
       details: [{ in: 'body', field: 'integrationId', message: `organization ${orgRecord.id} is mapped to integration ${orgRecord.integration_id}` }],
     });
   }
+  const orgAuthSet = openOrganizationAuthSet(store, orgRecord);
+  // Checked again at use: turning custom origins off must stop calls to a host saved while they were on.
+  if (orgAuthSet) checkDuoTarget(duo, { hosts: [{ field: 'auth.api_host', host: orgAuthSet.api_host }] });
+  const orgAuth = orgAuthSet
+    ? { auth: pooledDuoClient(duo, 'auth', row, orgAuthSet, orgRecord.duo_account_id), authHost: orgAuthSet.api_host }
+    : undefined;
   if (orgRecord.duo_account_id === 'parent') {
     return {
       integration,
       organization,
+      organizationRow: orgRecord,
       ...(parentAdmin ? { admin: parentAdmin } : {}),
       ...(accounts ? { accounts } : {}),
-      ...(auth ? { auth } : {}),
+      ...(orgAuth ?? parentAuth),
     };
   }
   const childAccountId = orgRecord.duo_account_id;
-  let admin: DuoAdminClient | undefined;
-  if (sets.accounts) {
-    // A pacer per child: Duo counts each account's budget separately.
-    const childParentClient = new DuoAccountsClient(duoClientOptions(duo, row, sets.accounts, childAccountId));
-    admin = childParentClient.child(
-      orgRecord.duo_api_hostname
-        ? { account_id: childAccountId, api_hostname: orgRecord.duo_api_hostname }
-        : childAccountId,
-    );
-  }
-  return { integration, organization, accountId: childAccountId, ...(admin ? { admin } : {}), ...(accounts ? { accounts } : {}) };
+  // A pacer per child: Duo counts each account's budget separately.
+  const admin = sets.accounts ? pooledChildAdminClient(duo, row, sets.accounts, childAccountId, orgRecord.duo_api_hostname) : undefined;
+  return {
+    integration,
+    organization,
+    organizationRow: orgRecord,
+    accountId: childAccountId,
+    ...(admin ? { admin } : {}),
+    ...(accounts ? { accounts } : {}),
+    ...(orgAuth ?? {}),
+  };
 }

@@ -26,7 +26,7 @@ export type PushAllowance =
 export const INTERRUPTING_FACTORS: ReadonlySet<string> = new Set(['push', 'phone', 'auto']);
 
 // Attempts that never reached the user do not count against them.
-const NOT_SENT = new Set(['rate_limited', 'cooldown', 'refused', 'allowed', 'enroll', 'factor_unavailable', 'error']);
+const NOT_SENT = new Set(['rate_limited', 'cooldown', 'refused', 'allowed', 'enroll', 'unknown_user', 'factor_unavailable', 'error']);
 
 /**
  * Decides push-fatigue protection for one Duo user: a denied or fraud-reported push (or call) starts

@@ -7,6 +7,7 @@ export type VerifyOutcome =
   | 'allowed'
   | 'refused'
   | 'enroll'
+  | 'unknown_user'
   | 'sms_sent'
   | 'rate_limited'
   | 'cooldown'

@@ -2,11 +2,12 @@ import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
 import type { Db } from '../store/database.js';
 import type { Store } from '../store/open-store.js';
+import { methodSecretKeyColumn } from '../keys/sealed-columns.js';
 import type { VaultDuoMethod } from './mfa-method-schemas.js';
 import { mfaDb, type MfaMethodsTable } from './mfa-tables.js';
 
-/** AAD for a method's sealed secret key: the column it lives in. */
-export const METHOD_SECRET_AAD = 'mfa_methods.secret_key';
+// Declared with every other sealed column so rotation covers it; re-exported for this feature.
+export { methodSecretKeyColumn } from '../keys/sealed-columns.js';
 
 /** Lower-case UUID, the only id form Vault hands out. */
 export const METHOD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -44,7 +45,7 @@ export function toVaultView(store: Store, row: MfaMethodsTable): VaultDuoMethod 
     namespace_path: '',
     api_hostname: row.api_hostname ?? '',
     integration_key_hint: row.integration_key === null ? null : maskSecret(row.integration_key),
-    secret_key_hint: row.secret_key === null ? null : maskSecret(store.secrets.open(row.secret_key, METHOD_SECRET_AAD)),
+    secret_key_hint: row.secret_key === null ? null : maskSecret(store.secrets.open(row.secret_key, methodSecretKeyColumn.at(row.id))),
     pushinfo: row.push_info,
     push_info: row.push_info,
     use_passcode: row.use_passcode === 1,

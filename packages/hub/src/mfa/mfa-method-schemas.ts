@@ -1,9 +1,31 @@
 import { z } from '@hono/zod-openapi';
-import { ApiHostSchema, IntegrationKeySchema, SecretKeySchema } from '../api/schemas/integration-schemas.js';
+import { ApiHostSchema, BaseUrlSchema, IntegrationKeySchema, SecretKeySchema } from '../api/schemas/integration-schemas.js';
+import { GO_BOOL_SPELLINGS, parseGoBool } from './parse-go-bool.js';
 
-// Vault accepts booleans as JSON booleans or strings; so do we.
-const VaultBool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
-const Seconds = (max: number) => z.number().int().min(1).max(max);
+const BOOL_MESSAGE = `must be a boolean (true or false, or one of ${GO_BOOL_SPELLINGS.join(', ')})`;
+
+/** A boolean spelled as Go's strconv.ParseBool accepts it (how Vault reads query strings). */
+const GoBoolString = z.string().transform((value, ctx) => {
+  const parsed = parseGoBool(value);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: BOOL_MESSAGE });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+/**
+ * A boolean body field as Vault decodes one (weakly): a JSON boolean, a ParseBool spelling, an empty
+ * string (false) or a number (non-zero is true).
+ */
+const VaultBool = z.union([z.boolean(), z.number().transform((n) => n !== 0), z.literal('').transform(() => false), GoBoolString]);
+
+/** An integer as Vault decodes one: a JSON number or a string of decimal digits. */
+const VaultInt = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^[+-]?\d{1,15}$/, 'must be an integer').transform(Number)])
+    .pipe(z.number().int().min(min).max(max));
+const Seconds = (max: number) => VaultInt(1, max);
 
 /**
  * Body of `POST /v1/identity/mfa/method/duo[/{id}]`: Vault's fields, plus the hub's own
@@ -23,16 +45,13 @@ export const VaultDuoMethodWriteSchema = z
     pushinfo: z.string().max(4096).optional().openapi({ description: 'Same as push_info (the name reads use); push_info wins.' }),
     use_passcode: VaultBool.optional(),
     organization_id: z.string().min(1).max(100).nullable().optional().openapi({
-      description: 'Hub extension: use this organization\'s integration (its Auth API keys) instead of pasted keys.',
+      description: "Hub extension: use this organization's Auth API keys (its own, or its integration's when it maps to `parent`) instead of pasted keys.",
     }),
-    base_url: z
-      .string()
-      .max(2048)
-      .url()
+    base_url: BaseUrlSchema
       .nullable()
       .optional()
       .openapi({ description: 'Hub extension: connect address (emulator, proxy); requests stay signed for api_hostname.' }),
-    push_limit: z.number().int().min(1).max(100).optional().openapi({ description: 'Hub extension: pushes per user per window (default 3).' }),
+    push_limit: VaultInt(1, 100).optional().openapi({ description: 'Hub extension: pushes per user per window (default 3).' }),
     push_window_seconds: Seconds(86_400).optional().openapi({ description: 'Hub extension: the rate-limit window (default 600).' }),
     cooldown_seconds: Seconds(86_400).optional().openapi({ description: 'Hub extension: pause after a deny (default 300; fraud pauses 4 times longer).' }),
   })
@@ -94,9 +113,12 @@ export const MethodIdParamSchema = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: '0ad21b78-e9bb-64fa-88b8-1e38db217bde' }),
 });
 
-/** `?list=true` on the collection (what Vault's clients send for LIST). */
+/** `?list=true` on the collection (what Vault's clients send for LIST; any ParseBool spelling, `True` from Vault's Python client). */
 export const ListQuerySchema = z.object({
-  list: z.enum(['true', 'false', '1', '0']).optional().openapi({ param: { name: 'list', in: 'query' } }),
+  list: z
+    .union([z.literal('').transform(() => undefined), GoBoolString])
+    .optional()
+    .openapi({ param: { name: 'list', in: 'query' }, type: 'string', example: 'true' }),
 });
 
 /** Defaults of the push-fatigue protection. */

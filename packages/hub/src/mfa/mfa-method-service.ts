@@ -6,10 +6,12 @@ import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
 import { checkCredentialSets } from '../integrations/check-credential-sets.js';
+import { checkDuoTarget } from '../integrations/check-duo-target.js';
 import { loadIntegration } from '../integrations/integration-records.js';
+import { organizationAuthMissing } from '../organizations/organization-auth-missing.js';
 import { loadOrganization } from '../organizations/organization-records.js';
 import { DEFAULT_PUSH_POLICY, type VaultDuoMethod, type VaultDuoMethodWrite } from './mfa-method-schemas.js';
-import { findMethod, listMethods, loadMethod, METHOD_ID, METHOD_SECRET_AAD, toVaultView } from './mfa-method-records.js';
+import { findMethod, listMethods, loadMethod, METHOD_ID, methodSecretKeyColumn, toVaultView } from './mfa-method-records.js';
 import { mfaDb, type MfaMethodsTable } from './mfa-tables.js';
 import { parsePushInfo } from './parse-push-info.js';
 import { parseUsernameTemplate } from './parse-username-template.js';
@@ -110,12 +112,15 @@ export async function listMethodViews(hub: HubContext, actor: Actor): Promise<{ 
   return { keys: rows.map((r) => r.id), key_info: Object.fromEntries(rows.map((r) => [r.id, toVaultView(hub.store, r)])) };
 }
 
-/** Deletes a method (`not_found` when there is none, unlike Vault's silent success, so typos show). */
+/**
+ * Deletes a method. As in Vault, an id that does not exist is not an error (Vault clients delete to
+ * make sure something is gone); the audit entry records whether anything was there.
+ */
 export async function deleteMethod(hub: HubContext, actor: Actor, id: string): Promise<void> {
   requireScope(actor, 'admin');
   requireUnlimited(actor);
-  await auditedWrite(hub, actor, { action: 'mfa_methods.delete', targetType: 'mfa_method', targetId: id }, async (trx) => {
-    await loadMethod(trx, id);
+  const found = (await findMethod(hub.store.db, id)) !== undefined;
+  await auditedWrite(hub, actor, { action: 'mfa_methods.delete', targetType: 'mfa_method', targetId: id, inputs: { found } }, async (trx) => {
     await mfaDb(trx).deleteFrom('mfa_methods').where('id', '=', id).execute();
   });
 }
@@ -142,7 +147,7 @@ async function planRow(
   }
   let organizationId = input.organization_id !== undefined ? input.organization_id : (stored?.organization_id ?? null);
   if (keysGiven) organizationId = null;
-  const storedSecret = stored?.secret_key ? hub.store.secrets.open(stored.secret_key, METHOD_SECRET_AAD) : undefined;
+  const storedSecret = stored?.secret_key ? hub.store.secrets.open(stored.secret_key, methodSecretKeyColumn.at(stored.id)) : undefined;
   const usesKeys = organizationId === null;
   const keys = usesKeys
     ? {
@@ -160,6 +165,7 @@ async function planRow(
         details: missing.map((field) => ({ in: 'body', field, message: 'required (or give organization_id to use an organization\'s integration)' })),
       });
     }
+    checkDuoTarget(hub.duo, { hosts: [{ field: 'api_hostname', host: keys.api_hostname! }], baseUrl: { field: 'base_url', value: baseUrl } });
     const changed =
       !stored ||
       keyFields.some((k) => input[k] !== undefined && input[k] !== (k === 'secret_key' ? storedSecret : stored[k])) ||
@@ -179,7 +185,7 @@ async function planRow(
     use_passcode: (input.use_passcode ?? stored?.use_passcode === 1) ? 1 : 0,
     api_hostname: keys?.api_hostname ?? null,
     integration_key: keys?.integration_key ?? null,
-    secret_key: keys ? hub.store.secrets.seal(keys.secret_key!, METHOD_SECRET_AAD) : null,
+    secret_key: keys ? hub.store.secrets.seal(keys.secret_key!, methodSecretKeyColumn.at(id)) : null,
     base_url: keys ? baseUrl : null,
     organization_id: organizationId,
     push_limit: input.push_limit ?? stored?.push_limit ?? DEFAULT_PUSH_POLICY.push_limit,
@@ -225,7 +231,7 @@ async function checkKeys(hub: HubContext, baseUrl: string | null, set: { api_hos
   }
 }
 
-/** The organization must exist and be mapped through an integration that holds Auth API keys. */
+/** The organization must exist, be mapped, and have Auth API keys of its account (its own, or the integration's for `parent`). */
 async function checkOrganization(hub: HubContext, organizationId: string): Promise<void> {
   let org;
   try {
@@ -239,11 +245,9 @@ async function checkOrganization(hub: HubContext, organizationId: string): Promi
   if (!org.integration_id) {
     throw new HubError('conflict', { message: 'The organization is not mapped to a Duo account yet.', details: { organization_id: org.id } });
   }
+  // The keys verify will use: the organization's own, or the integration's only for a `parent` mapping.
+  if (org.auth_api_host !== null) return;
+  if (org.duo_account_id !== 'parent') throw organizationAuthMissing(org);
   const integration = await loadIntegration(hub.store.db, org.integration_id);
-  if (!integration.credentials.auth) {
-    throw new HubError('credentials_missing', {
-      message: "The organization's integration has no Auth API keys.",
-      details: { needs: 'auth', integration_id: org.integration_id },
-    });
-  }
+  if (!integration.credentials.auth) throw organizationAuthMissing(org);
 }

@@ -19,7 +19,7 @@ export interface MfaMethodsTable {
   secret_key: string | null;
   /** Connect-address override (emulator, proxy), as integrations have; not part of Vault's API. */
   base_url: string | null;
-  /** Instead of pasted keys: the organization whose integration's Auth API keys are used. */
+  /** Instead of pasted keys: the organization whose Auth API keys are used (its own, or the integration's for `parent`). */
   organization_id: string | null;
   push_limit: number;
   push_window_seconds: number;

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { parseBearer } from '../access/api-token.js';
-import { authenticateToken } from '../access/token-service.js';
+import { authenticateClient } from '../access/authenticate-client.js';
+import { clientAddress } from '../api/client-address.js';
 import type { HubEnv } from '../api/hub-env.js';
 import type { InProcessBindings } from '../cli/hub-client.js';
 import { HubError } from '../errors/hub-error.js';
@@ -22,7 +23,7 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
     } else {
       const token = c.req.header('x-vault-token') || parseBearer(c.req.header('authorization'));
       if (!token) throw new HubError('unauthorized', { message: 'permission denied: missing client token (X-Vault-Token or Authorization: Bearer)' });
-      const actor = await authenticateToken(c.get('hub'), token);
+      const actor = await authenticateClient(c.get('hub'), token, clientAddress(c));
       if (!actor) throw new HubError('unauthorized', { message: 'permission denied: the token is unknown or revoked' });
       c.set('actor', actor);
     }
@@ -53,6 +54,9 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
   });
 };
 
+/** What Vault answers (403) for a request without a valid token, word for word. */
+const PERMISSION_DENIED = 'permission denied';
+
 /** Response header carrying the hub's registry code on Vault-shaped error answers. */
 export const ERROR_CODE_HEADER = 'x-duohub-error-code';
 
@@ -61,8 +65,13 @@ export function vaultErrors(c: Context<HubEnv>, status: number, errors: string[]
   return c.json({ errors }, (status === 401 ? 403 : status) as 400);
 }
 
-/** The hub error as Vault's list of messages: the message, then one line per detail. */
-export function toVaultMessages(error: { message?: string | undefined; details?: unknown } | undefined): string[] {
+/**
+ * The hub error as Vault's list of messages: the message, then one line per detail. A missing or
+ * bad token and an unreadable body get Vault's own words (the header still tells the hub's code).
+ */
+export function toVaultMessages(error: { code?: string; message?: string | undefined; details?: unknown } | undefined): string[] {
+  if (error?.code === 'unauthorized') return [PERMISSION_DENIED];
+  if (error?.code === 'malformed_body') return ['failed to parse JSON input: the request body is not valid JSON'];
   const messages = [error?.message ?? 'error'];
   const details = error?.details;
   if (Array.isArray(details)) {

@@ -13,7 +13,7 @@ import {
   VaultErrorSchema,
 } from './mfa-method-schemas.js';
 import { deleteMethod, listMethodViews, METHOD_WRITE_FIELDS, readMethod, writeMethod } from './mfa-method-service.js';
-import { vaultGate } from './vault-gate.js';
+import { ERROR_CODE_HEADER, vaultGate } from './vault-gate.js';
 
 const tags = ['vault mfa methods'];
 const COLLECTION = '/v1/identity/mfa/method/duo';
@@ -45,6 +45,20 @@ function envelope<T>(c: Context<HubEnv>, data: T, warnings: string[] = []) {
   };
 }
 
+/**
+ * Vault's answer to a read or list that finds nothing: 404 with an empty error list. An empty list
+ * is not an error (Vault's clients read it as "nothing here"), so only an unknown id names a code.
+ */
+function vaultNotFound(c: Context<HubEnv>, code?: 'not_found') {
+  if (code) c.header(ERROR_CODE_HEADER, code);
+  return c.json({ errors: [] as string[] }, 404);
+}
+
+function notFoundAsUndefined(error: unknown): undefined {
+  if (error instanceof HubError && error.code === 'not_found') return undefined;
+  throw error;
+}
+
 /** Top-level body keys this endpoint does not know (Vault warns about them rather than failing). */
 async function ignoredFields(c: Context<HubEnv>): Promise<string[]> {
   const raw: unknown = await c.req.json().catch(() => ({}));
@@ -55,7 +69,7 @@ async function ignoredFields(c: Context<HubEnv>): Promise<string[]> {
 async function list(c: Context<HubEnv>) {
   const result = await listMethodViews(c.var.hub, c.var.actor);
   // Vault answers an empty LIST with 404 and no errors; its clients read that as "nothing here".
-  if (result.keys.length === 0) return c.json({ errors: [] as string[] }, 404);
+  if (result.keys.length === 0) return vaultNotFound(c);
   return c.json(envelope(c, result), 200);
 }
 
@@ -118,7 +132,12 @@ export const vaultMethodRoutes: ApiRouteModule = {
         responses: { 200: vaultJson(vaultEnvelope(VaultDuoMethodSchema), 'The method'), ...vaultErrorResponses(404) },
       }),
       access: { scope: 'read', organizationLimited: 'denied' },
-      handler: async (c) => c.json(envelope(c, await readMethod(c.var.hub, c.var.actor, c.req.valid('param').id)), 200),
+      handler: async (c) => {
+        const method = await readMethod(c.var.hub, c.var.actor, c.req.valid('param').id).catch(notFoundAsUndefined);
+        // Vault answers a read of an unknown id with 404 and an empty error list.
+        if (!method) return vaultNotFound(c, 'not_found');
+        return c.json(envelope(c, method), 200);
+      },
     }),
     defineApiRoute({
       route: createRoute({
@@ -131,6 +150,7 @@ export const vaultMethodRoutes: ApiRouteModule = {
       }),
       access: { scope: 'admin', organizationLimited: 'denied', auditAction: 'mfa_methods.delete' },
       handler: async (c) => {
+        // Like Vault, deleting an id that does not exist succeeds (the audit entry says nothing was there).
         await deleteMethod(c.var.hub, c.var.actor, c.req.valid('param').id);
         return c.body(null, 204);
       },
@@ -146,15 +166,15 @@ export const vaultMethodRoutes: ApiRouteModule = {
       }),
       access: { scope: 'read', organizationLimited: 'denied' },
       handler: async (c) => {
-        const flag = c.req.valid('query').list;
-        if (flag !== 'true' && flag !== '1') return c.json({ errors: ['unsupported operation: add ?list=true to list methods'] }, 405);
+        // Vault reads `list` with Go's ParseBool; without it, a GET on the collection is a read Vault does not support.
+        if (c.req.valid('query').list !== true) return c.json({ errors: ['unsupported operation: add ?list=true to list methods'] }, 405);
         return list(c);
       },
     }),
     defineApiRoute({
       route: createRoute({
-        // Vault's LIST verb. Node's HTTP parser refuses unknown methods, so over a port clients use
-        // GET ?list=true (as Vault's own Go client does); in-process callers and proxies may send LIST.
+        // Vault's LIST verb. Node's HTTP parser refuses methods it does not know; the server reads LIST
+        // requests itself and dispatches them here (server/accept-list-method.ts).
         method: 'list' as 'get',
         path: COLLECTION,
         hide: true,

@@ -71,7 +71,7 @@ export function createVerifyRoutes(engine: VerifyEngineOptions = DEFAULT_VERIFY_
           request: { params: IdParamSchema },
           responses: { 200: { description: 'The verification', content: { 'application/json': { schema: VerificationSchema } } }, ...errorResponses(404) },
         }),
-        access: { scope: 'read', organizationLimited: 'allowed' },
+        access: { scope: 'operate', organizationLimited: 'allowed' },
         handler: async (c) => c.json((await getVerification(c.var.hub, c.var.actor, c.req.valid('param').id)).view, 200),
       }),
       defineApiRoute({
@@ -83,7 +83,7 @@ export function createVerifyRoutes(engine: VerifyEngineOptions = DEFAULT_VERIFY_
           request: { params: IdParamSchema },
           responses: { 200: { description: 'The event stream', content: SSE_DOC }, ...errorResponses(404) },
         }),
-        access: { scope: 'read', organizationLimited: 'allowed' },
+        access: { scope: 'operate', organizationLimited: 'allowed' },
         handler: async (c) => {
           const { view, run } = await getVerification(c.var.hub, c.var.actor, c.req.valid('param').id);
           return c.body(verifyEventStream({ run, stored: view.events }, lastEventId(c), c.req.raw.signal), 200, SSE_HEADERS) as never;

@@ -27,7 +27,9 @@ export const VaultIdentitySchema = z
 export const VerifyRequestSchema = z
   .strictObject({
     method_id: z.string().min(1).max(100).optional().openapi({ description: 'A Duo MFA method (template, push_info, keys, push limits).' }),
-    organization_id: z.string().min(1).max(100).optional().openapi({ description: "Instead of a method: the organization's integration's Auth API keys." }),
+    organization_id: z.string().min(1).max(100).optional().openapi({
+      description: "Instead of a method: the organization's own Auth API keys (its Duo account's), or the integration's when it maps to `parent`.",
+    }),
     username: z.string().min(1).max(100).optional().openapi({ description: 'The Duo username, used as is.' }),
     identity: VaultIdentitySchema.optional().openapi({ description: "Rendered through the method's username template." }),
     factor: z.enum(['push', 'passcode', 'phone', 'sms', 'auto']).optional().openapi({ description: 'Default: passcode when one is given, else push.' }),
@@ -82,7 +84,8 @@ export const VerificationSchema = z
     device: z.string().nullable(),
     outcome: z.string().openapi({
       description:
-        'pending, approved, denied, timed_out, fraud, allowed (Duo let the user in without a factor, e.g. bypass), refused (preauth deny: disabled, locked out), enroll, sms_sent, rate_limited, cooldown, factor_unavailable, error',
+        'pending, approved, denied, timed_out, fraud, allowed (Duo let the user in without a factor, e.g. bypass), refused (preauth deny: disabled, locked out), ' +
+        "enroll (the user exists but has no device), unknown_user (the organization's Admin API knows no such username), sms_sent, rate_limited, cooldown, factor_unavailable, error",
     }),
     verified: z.boolean().openapi({ description: 'True only when the user approved or entered a valid passcode.' }),
     reason: z.string().nullable(),

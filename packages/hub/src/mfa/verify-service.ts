@@ -1,24 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuoAuthClient, type DuoAuthDevice, type DuoAuthParams } from '@duohub/sdk';
+import { DuoConnectionError, DuoTimeoutError, type DuoAdminClient, type DuoAuthClient, type DuoAuthDevice, type DuoAuthParams } from '@duohub/sdk';
 import { requireOrganizationAccess, requireScope, requireUnlimited, type Actor } from '../access/actor.js';
 import { auditFailure } from '../audit/audited-write.js';
 import { recordAudit, type AuditTarget } from '../audit/record-audit.js';
 import { duoErrorToHubError } from '../errors/duo-error-to-hub-error.js';
 import { HubError, isHubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
-import { duoClientOptions } from '../integrations/duo-client-options.js';
+import { pooledDuoClient } from '../integrations/pooled-duo-client.js';
 import { resolveDuoClients } from '../integrations/resolve-duo-clients.js';
+import { organizationAuthMissing } from '../organizations/organization-auth-missing.js';
 import { loadOrganization } from '../organizations/organization-records.js';
 import type { Store } from '../store/open-store.js';
 import { newId } from '../store/new-id.js';
+import { decidePasscodeAllowance } from './decide-passcode-allowance.js';
 import { decidePushAllowance, INTERRUPTING_FACTORS, type PushPolicy } from './decide-push-allowance.js';
 import { mapAuthStatus, type VerifyOutcome } from './map-auth-status.js';
 import { DEFAULT_PUSH_POLICY } from './mfa-method-schemas.js';
-import { loadMethod, METHOD_SECRET_AAD } from './mfa-method-records.js';
+import { loadMethod, methodSecretKeyColumn } from './mfa-method-records.js';
 import { mfaDb, type MfaVerificationsTable } from './mfa-tables.js';
 import { parsePushInfo } from './parse-push-info.js';
 import { parseUsernameTemplate } from './parse-username-template.js';
 import { renderUsernameTemplate } from './render-username-template.js';
+import { verificationAuditOutcome } from './verification-audit-outcome.js';
 import { VerificationRun, VerificationRuns, type VerifyEvent } from './verification-run.js';
 import type { VerificationView, VerifyRequest } from './verify-schemas.js';
 
@@ -47,6 +50,8 @@ interface VerifyTarget {
   policy: Omit<PushPolicy, 'fraudMultiplier'>;
   auth: DuoAuthClient;
   host: string;
+  /** The organization's Admin API (its own account), to tell an unknown username from a user without a device. */
+  admin?: DuoAdminClient | undefined;
 }
 
 /** One running verification's context. */
@@ -141,7 +146,12 @@ export async function startVerification(
     });
     if (pre.result === 'allow') return await finishNow(ctx, 'allowed', pre.status_msg || 'Duo allows this user without a second factor');
     if (pre.result === 'deny') return await finishNow(ctx, 'refused', pre.status_msg || 'Duo denies this user');
-    if (pre.result === 'enroll') return await finishNow(ctx, 'enroll', pre.status_msg || 'The user has no device yet');
+    if (pre.result === 'enroll') {
+      if ((await userExists(target, username)) === false) {
+        return await finishNow(ctx, 'unknown_user', "No Duo user has this username in the organization's Duo account");
+      }
+      return await finishNow(ctx, 'enroll', pre.status_msg || 'The user has no device yet');
+    }
     if (pre.result !== 'auth') return await finishNow(ctx, 'error', 'unexpected preauth answer from Duo');
     devices = pre.devices ?? [];
   } catch (error) {
@@ -162,10 +172,10 @@ export async function startVerification(
     throw error;
   }
 
-  if (INTERRUPTING_FACTORS.has(factor)) {
+  if (INTERRUPTING_FACTORS.has(factor) || factor === 'passcode') {
     // Marked before counting, so a concurrent attempt for the same user sees this one.
     await mfaDb(hub.store.db).updateTable('mfa_verifications').set({ factor, device }).where('id', '=', id).execute();
-    const refusal = await pushRefusal(ctx, engine);
+    const refusal = await attemptRefusal(ctx, engine, factor);
     if (refusal) {
       await finish(ctx, refusal.code === 'verify_rate_limited' ? 'rate_limited' : 'cooldown', refusal.message, refusal.code);
       throw refusal;
@@ -176,7 +186,9 @@ export async function startVerification(
   try {
     txid = (await target.auth.authAsync(authParams(target, username, factor, device, input, context))).txid;
   } catch (error) {
-    await finish(ctx, 'error', safeReason(error), errorCodeOf(error));
+    // A timeout or dropped connection may come after Duo sent the push: the outcome is unknown.
+    const maybeSent = error instanceof DuoTimeoutError || error instanceof DuoConnectionError;
+    await finish(ctx, 'error', safeReason(error), errorCodeOf(error), !maybeSent);
     throw error;
   }
   run.emit('sent', { factor, device, ...(factor === 'push' || factor === 'auto' ? { push_info: pushInfoLines(target, input) } : {}) });
@@ -188,7 +200,8 @@ export async function startVerification(
 
 /** A verification by id: the live run's events while it runs, else the stored record. */
 export async function getVerification(hub: HubContext, actor: Actor, id: string): Promise<{ view: VerificationView; run?: VerificationRun }> {
-  requireScope(actor, 'read');
+  // Usernames, devices and outcomes are as sensitive as starting a verification: same scope.
+  requireScope(actor, 'operate');
   const row = await mfaDb(hub.store.db).selectFrom('mfa_verifications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new HubError('not_found', { message: 'No verification with this id.' });
   if (row.organization_id) requireOrganizationAccess(actor, row.organization_id);
@@ -234,19 +247,18 @@ async function resolveTarget(hub: HubContext, actor: Actor, input: VerifyRequest
     policy = { pushLimit: method.push_limit, windowSeconds: method.push_window_seconds, cooldownSeconds: method.cooldown_seconds };
     if (!organizationId) {
       requireUnlimited(actor);
-      const set = { api_host: method.api_hostname!, integration_key: method.integration_key!, secret_key: hub.store.secrets.open(method.secret_key!, METHOD_SECRET_AAD) };
-      const auth = new DuoAuthClient(duoClientOptions(hub.duo, { id: `mfa_${method.id}`, base_url: method.base_url, sig_version: 5 }, set));
+      const set = { api_host: method.api_hostname!, integration_key: method.integration_key!, secret_key: hub.store.secrets.open(method.secret_key!, methodSecretKeyColumn.at(method.id)) };
+      const auth = pooledDuoClient(hub.duo, 'auth', { id: `mfa_${method.id}`, base_url: method.base_url, sig_version: 5 }, set);
       return { methodId, organizationId: null, template, pushInfo, policy, auth, host: set.api_host };
     }
   }
   requireOrganizationAccess(actor, organizationId!);
   const org = await loadOrganization(hub.store.db, organizationId!);
   if (!org.integration_id) throw new HubError('conflict', { message: 'The organization is not mapped to a Duo account yet.', details: { organization_id: org.id } });
-  const resolved = await resolveDuoClients(hub.store, { integrationId: org.integration_id }, hub.duo);
-  if (!resolved.auth || !resolved.integration.auth) {
-    throw new HubError('credentials_missing', { message: "The organization's integration has no Auth API keys.", details: { needs: 'auth' } });
-  }
-  return { methodId, organizationId: org.id, template, pushInfo, policy, auth: resolved.auth, host: resolved.integration.auth.api_host };
+  // The organization's own Auth keys (or the integration's for a `parent` mapping), never the parent's for a child.
+  const resolved = await resolveDuoClients(hub.store, { integrationId: org.integration_id, organizationId: org.id }, hub.duo);
+  if (!resolved.auth || !resolved.authHost) throw organizationAuthMissing(org);
+  return { methodId, organizationId: org.id, template, pushInfo, policy, auth: resolved.auth, host: resolved.authHost, admin: resolved.admin };
 }
 
 function resolveUsername(target: VerifyTarget, input: VerifyRequest): string {
@@ -272,7 +284,8 @@ function deviceOffers(devices: DuoAuthDevice[], factor: string, device: string |
   return candidates.some((d) => (d.capabilities ?? []).some((c) => wanted.includes(c)));
 }
 
-async function pushRefusal(ctx: RunContext, engine: VerifyEngineOptions): Promise<HubError | undefined> {
+/** Push-fatigue protection for pushes and calls, guess throttling for passcodes; undefined lets the attempt go. */
+async function attemptRefusal(ctx: RunContext, engine: VerifyEngineOptions, factor: string): Promise<HubError | undefined> {
   const { hub, target } = ctx;
   const horizonSeconds = Math.max(target.policy.windowSeconds, target.policy.cooldownSeconds * engine.fraudMultiplier);
   const since = new Date(hub.now().getTime() - horizonSeconds * 1000).toISOString();
@@ -289,6 +302,14 @@ async function pushRefusal(ctx: RunContext, engine: VerifyEngineOptions): Promis
     startedAtMs: Date.parse(r.started_at),
     finishedAtMs: r.finished_at ? Date.parse(r.finished_at) : null,
   }));
+  if (factor === 'passcode') {
+    const verdict = decidePasscodeAllowance(history, hub.now().getTime(), { limit: target.policy.pushLimit, windowSeconds: target.policy.windowSeconds });
+    if (verdict.allowed) return undefined;
+    return new HubError('verify_rate_limited', {
+      message: `This user already tried ${verdict.limit} passcodes within ${verdict.windowSeconds} s; try again in ${verdict.retryAfterSeconds} s.`,
+      details: { limit: verdict.limit, window_seconds: verdict.windowSeconds, retry_after_seconds: verdict.retryAfterSeconds, factor: 'passcode' },
+    });
+  }
   const decision = decidePushAllowance(history, hub.now().getTime(), { ...target.policy, fraudMultiplier: engine.fraudMultiplier });
   if (decision.allowed) return undefined;
   if (decision.rule === 'rate_limit') {
@@ -357,8 +378,9 @@ async function follow(ctx: RunContext, txid: string, timeoutSeconds: number, eng
       if (gap > 0) await sleep(gap, undefined, { signal: controller.signal });
     }
   } catch (error) {
-    if (controller.signal.aborted) return await finish(ctx, 'timed_out', `No answer within ${timeoutSeconds} s; the hub stopped waiting.`);
-    return await finish(ctx, 'error', safeReason(error), errorCodeOf(error));
+    // Either way the authentication went out and Duo's verdict never arrived here.
+    if (controller.signal.aborted) return await finish(ctx, 'timed_out', `No answer within ${timeoutSeconds} s; the hub stopped waiting.`, null, false);
+    return await finish(ctx, 'error', safeReason(error), errorCodeOf(error), false);
   } finally {
     clearTimeout(timer);
   }
@@ -371,9 +393,10 @@ async function finishNow(ctx: RunContext, outcome: VerifyOutcome, reason: string
 
 /**
  * Ends a verification: the record and its audit entry are written in one transaction, then the
- * result event is published (so whoever sees the result can also find it stored).
+ * result event is published (so whoever sees the result can also find it stored). `settled` is
+ * false when Duo's final answer is unknown (audited as `unknown`).
  */
-async function finish(ctx: RunContext, outcome: VerifyOutcome, reason: string, errorCode: string | null = null): Promise<void> {
+async function finish(ctx: RunContext, outcome: VerifyOutcome, reason: string, errorCode: string | null = null, settled = true): Promise<void> {
   const { hub, run } = ctx;
   if (run.done) return;
   const finishedAt = hub.now().toISOString();
@@ -394,7 +417,7 @@ async function finish(ctx: RunContext, outcome: VerifyOutcome, reason: string, e
   };
   const { events: _events, ...view } = toVerificationView(row, run.events);
   const event = run.prepare('result', view);
-  const auditOutcome = outcome === 'approved' || outcome === 'allowed' ? 'success' : 'failure';
+  const auditOutcome = verificationAuditOutcome(outcome, settled);
   try {
     await hub.store.db.transaction().execute(async (trx) => {
       await mfaDb(trx)
@@ -408,6 +431,20 @@ async function finish(ctx: RunContext, outcome: VerifyOutcome, reason: string, e
     hub.logger.error({ err: error, verification_id: run.id }, 'could not store the verification result');
   }
   run.publish(event);
+}
+
+/**
+ * Whether the organization's Duo account has a user with this username (or alias): true, false,
+ * or undefined when there is no Admin API to ask or it cannot answer (then preauth's `enroll` stands).
+ */
+async function userExists(target: VerifyTarget, username: string): Promise<boolean | undefined> {
+  if (!target.admin) return undefined;
+  try {
+    const answer = await target.admin.request('GET', '/admin/v1/users', { username });
+    return Array.isArray(answer.response) ? answer.response.length > 0 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function subjectOf(host: string, username: string): string {

@@ -1,11 +1,10 @@
-import { DuoAccountsClient } from '@duohub/sdk';
 import { requireScope, requireUnlimited, type Actor } from '../access/actor.js';
 import type { ApplySuggestionsInput } from '../api/schemas/organization-schemas.js';
 import { auditedWrite } from '../audit/audited-write.js';
 import type { HubContext } from '../hub-context.js';
-import { duoClientOptions } from '../integrations/duo-client-options.js';
 import { loadIntegration, openCredentialSets } from '../integrations/integration-records.js';
 import { fetchDuoAccounts, type DuoAccount } from '../integrations/list-duo-accounts.js';
+import { pooledChildAdminClient } from '../integrations/pooled-duo-client.js';
 import { pickAccountsToSample, rankMappingSuggestions, type MappingSuggestion, type RankAccount, type RankOrg } from './rank-mapping-suggestions.js';
 
 /** Users sampled per child account for domain evidence: one small page, never a tenant walk. */
@@ -66,7 +65,7 @@ async function sampleEmailDomains(
       const target = rankAccounts.find((a) => a.account_id === id);
       if (!account || !target) return;
       try {
-        const child = new DuoAccountsClient(duoClientOptions(hub.duo, record.row, set, id)).child(account);
+        const child = pooledChildAdminClient(hub.duo, record.row, set, id, account.api_hostname);
         const answer = await child.request('GET', '/admin/v1/users', { limit: String(SAMPLE_USERS) });
         const users = Array.isArray(answer.response) ? answer.response : [];
         const domains: Record<string, number> = {};

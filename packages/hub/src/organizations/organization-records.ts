@@ -1,11 +1,13 @@
+import type { CredentialSetInput } from '../api/schemas/integration-schemas.js';
 import type { OrganizationView } from '../api/schemas/organization-schemas.js';
 import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
+import { directoryKeyColumn, organizationAuthSecretColumn } from '../keys/sealed-columns.js';
 import type { Db, OrganizationsTable } from '../store/database.js';
 import type { Store } from '../store/open-store.js';
 
-/** AAD for the sealed directory key: the column it lives in. */
-export const DIRECTORY_KEY_AAD = 'organizations.duo_admin_api_directory_key';
+// Sealed columns are declared once, in keys/sealed-columns.ts, so rotation covers them; re-exported for this feature.
+export { directoryKeyColumn, organizationAuthSecretColumn };
 
 /** The organization with this id, or `not_found`. */
 export async function loadOrganization(db: Db, id: string): Promise<OrganizationsTable> {
@@ -29,7 +31,15 @@ export function toOrganizationView(store: Store, row: OrganizationsTable): Organ
     duo_admin_api_directory_key_hint:
       row.duo_admin_api_directory_key === null
         ? null
-        : maskSecret(store.secrets.open(row.duo_admin_api_directory_key, DIRECTORY_KEY_AAD)),
+        : maskSecret(store.secrets.open(row.duo_admin_api_directory_key, directoryKeyColumn.at(row.id))),
+    auth:
+      row.auth_api_host === null || row.auth_integration_key === null || row.auth_secret_key === null
+        ? null
+        : {
+            api_host: row.auth_api_host,
+            integration_key: row.auth_integration_key,
+            secret_key_hint: maskSecret(store.secrets.open(row.auth_secret_key, organizationAuthSecretColumn.at(row.id))),
+          },
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
@@ -37,5 +47,15 @@ export function toOrganizationView(store: Store, row: OrganizationsTable): Organ
 
 /** The organization's directory key in clear, for directory-sync actions; undefined when none is stored. */
 export function openDirectoryKey(store: Store, row: OrganizationsTable): string | undefined {
-  return row.duo_admin_api_directory_key === null ? undefined : store.secrets.open(row.duo_admin_api_directory_key, DIRECTORY_KEY_AAD);
+  return row.duo_admin_api_directory_key === null ? undefined : store.secrets.open(row.duo_admin_api_directory_key, directoryKeyColumn.at(row.id));
+}
+
+/** The organization's own Auth API keys in clear, for building its Auth client; undefined when none are stored. */
+export function openOrganizationAuthSet(store: Store, row: OrganizationsTable): CredentialSetInput | undefined {
+  if (row.auth_api_host === null || row.auth_integration_key === null || row.auth_secret_key === null) return undefined;
+  return {
+    api_host: row.auth_api_host,
+    integration_key: row.auth_integration_key,
+    secret_key: store.secrets.open(row.auth_secret_key, organizationAuthSecretColumn.at(row.id)),
+  };
 }

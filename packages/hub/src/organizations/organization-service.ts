@@ -9,7 +9,8 @@ import { fetchDuoAccounts } from '../integrations/list-duo-accounts.js';
 import type { Database, OrganizationsTable } from '../store/database.js';
 import { isUniqueViolation } from '../store/is-unique-violation.js';
 import { newId } from '../store/new-id.js';
-import { DIRECTORY_KEY_AAD, loadOrganization, toOrganizationView } from './organization-records.js';
+import { directoryKeyColumn, loadOrganization, toOrganizationView } from './organization-records.js';
+import { planOrganizationAuth, type OrganizationAuthColumns } from './plan-organization-auth.js';
 
 /** Organizations the actor may see, by name. */
 export async function listOrganizations(hub: HubContext, actor: Actor): Promise<OrganizationView[]> {
@@ -98,10 +99,12 @@ export async function createOrganization(
   const id = newId('org');
   const meta = { action: 'organizations.create', targetType: 'organization', targetId: id, organizationId: id, inputs: input };
   let mapping: MappingTarget | null;
+  let auth: OrganizationAuthColumns | undefined;
   try {
     requireScope(actor, 'admin');
     requireUnlimited(actor);
     mapping = await resolveMapping(hub, input.integration_id, input.duo_account_id, options.force);
+    auth = await planOrganizationAuth(hub, { organizationId: id, existing: null, auth: input.auth, mapping: mappingAfter(mapping), mappingChanged: false });
   } catch (error) {
     await auditFailure(hub, actor, meta, error);
     throw error;
@@ -122,8 +125,11 @@ export async function createOrganization(
       mapping_confidence: mapping ? 1 : null,
       mapping_reason: mapping ? 'set manually' : null,
       duo_admin_api_directory_key: input.duo_admin_api_directory_key
-        ? hub.store.secrets.seal(input.duo_admin_api_directory_key, DIRECTORY_KEY_AAD)
+        ? hub.store.secrets.seal(input.duo_admin_api_directory_key, directoryKeyColumn.at(id))
         : null,
+      auth_api_host: auth?.auth_api_host ?? null,
+      auth_integration_key: auth?.auth_integration_key ?? null,
+      auth_secret_key: auth?.auth_secret_key ?? null,
       created_at: now,
       updated_at: now,
     };
@@ -147,21 +153,33 @@ export async function updateOrganization(
   const meta = { action: 'organizations.update', targetType: 'organization', targetId: id, organizationId: id, inputs: patch };
   const touchesMapping = patch.integration_id !== undefined || patch.duo_account_id !== undefined;
   let mapping: MappingTarget | null | undefined;
+  let auth: OrganizationAuthColumns | undefined;
   try {
     requireScope(actor, 'admin');
     requireOrganizationAccess(actor, id);
+    if (touchesMapping && actor.organizationIds !== null) {
+      throw new HubError('forbidden', {
+        message: 'A token limited to organizations cannot change mappings to Duo accounts.',
+        details: { reason: 'organization_limited' },
+      });
+    }
+    const existing = await loadOrganization(hub.store.db, id);
+    // Names are unique across the fleet, so a refused rename would confirm another organization's name.
+    if (patch.name !== undefined && patch.name !== existing.name && actor.organizationIds !== null) {
+      throw new HubError('forbidden', {
+        message: 'A token limited to organizations cannot rename organizations (names are unique across every client); ask an unlimited admin.',
+        details: { reason: 'organization_limited' },
+      });
+    }
     if (touchesMapping) {
-      if (actor.organizationIds !== null) {
-        throw new HubError('forbidden', {
-          message: 'A token limited to organizations cannot change mappings to Duo accounts.',
-          details: { reason: 'organization_limited' },
-        });
-      }
-      const existing = await loadOrganization(hub.store.db, id);
       const integrationId = patch.integration_id !== undefined ? patch.integration_id : existing.integration_id;
       const accountId = patch.duo_account_id !== undefined ? patch.duo_account_id : existing.duo_account_id;
       mapping = await resolveMapping(hub, integrationId, accountId, options.force);
     }
+    const after = mapping === undefined ? existing : mappingAfter(mapping);
+    const mappingChanged =
+      mapping !== undefined && (after.integration_id !== existing.integration_id || after.duo_account_id !== existing.duo_account_id);
+    auth = await planOrganizationAuth(hub, { organizationId: id, existing, auth: patch.auth, mapping: after, mappingChanged });
   } catch (error) {
     await auditFailure(hub, actor, meta, error);
     throw error;
@@ -175,8 +193,9 @@ export async function updateOrganization(
     if (patch.email_domains !== undefined) set.email_domains = JSON.stringify(patch.email_domains);
     if (patch.duo_admin_api_directory_key !== undefined) {
       set.duo_admin_api_directory_key =
-        patch.duo_admin_api_directory_key === null ? null : hub.store.secrets.seal(patch.duo_admin_api_directory_key, DIRECTORY_KEY_AAD);
+        patch.duo_admin_api_directory_key === null ? null : hub.store.secrets.seal(patch.duo_admin_api_directory_key, directoryKeyColumn.at(id));
     }
+    if (auth) Object.assign(set, auth);
     if (mapping !== undefined) {
       Object.assign(set, {
         integration_id: mapping?.integration_id ?? null,
@@ -207,6 +226,15 @@ export async function deleteOrganization(hub: HubContext, actor: Actor, id: stri
     await loadOrganization(trx, id);
     await trx.deleteFrom('organizations').where('id', '=', id).execute();
   });
+}
+
+/** The mapping columns a resolved mapping (or its removal) leaves on the row. */
+function mappingAfter(mapping: MappingTarget | null): { integration_id: string | null; duo_account_id: string | null; duo_api_hostname: string | null } {
+  return {
+    integration_id: mapping?.integration_id ?? null,
+    duo_account_id: mapping?.duo_account_id ?? null,
+    duo_api_hostname: mapping?.duo_api_hostname ?? null,
+  };
 }
 
 async function requireNameFree(trx: Transaction<Database>, name: string, exceptId: string | null): Promise<void> {

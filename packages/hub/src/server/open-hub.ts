@@ -1,16 +1,19 @@
 import type { DestinationStream, Logger } from 'pino';
-import { loadMasterKey, type MasterKeySource } from '../config/load-master-key.js';
+import type { LoadedMasterKey } from '../config/load-master-key.js';
 import type { HubConfig } from '../config/load-config.js';
 import type { HubContext } from '../hub-context.js';
 import { defaultDuoConnectOptions, type DuoConnectOptions } from '../integrations/duo-connect-options.js';
 import { createLogger } from '../log/create-logger.js';
 import { SecretScrubber } from '../log/secret-scrubber.js';
-import { openStore } from '../store/open-store.js';
+import { configuredKeyLoader } from '../keys/configured-key-loader.js';
+import { followCurrentKey } from '../keys/follow-current-key.js';
+import { openStore, type StoreKeyStatus } from '../store/open-store.js';
 
 /** An opened hub: services ready, store migrated. */
 export interface OpenedHub {
   hub: HubContext;
-  masterKey: { source: MasterKeySource; file?: string; warning?: string };
+  /** Where the key came from and what the start-up check found (never the key). */
+  masterKey: Omit<LoadedMasterKey, 'key'> & StoreKeyStatus;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export interface OpenHubOptions {
   logDestination?: DestinationStream;
   duo?: Partial<DuoConnectOptions>;
   now?: () => Date;
+  /** How often the hub checks whether `duohub keys rotate` recorded a new key (ms). */
+  keyPollMs?: number;
 }
 
 /** Loads the master key, opens and migrates the store, and wires logging and Duo options. */
@@ -31,15 +36,25 @@ export async function openHub(options: OpenHubOptions): Promise<OpenedHub> {
   const logger =
     options.logger ??
     createLogger({ level: config.logLevel, scrubber, ...(options.logDestination ? { destination: options.logDestination } : {}) });
-  const { key, ...masterKey } = await loadMasterKey(config.dataDir, config.masterKey);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, masterKey: key, scrubber });
-  key.fill(0);
+  const keys = configuredKeyLoader(config);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, loadKeys: (empty) => keys.loadKeys(empty), scrubber });
+  const masterKey = { ...keys.loaded!, ...store.masterKey };
+  const following = followCurrentKey(store, logger, options.keyPollMs);
   const hub: HubContext = {
     store,
     logger,
     scrubber,
-    duo: defaultDuoConnectOptions(options.duo),
+    duo: defaultDuoConnectOptions({ allowCustomOrigins: config.allowCustomDuoOrigins, ...options.duo }),
     now: options.now ?? (() => new Date()),
   };
-  return { hub, masterKey, close: () => store.close() };
+  return {
+    hub,
+    masterKey,
+    close: () => {
+      following.stop();
+      // Idle keep-alive sockets to Duo would otherwise hold the process open for a few seconds.
+      hub.duo.pools?.close();
+      return store.close();
+    },
+  };
 }

@@ -30,8 +30,17 @@ export async function runServe(options: RunServeOptions): Promise<number> {
   const { hub } = opened;
   try {
     if (opened.masterKey.warning) hub.logger.warn(opened.masterKey.warning);
-    if (opened.masterKey.source === 'generated') {
-      hub.logger.warn({ file: opened.masterKey.file }, 'generated a new master key; back it up: without it stored secrets cannot be read');
+    const { masterKey } = opened;
+    if (masterKey.source === 'generated') {
+      hub.logger.warn({ file: masterKey.file }, 'generated a new master key; back it up: without it stored secrets cannot be read');
+    }
+    if (masterKey.outcome === 'adopted') hub.logger.warn({ keyId: masterKey.keyId }, 'adopted a new master key: the store is re-sealed under it');
+    if (masterKey.upgraded > 0) hub.logger.info({ keyId: masterKey.keyId, values: masterKey.upgraded }, 're-sealed stored secrets under the current master key');
+    if (masterKey.unreadable > 0) {
+      hub.logger.warn(
+        { values: masterKey.unreadable },
+        'some sealed values are under a master key this hub does not hold; keep the master.key.retired-* files or set DUOHUB_MASTER_KEY_PREVIOUS',
+      );
     }
     const bootstrap = await ensureBootstrapToken(hub, config.adminToken);
     if (bootstrap.token) {

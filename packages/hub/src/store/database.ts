@@ -57,6 +57,11 @@ export interface OrganizationsTable {
   mapping_reason: string | null;
   /** Sealed with SecretBox, AAD `organizations.duo_admin_api_directory_key`. */
   duo_admin_api_directory_key: string | null;
+  /** The organization's own Auth API application (its Duo account's); all three set or all null. */
+  auth_api_host: string | null;
+  auth_integration_key: string | null;
+  /** Sealed with SecretBox at `organizationAuthSecretColumn` (organization-records.ts): organizations / auth_secret_key / id. */
+  auth_secret_key: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -88,7 +93,8 @@ export interface AuditLogTable {
   organization_id: string | null;
   target_type: string | null;
   target_id: string | null;
-  outcome: 'success' | 'failure' | 'denied';
+  /** `unknown`: Duo was asked but its answer never came (e.g. a push sent, then no reply). */
+  outcome: 'success' | 'failure' | 'denied' | 'unknown';
   error_code: string | null;
   /** JSON of the inputs with secret fields removed. */
   inputs: string | null;

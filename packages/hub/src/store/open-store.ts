@@ -1,12 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
-import pg from 'pg';
+import type { Kysely, Migration } from 'kysely';
+import { KeyRing } from '../crypto/key-ring.js';
 import { SecretBox } from '../crypto/secret-box.js';
+import { resealValues } from '../keys/reseal-values.js';
+import { isStoreEmpty } from '../keys/is-store-empty.js';
+import { verifyStoreKey, type StoreKeyOutcome } from '../keys/verify-store-key.js';
 import type { SecretScrubber } from '../log/secret-scrubber.js';
 import type { Database } from './database.js';
-import { hubMigrations } from './migrations/hub-migrations.js';
+import { openDatabase } from './open-database.js';
+
+export { migrate } from './open-database.js';
 
 /** The hub's storage: a Kysely handle, the secret box that seals its secret columns, and a way out. */
 export interface Store {
@@ -15,75 +17,64 @@ export interface Store {
   /** The SQLite file, or the Postgres URL without its password. */
   location: string;
   secrets: SecretBox;
+  /** What the start-up key check found (key ids and counts only). */
+  masterKey: StoreKeyStatus;
   close(): Promise<void>;
+}
+
+/** The outcome of the start-up key check and upgrade. */
+export interface StoreKeyStatus {
+  keyId: string;
+  outcome: StoreKeyOutcome;
+  /** Legacy or older-key values re-sealed under the current key at this start. */
+  upgraded: number;
+  /** Values no available key opens (a retired key is missing); they stay as they are. */
+  unreadable: number;
+}
+
+/** The master key(s) to use and where they came from (named in refusals). */
+export interface LoadedKeys {
+  ring: KeyRing;
+  source: string;
 }
 
 /** Options for `openStore`; `databaseUrl` picks Postgres, otherwise SQLite in `dataDir`. */
 export interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | undefined;
-  masterKey: Buffer;
+  /** A fixed key (tests, tools); or give `loadKeys`. */
+  masterKey?: Buffer;
+  /** Loads the keys once the store is open; `storeIsEmpty` says whether a new key may be generated. */
+  loadKeys?: (storeIsEmpty: boolean) => Promise<LoadedKeys>;
   /** Learns every secret the store seals or opens, so logs can scrub them. */
   scrubber?: SecretScrubber;
   /** Defaults to every hub migration; tests may pass a subset. */
   migrations?: Record<string, Migration>;
   /** SQLite file name inside `dataDir`. */
   sqliteFile?: string;
+  now?: () => Date;
 }
 
-/** Opens (and migrates to the latest schema) the SQLite or Postgres store. */
+/**
+ * Opens (and migrates) the SQLite or Postgres store, then checks the master key against the one the
+ * store records, refusing to open with another, and re-seals legacy values under the current key.
+ */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const secrets = new SecretBox(options.masterKey, (value) => options.scrubber?.add(value));
-  let db: Kysely<Database>;
-  let dialect: Store['dialect'];
-  let location: string;
-  if (options.databaseUrl) {
-    dialect = 'postgres';
-    location = redactUrl(options.databaseUrl);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  } else {
-    dialect = 'sqlite';
-    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-    location = path.join(options.dataDir, options.sqliteFile ?? 'duohub.sqlite');
-    const sqlite = new SqliteDatabase(location);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = NORMAL');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  }
-
+  const { db, dialect, location } = await openDatabase(options);
   try {
-    await migrate(db, options.migrations ?? hubMigrations);
+    let loaded: LoadedKeys;
+    if (options.loadKeys) loaded = await options.loadKeys(await isStoreEmpty(db));
+    else if (options.masterKey) loaded = { ring: new KeyRing(options.masterKey), source: 'the given master key' };
+    else throw new Error('openStore needs masterKey or loadKeys');
+    const secrets = new SecretBox(loaded.ring, (value) => options.scrubber?.add(value));
+    const now = options.now ?? (() => new Date());
+    const outcome = await verifyStoreKey(db, secrets, loaded.source, now().toISOString());
+    // Legacy v1 values and values under a retired key move to the current key on the first start.
+    const upgrade = await resealValues(db, secrets);
+    const masterKey = { keyId: secrets.keys.currentId, outcome, upgraded: upgrade.resealed, unreadable: upgrade.unreadable };
+    return { db, dialect, location, secrets, masterKey, close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;
-  }
-  return { db, dialect, location, secrets, close: () => db.destroy() };
-}
-
-/** Runs every pending migration; throws the first failure. */
-export async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'duohub_migrations',
-    migrationLockTableName: 'duohub_migrations_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error('migration failed');
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}
-
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparseable)';
   }
 }

@@ -66,7 +66,7 @@ describe('mapDuoError', () => {
   const duo = (name: string, fields: Record<string, unknown>) => Object.assign(new Error(String(fields['message'] ?? 'x')), { name, ...fields });
   it.each([
     ['DuoNotFoundError', { status: 404, code: 40401, message: 'Resource not found' }, true, 'not_found', 404],
-    ['DuoInvalidRequestError', { status: 400, code: 40002, message: 'Invalid request parameters', messageDetail: 'username' }, true, 'validation_failed', 400],
+    ['DuoInvalidRequestError', { status: 400, code: 40002, message: 'Invalid request parameters', messageDetail: 'username' }, true, 'duo_rejected', 400],
     ['DuoForbiddenError', { status: 403, code: 40301, message: 'Access forbidden' }, true, 'forbidden', 403],
     ['DuoAuthenticationError', { status: 401, code: 40103, message: 'Invalid signature' }, true, 'duo_error', 502],
     ['DuoRateLimitError', { status: 429, code: 42901, message: 'Too Many Requests' }, true, 'duo_error', 502],
@@ -82,6 +82,8 @@ describe('mapDuoError', () => {
     if (typeof fields['messageDetail'] === 'string') {
       expect(mapped?.details).toMatchObject({ duo_message_detail: fields['messageDetail'] });
     }
+    // Duo's rejection names the parameter its message_detail names.
+    if (code === 'duo_rejected') expect(mapped?.details).toMatchObject({ field: fields['messageDetail'] });
   });
 
   it('says a non-idempotent call that failed ambiguously was not retried', () => {
@@ -90,7 +92,7 @@ describe('mapDuoError', () => {
     expect(reset?.message).toMatch(/not retried/);
     const server = mapDuoError(duo('DuoServerError', { status: 503, code: 50001 }), false);
     expect(server?.details).toMatchObject({ outcome: 'unknown', retried: false });
-    expect(mapDuoError(duo('DuoServerError', { status: 503 }), true)?.details).not.toHaveProperty('retried');
+    expect(mapDuoError(duo('DuoServerError', { status: 503 }), true)?.details ?? {}).not.toHaveProperty('retried');
   });
 
   it('leaves other errors alone', () => {

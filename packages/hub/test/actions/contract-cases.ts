@@ -147,7 +147,7 @@ export const contractCases: ContractCase[] = [
       return { input: { txid: started.txid }, check: (out) => expect(['waiting', 'allow', 'deny']).toContain(out.result) };
     },
     invalid: { input: { txid: '' }, field: 'txid' },
-    duo: () => ({ input: { txid: 'nosuchtx' }, code: 'validation_failed', status: 400 }),
+    duo: () => ({ input: { txid: 'nosuchtx' }, code: 'duo_rejected', status: 400 }),
   },
   {
     id: 'bypass_codes.list',
@@ -422,7 +422,7 @@ export const contractCases: ContractCase[] = [
       expect(fx.parent.users[out.user_id]?.username).toBe('contract.alice');
     } }),
     invalid: { input: { username: 'x', status: 'asleep' }, field: 'status' },
-    duo: (fx) => ({ input: { username: users(fx)[0]!.username }, code: 'validation_failed', status: 400 }),
+    duo: (fx) => ({ input: { username: users(fx)[0]!.username }, code: 'duo_rejected', status: 400 }),
   },
   {
     id: 'users.update',

@@ -16,7 +16,7 @@ export interface HubFixture {
   fx: ContractFixture;
   hub: HubContext;
   url: string;
-  env: { DUOHUB_DATA_DIR: string; DUOHUB_MASTER_KEY: string; DUOHUB_LOG_LEVEL: string };
+  env: { DUOHUB_DATA_DIR: string; DUOHUB_MASTER_KEY: string; DUOHUB_LOG_LEVEL: string; DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: string };
   integrationId: string;
   childOrgId: string;
   otherOrgId: string;
@@ -31,7 +31,7 @@ export interface HubFixture {
 export async function startHubFixture(): Promise<HubFixture> {
   const fx = await startContractFixture();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-actions-'));
-  const env = { DUOHUB_DATA_DIR: dataDir, DUOHUB_MASTER_KEY: randomBytes(32).toString('base64'), DUOHUB_LOG_LEVEL: 'warn' };
+  const env = { DUOHUB_DATA_DIR: dataDir, DUOHUB_MASTER_KEY: randomBytes(32).toString('base64'), DUOHUB_LOG_LEVEL: 'warn', DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: 'true' };
   const opened = await openHub({ config: loadConfig(env), logger: pino({ level: 'silent' }) });
   const hub = opened.hub;
   const local = createApp({ hub, webDist: null });

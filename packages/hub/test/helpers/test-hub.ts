@@ -42,7 +42,7 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** Starts a hub over a real port (SQLite in a temp dir unless `databaseUrl`). */
+/** Starts a hub over a real port (SQLite in a temp dir unless `databaseUrl`); custom Duo origins are allowed unless `duo.allowCustomOrigins` is false. */
 export async function startTestHub(options: { databaseUrl?: string; duo?: Partial<DuoConnectOptions>; now?: () => Date } = {}): Promise<TestHub> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-test-'));
   const logs: string[] = [];
@@ -60,6 +60,8 @@ export async function startTestHub(options: { databaseUrl?: string; duo?: Partia
       pacers: new PacerRegistry({ rates: FAST_RATES }),
       // Same retry decisions, millisecond waits.
       retry: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 50, jitterMs: 0, maxTotalWaitMs: 500 },
+      // Nearly every test points integrations at the emulator with base_url; SSRF tests pass `allowCustomOrigins: false`.
+      allowCustomOrigins: true,
       ...options.duo,
     }),
     now: options.now ?? (() => new Date()),

@@ -26,7 +26,7 @@ beforeAll(async () => {
   gate.open();
   dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-report-cli-'));
   const sets = gate.sets();
-  env = { DUOHUB_DATA_DIR: dataDir, ADMIN_SKEY: sets.admin.secret_key, ACCOUNTS_SKEY: sets.accounts.secret_key };
+  env = { DUOHUB_DATA_DIR: dataDir, DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: 'true', ADMIN_SKEY: sets.admin.secret_key, ACCOUNTS_SKEY: sets.accounts.secret_key };
   const add = await cli(
     [
       'integrations', 'add', '--name', 'fleet', '--base-url', gate.url,

@@ -1,4 +1,4 @@
-import { newUser, type EmulatorOptions, type Phone, type PushScript, type User } from '@duohub/emulator';
+import { newUser, putUser, type EmulatorOptions, type Phone, type PushScript, type User } from '@duohub/emulator';
 import { startTestEmulator, startTestHub, type TestEmulator, type TestHub } from '../helpers/test-hub.js';
 
 /** The emulator and a hub on real ports, a clock the tests can move, and helpers to arrange Duo users. */
@@ -7,8 +7,11 @@ export interface MfaFixture {
   hub: TestHub;
   /** Milliseconds added to the hub's clock (the emulator keeps real time). */
   clock: { offsetMs: number };
-  /** Creates a user in the parent account, with one activated smartphone unless `enrolled: false`. */
-  addUser(username: string, options?: { status?: User['status']; enrolled?: boolean; push?: PushScript }): { user: User; phoneId: string | null };
+  /** Creates a user in the parent account (or `account`), with one activated smartphone unless `enrolled: false`. */
+  addUser(
+    username: string,
+    options?: { status?: User['status']; enrolled?: boolean; push?: PushScript; account?: string },
+  ): { user: User; phoneId: string | null };
   /** Pasted-keys method body pointing at the emulator's Auth API keys. */
   methodBody(extra?: Record<string, unknown>): Record<string, unknown>;
   /** Calls a `/v1` route with X-Vault-Token (or no token with `token: null`). */
@@ -21,7 +24,6 @@ export async function startMfaFixture(emulatorOptions: EmulatorOptions = {}): Pr
   const emu = await startTestEmulator({ authLongPollMs: 2_000, ...emulatorOptions });
   const clock = { offsetMs: 0 };
   const hub = await startTestHub({ now: () => new Date(Date.now() + clock.offsetMs) });
-  const account = emu.emulator.state.accounts[emu.parentId]!;
   let phones = 0;
 
   return {
@@ -29,6 +31,7 @@ export async function startMfaFixture(emulatorOptions: EmulatorOptions = {}): Pr
     hub,
     clock,
     addUser(username, options = {}) {
+      const account = emu.emulator.state.accounts[options.account ?? emu.parentId]!;
       const user = newUser(account, username, Math.random, Date.now());
       user.status = options.status ?? 'active';
       if (options.push) user.push_script = options.push;
@@ -55,7 +58,7 @@ export async function startMfaFixture(emulatorOptions: EmulatorOptions = {}): Pr
         account.phones[phoneId] = phone;
         user.phone_ids.push(phoneId);
       }
-      account.users[user.user_id] = user;
+      putUser(account, user);
       return { user, phoneId };
     },
     methodBody(extra = {}) {

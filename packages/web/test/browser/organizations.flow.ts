@@ -12,6 +12,7 @@ interface OrgView {
   mapping_source: string | null;
   mapping_confidence: number | null;
   duo_admin_api_directory_key_hint: string | null;
+  auth: { api_host: string; integration_key: string; secret_key_hint: string } | null;
   email_domains: string[];
 }
 
@@ -100,6 +101,19 @@ export async function organizationsFlow(h: UiHarness): Promise<void> {
   expect(mappedByHand).toMatchObject({ integration_id: integration.id, duo_account_id: initech.account_id, mapping_source: 'manual', mapping_confidence: 1 });
   // Focus went back to the row's Edit button.
   await poll(() => page.evaluate("document.activeElement?.getAttribute('aria-label')")).toBe('Edit Manual Client');
+
+  // The Auth API keys of the organization's own Duo account: checked with Duo on save, the secret shown back only as a hint.
+  const initechAuth = initech.integrations.find((i) => i.type === 'auth')!;
+  await page.getByRole('button', { name: 'Edit Manual Client' }).click();
+  await dialog.waitFor();
+  await dialog.getByLabel('API hostname').fill(initechAuth.api_hostname);
+  await dialog.getByLabel('Integration key', { exact: true }).fill(initechAuth.integration_key);
+  await dialog.getByLabel('Secret key', { exact: true }).fill(initechAuth.secret_key);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await poll(() => dialog.count()).toBe(0);
+  const withAuth = (await h.api('GET', `/api/organizations/${manualId}`)).body as OrgView;
+  expect(withAuth.auth).toEqual({ api_host: initechAuth.api_hostname, integration_key: initechAuth.integration_key, secret_key_hint: `…${initechAuth.secret_key.slice(-4)}` });
+  expect(await page.content()).not.toContain(initechAuth.secret_key);
 
   // Directory key: write-only, shown back only as its hint.
   const dirKey = 'dirkey-Secret-0123456789-abcd';

@@ -32,6 +32,8 @@ export interface UiHarness {
   serverUrl: string;
   /** The bootstrap admin token. */
   token: string;
+  /** Content-Security-Policy violations any page reported so far (each flow must leave none). */
+  cspViolations: string[];
   /** Calls the hub API directly (for setup and for checking what the UI did). */
   api(method: string, path: string, body?: unknown): Promise<HarnessResponse>;
   /** Opens `path` in the tab, signing in with the admin token when the sign-in form shows. */
@@ -56,7 +58,7 @@ export async function startUiHarness(): Promise<UiHarness> {
   const scrubber = new SecretScrubber();
   const logger = createLogger({ level: 'warn', scrubber, destination: { write: () => {} } });
   const store: Store = await openStore({ dataDir, masterKey: randomBytes(32), scrubber });
-  const hub = { store, logger, scrubber, duo: defaultDuoConnectOptions({ checkTimeoutMs: 3000, timeoutMs: 5000 }), now: () => new Date() };
+  const hub = { store, logger, scrubber, duo: defaultDuoConnectOptions({ checkTimeoutMs: 3000, timeoutMs: 5000, allowCustomOrigins: true }), now: () => new Date() };
   // Coverage runs started from the UI execute in-process, as under `duohub serve` on SQLite.
   const jobs = await startCoverageJobs(hub, {});
   const token = (await ensureBootstrapToken(hub, undefined)).token!;
@@ -70,6 +72,11 @@ export async function startUiHarness(): Promise<UiHarness> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  // Chromium reports every blocked script, style or request on the console; the hub's CSP must block none of the UI's own.
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 
   async function api(method: string, p: string, body?: unknown): Promise<HarnessResponse> {
     const res = await fetch(server.url + p, {
@@ -88,6 +95,7 @@ export async function startUiHarness(): Promise<UiHarness> {
     emulatorUrl,
     serverUrl: server.url,
     token,
+    cspViolations,
     api,
     async open(p) {
       await page.goto(server.url + p);

@@ -1,4 +1,6 @@
 import type { DuoParams } from '@duohub/sdk';
+import { ANSWER_NOT_DUOS } from '../../errors/classify-duo-failure.js';
+import { HubError } from '../../errors/hub-error.js';
 import type { DuoCaller } from '../duo-caller.js';
 import { dryRun, type DryRunOutput } from '../schemas/common.js';
 
@@ -23,6 +25,9 @@ export async function rawCall(
     return dryRun(null, `would send ${input.method} ${input.path}${keys.length ? ` with ${keys.join(', ')}` : ''}`);
   }
   const answer = await client().request(input.method, input.path, input.params as DuoParams);
+  // Duo answers JSON, or an image for its logo endpoints; other bytes come from something that is not Duo's API.
+  const contentType = (answer as { contentType?: unknown }).contentType;
+  if (typeof contentType === 'string' && !/^image\//i.test(contentType)) throw new HubError('duo_error', { message: ANSWER_NOT_DUOS });
   const out: { status: number; response: unknown; metadata?: Record<string, unknown> } = {
     status: answer.status,
     response: answer.response,

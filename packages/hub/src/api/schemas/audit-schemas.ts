@@ -10,7 +10,7 @@ const IsoTime = z
 export const AuditQuerySchema = z.object({
   action: z.string().max(100).optional().openapi({ param: { name: 'action', in: 'query' }, example: 'integrations.create' }),
   organization_id: z.string().max(100).optional().openapi({ param: { name: 'organization_id', in: 'query' } }),
-  outcome: z.enum(['success', 'failure', 'denied']).optional().openapi({ param: { name: 'outcome', in: 'query' } }),
+  outcome: z.enum(['success', 'failure', 'denied', 'unknown']).optional().openapi({ param: { name: 'outcome', in: 'query' } }),
   token_id: z.string().max(100).optional().openapi({ param: { name: 'token_id', in: 'query' } }),
   since: IsoTime.optional().openapi({ param: { name: 'since', in: 'query' }, description: 'Inclusive lower bound.' }),
   until: IsoTime.optional().openapi({ param: { name: 'until', in: 'query' }, description: 'Exclusive upper bound.' }),
@@ -33,7 +33,7 @@ export const AuditEntrySchema = z
     organization_id: z.string().nullable(),
     target_type: z.string().nullable(),
     target_id: z.string().nullable(),
-    outcome: z.enum(['success', 'failure', 'denied']),
+    outcome: z.enum(['success', 'failure', 'denied', 'unknown']),
     error_code: z.string().nullable(),
     inputs: z.unknown().nullable(),
   })

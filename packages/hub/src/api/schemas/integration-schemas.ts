@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { originProblem } from '../../integrations/origin-problem.js';
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
-/** A Duo API hostname: bare (no scheme, port or path), stored lower-case. */
+/** A Duo API hostname: bare (no scheme, port or path), stored lower-case; `checkDuoTarget` decides whether a non-Duo name is allowed. */
 export const ApiHostSchema = z
   .string()
   .max(253)
@@ -36,19 +37,20 @@ export const CredentialSetPatchSchema = z
   })
   .openapi('CredentialSetPatch');
 
-const BaseUrlSchema = z
+/**
+ * A connect-address override: an http(s) origin only. Accepted at all only when the server enables
+ * custom Duo origins (checked by `checkDuoTarget`, which knows the setting).
+ */
+export const BaseUrlSchema = z
   .string()
   .max(2048)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL without query, fragment or credentials, e.g. http://127.0.0.1:9000')
+  .superRefine((v, ctx) => {
+    const problem = originProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem}, e.g. http://127.0.0.1:9000` });
+  })
   .openapi({
-    description: 'Connect-address override (emulator or proxy): requests are signed for the Duo host but sent here.',
+    description:
+      'Connect-address override (emulator or proxy): requests are signed for the Duo host but sent here. Only accepted when the server sets DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS=true.',
     example: 'http://127.0.0.1:9000',
   });
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CredentialSetInputSchema, CredentialSetPatchSchema } from './integration-schemas.js';
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -27,6 +28,10 @@ const DirectoryKeySchema = z
   .max(200)
   .openapi({ description: 'Write-only; reads show `duo_admin_api_directory_key_hint`.', format: 'password' });
 
+const OrgAuthDescription =
+  "The organization's own Auth API application (its Duo account's): verify, organization-bound MFA methods and Auth API actions " +
+  'for this organization use these keys and no others. Checked against Duo on save; the secret is write-only.';
+
 /** Body of `POST /api/organizations`. */
 export const OrganizationCreateSchema = z
   .strictObject({
@@ -35,6 +40,7 @@ export const OrganizationCreateSchema = z
     integration_id: z.string().min(1).max(100).nullable().optional(),
     duo_account_id: DuoAccountRefSchema.nullable().optional(),
     duo_admin_api_directory_key: DirectoryKeySchema.nullable().optional(),
+    auth: CredentialSetInputSchema.nullable().optional().openapi({ description: OrgAuthDescription }),
   })
   .openapi('OrganizationCreate');
 
@@ -46,6 +52,9 @@ export const OrganizationPatchSchema = z
     integration_id: z.string().min(1).max(100).nullable().optional(),
     duo_account_id: DuoAccountRefSchema.nullable().optional(),
     duo_admin_api_directory_key: DirectoryKeySchema.nullable().optional(),
+    auth: CredentialSetPatchSchema.nullable()
+      .optional()
+      .openapi({ description: `${OrgAuthDescription} Fields merge into the stored set (send only secret_key to rotate); null removes it.` }),
   })
   .openapi('OrganizationPatch');
 
@@ -62,6 +71,10 @@ export const OrganizationSchema = z
     mapping_confidence: z.number().nullable(),
     mapping_reason: z.string().nullable(),
     duo_admin_api_directory_key_hint: z.string().nullable(),
+    auth: z
+      .object({ api_host: z.string(), integration_key: z.string(), secret_key_hint: z.string() })
+      .nullable()
+      .openapi({ description: "The organization's own Auth API keys (secret as a hint only), or null." }),
     created_at: z.string(),
     updated_at: z.string(),
   })

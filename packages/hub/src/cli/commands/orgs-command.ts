@@ -9,7 +9,7 @@ function list(value: unknown): string[] {
   return typeof value === 'string' && value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
-/** `duohub orgs list|add|map|suggest|apply`. */
+/** `duohub orgs list|add|map|auth|suggest|apply`. */
 export const orgsCommand = defineCommand({
   name: 'orgs',
   description: 'manage organizations and their mapping to Duo accounts',
@@ -64,6 +64,34 @@ export const orgsCommand = defineCommand({
           const res = await client.request('PATCH', path, body);
           return printResult(ctx.io, res, Boolean(ctx.options.json), (o) =>
             o.duo_account_id ? `${o.name} -> ${o.duo_account_name ?? o.duo_account_id} (manual)\n` : `${o.name} unmapped\n`,
+          );
+        }),
+    },
+    {
+      name: 'auth',
+      description: "store an organization's own Auth API keys (its Duo account's Auth API application; checked against Duo first)",
+      arguments: [{ name: 'org', description: 'organization id', required: true }],
+      options: [
+        { flags: '--host <host>', description: 'Auth API hostname (api-xxxxxxxx.duosecurity.com)' },
+        { flags: '--ikey <key>', description: 'Auth API integration key (DI...)' },
+        { flags: '--skey-env <var>', description: 'read the Auth API secret key from this environment variable' },
+        { flags: '--clear', description: 'remove the stored keys' },
+        ...connectionOptions,
+      ],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const skeyVar = ctx.options.skeyEnv as string | undefined;
+          // Only the given fields are sent: the hub merges them into stored keys (rotate with --skey-env alone).
+          const auth = ctx.options.clear
+            ? null
+            : {
+                ...(ctx.options.host ? { api_host: ctx.options.host } : {}),
+                ...(ctx.options.ikey ? { integration_key: ctx.options.ikey } : {}),
+                ...(skeyVar ? { secret_key: ctx.env[skeyVar] } : {}),
+              };
+          const res = await client.request('PATCH', `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}`, { auth });
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (o) =>
+            o.auth ? `${o.name}: Auth API ${o.auth.api_host} ${o.auth.integration_key} (secret ${o.auth.secret_key_hint})\n` : `${o.name}: no Auth API keys\n`,
           );
         }),
     },

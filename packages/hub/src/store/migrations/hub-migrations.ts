@@ -2,6 +2,9 @@ import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { mfaMigration } from './0002-mfa.js';
 import { coverageJobsMigration } from './0003-coverage-jobs.js';
+import { masterKeysMigration } from './0004-master-keys.js';
+import { organizationAuthMigration } from './0005-organization-auth.js';
+import { pacerStateMigration } from './0006-pacer-state.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -11,4 +14,7 @@ export const hubMigrations: Record<string, Migration> = {
   '0001_initial': initialMigration,
   '0002_mfa': mfaMigration,
   '0003_coverage_jobs': coverageJobsMigration,
+  '0004_master_keys': masterKeysMigration,
+  '0005_organization_auth': organizationAuthMigration,
+  '0006_pacer_state': pacerStateMigration,
 };

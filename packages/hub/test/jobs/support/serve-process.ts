@@ -17,12 +17,12 @@ export interface ServeProcess {
   output(): string;
 }
 
-/** Spawns `duohub serve --port 0` with `env` (plus PATH and HOME) and waits until it listens. */
+/** Spawns `duohub serve --port 0` with `env` (plus PATH, HOME, and custom Duo origins allowed: the emulator is local) and waits until it listens. */
 export async function startServeProcess(env: Record<string, string>): Promise<ServeProcess> {
   const token = env.DUOHUB_ADMIN_TOKEN;
   if (!token) throw new Error('pass DUOHUB_ADMIN_TOKEN');
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DUOHUB_LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DUOHUB_LOG_LEVEL: 'info', DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS: 'true', ...env },
   });
   let stdout = '';
   let stderr = '';

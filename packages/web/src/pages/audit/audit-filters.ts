@@ -12,7 +12,7 @@ export interface AuditFilters {
 export const AUDIT_FILTER_KEYS = ['action', 'outcome', 'organization_id', 'token_id', 'since', 'until'] as const;
 
 /** Outcomes the API records. */
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied', 'unknown'] as const;
 
 /** Page sizes the page offers; the API takes up to 1000. */
 export const DEFAULT_AUDIT_LIMIT = 25;

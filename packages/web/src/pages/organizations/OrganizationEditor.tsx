@@ -11,7 +11,8 @@ type Accounts = { state: 'loading' } | { state: 'ready'; items: DuoAccount[] } |
 /**
  * Edits one organization in a modal dialog (focus stays inside; Escape cancels): name and domains, the
  * manual mapping (a Duo child account Duo lists under the chosen integration, the parent, or none), and
- * the write-only directory key, of which only a hint is ever shown back. Also deletes it.
+ * the write-only directory key and the organization's own Auth API keys, of whose secrets only hints are
+ * ever shown back. Also deletes it.
  */
 export function OrganizationEditor(props: {
   org: Organization;
@@ -84,13 +85,15 @@ export function OrganizationEditor(props: {
   const domainsIssue = issueFor(issues, 'email_domains');
   const mappingIssue = [issueFor(issues, 'integration_id'), issueFor(issues, 'duo_account_id')].filter(Boolean).join('; ');
   const keyIssue = issueFor(issues, 'duo_admin_api_directory_key');
+  const authIssue = ['auth', 'auth.api_host', 'auth.integration_key', 'auth.secret_key'].map((f) => issueFor(issues, f)).filter(Boolean).join('; ');
 
   return (
     <dialog ref={dialog} className="org-editor" aria-labelledby="org-edit-h" onClose={props.onClose}>
       <h2 id="org-edit-h">Edit "{org.name}"</h2>
       <form onSubmit={save} aria-label={`Edit "${org.name}"`}>
         <label htmlFor="org-edit-name">Name</label>
-        <input id="org-edit-name" value={form.name} onChange={(e) => set('name', e.target.value)} aria-describedby={nameIssue ? 'org-edit-name-issue' : undefined} />
+        {/* Names are unique fleet-wide, so only unlimited admins (the ones who may map) rename. */}
+        <input id="org-edit-name" value={form.name} readOnly={!props.canMap} onChange={(e) => set('name', e.target.value)} aria-describedby={nameIssue ? 'org-edit-name-issue' : undefined} />
         {nameIssue && <p id="org-edit-name-issue" className="error field-issue">{nameIssue}</p>}
 
         <label htmlFor="org-edit-domains">Email domains</label>
@@ -145,6 +148,36 @@ export function OrganizationEditor(props: {
             <div className="check-row">
               <input id="org-edit-dirkey-clear" type="checkbox" checked={form.clear_directory_key} onChange={(e) => set('clear_directory_key', e.target.checked)} />
               <label htmlFor="org-edit-dirkey-clear" className="inline">Clear the stored directory key</label>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>Auth API (verify)</legend>
+          <p id="org-edit-auth-help" className="help">
+            {org.auth
+              ? <>Stored secret ends <span className="hint">{org.auth.secret_key_hint}</span>. Leave it blank to keep it; type a new one to replace it.</>
+              : "None stored. The Auth API application of this organization's own Duo account: verifying its users needs it. Checked with Duo on save."}
+          </p>
+          <label htmlFor="org-edit-auth-host">API hostname</label>
+          <input id="org-edit-auth-host" value={form.auth_host} disabled={form.clear_auth} onChange={(e) => set('auth_host', e.target.value)} aria-describedby="org-edit-auth-help" />
+          <label htmlFor="org-edit-auth-ikey">Integration key</label>
+          <input id="org-edit-auth-ikey" value={form.auth_ikey} disabled={form.clear_auth} onChange={(e) => set('auth_ikey', e.target.value)} />
+          <label htmlFor="org-edit-auth-skey">Secret key</label>
+          <input
+            id="org-edit-auth-skey"
+            type="password"
+            autoComplete="off"
+            value={form.auth_skey}
+            disabled={form.clear_auth}
+            onChange={(e) => set('auth_skey', e.target.value)}
+            aria-describedby={described('org-edit-auth-help', authIssue && 'org-edit-auth-issue')}
+          />
+          {authIssue && <p id="org-edit-auth-issue" className="error field-issue">{authIssue}</p>}
+          {org.auth && (
+            <div className="check-row">
+              <input id="org-edit-auth-clear" type="checkbox" checked={form.clear_auth} onChange={(e) => set('clear_auth', e.target.checked)} />
+              <label htmlFor="org-edit-auth-clear" className="inline">Remove the stored Auth API keys</label>
             </div>
           )}
         </fieldset>

@@ -10,6 +10,8 @@ export interface Organization {
   mapping_confidence: number | null;
   mapping_reason: string | null;
   duo_admin_api_directory_key_hint: string | null;
+  /** The organization's own Auth API keys (its Duo account's), the secret only as a hint. */
+  auth: { api_host: string; integration_key: string; secret_key_hint: string } | null;
 }
 
 /** What the hub thinks of one organization's mapping. */
