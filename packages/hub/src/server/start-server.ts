@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { ApiRouteModule } from '../api/define-api-route.js';
 import { createApp } from '../api/create-app.js';
 import type { HubContext } from '../hub-context.js';
+import { acceptListMethod } from './accept-list-method.js';
 
 /** A listening hub. */
 export interface RunningServer {
@@ -28,6 +30,8 @@ export async function startServer(options: {
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    // Vault's LIST verb, which Node's parser refuses on its own (see acceptListMethod).
+    acceptListMethod(s as HttpServer);
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
