@@ -84,6 +84,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return {
         url: server.url,
         port: server.port,
+        connections: () => server.connections(),
         close: async () => {
           servers.delete(server);
           await server.close();

@@ -1,25 +1,31 @@
 /**
- * MFA coverage benchmark (`npm run bench:coverage`; not a test). One emulator fleet, in its own
- * process over a real port, scanned three ways:
- *   1. duohub under Duo-like conditions: fixed latency and a per-account token bucket on page reads;
- *   2. duohub with latency and limits off (what the machine alone allows);
- *   3. the plain approach (accounts and pages one after another, Duo's 1 -> 32 s backoff on 429).
- * Runs 1 and 2 alternate --repeat times (default 3) and the medians are reported, since the machine is shared.
- * `npm run bench:coverage` runs it bundled under plain Node (scripts/run-bundled.mjs), as built code runs:
- * tsx's loader thread alone would add about 45 MB to the memory figure.
+ * MFA coverage benchmark (`npm run bench:coverage`; not a test): the product as users run it. One
+ * emulator fleet in its own process over a real port, and the bundled hub (`npm run build:hub`'s
+ * packages/hub/dist/duohub.mjs, rebuilt here first) started with its defaults on a fresh data dir:
+ *   1. the nine-cell table: the emulator's page-read limit per account at burst 1, 5, 20 x rate 100,
+ *      200, 400 a minute, each cell a fresh hub whose first run (through REST) learns the limits and
+ *      whose second run starts from what it learned, against the lower bound of that cell;
+ *   2. the issue's configuration (--rate, --burst) run through the CLI (`duohub report mfa-coverage
+ *      --url`) and through REST, with 429s, retries and the hub's peak RSS;
+ *   3. the machine bound as before (duohub's scanFleet alone in this process, latency, limits and pacing
+ *      off), and for comparison the hub through REST with latency and limits off;
+ *   4. the plain approach (accounts and pages one after another, Duo's 1 -> 32 s backoff on 429).
+ * Peak RSS is the hub process's own high-water mark (/proc/PID/status VmHWM, reset before each run).
  * Options: --accounts N (40) --users N (2500) --latency MS (50) --rate PER_MIN (200) --burst N (5)
- *          --repeat N (3) --plain-accounts N (all; measure a subset and extrapolate) --skip-plain
- *          --max-bodies N (answers read at once, the SDK's maxBodiesReading; 0 = unlimited; default 8)
+ *          --rates LIST (100,200,400) --bursts LIST (1,5,20) --skip-table --skip-plain
+ *          --plain-accounts N (all; measure a subset and extrapolate) --repeat N (1: runs per measurement, median kept)
+ *          --hub-env NAME=VALUE,... (extra environment for the hub processes; none by default)
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DuoAccountsClient, Pacer, type DuoClientOptions } from '@duohub/sdk';
+import { DuoAccountsClient } from '@duohub/sdk';
 import type { FaultRule, RateLimitOptions } from '@duohub/emulator';
-import { scanFleet, type FleetCoverage } from '../src/reports/mfa-coverage/index.js';
+import { scanFleet } from '../src/reports/mfa-coverage/index.js';
+import { coverageBounds } from './coverage-bounds.js';
 import type { EmulatorCommand, EmulatorReply } from './emulator-process.js';
-import { sampleMemory, type MemoryPeak } from './memory-sampler.js';
+import { startHubProcess, type HubProcess } from './hub-process.js';
 import { plainScan, type PlainRun } from './plain-scan.js';
 
 const { values: args } = parseArgs({
@@ -29,29 +35,38 @@ const { values: args } = parseArgs({
     latency: { type: 'string', default: '50' },
     rate: { type: 'string', default: '200' },
     burst: { type: 'string', default: '5' },
-    'plain-accounts': { type: 'string' },
+    rates: { type: 'string', default: '100,200,400' },
+    bursts: { type: 'string', default: '1,5,20' },
+    'skip-table': { type: 'boolean', default: false },
     'skip-plain': { type: 'boolean', default: false },
+    'plain-accounts': { type: 'string' },
     seed: { type: 'string', default: '1' },
-    'page-concurrency': { type: 'string' },
-    'account-concurrency': { type: 'string' },
-    'max-sockets': { type: 'string', default: '512' },
-    'max-bodies': { type: 'string', default: '8' },
-    repeat: { type: 'string', default: '3' },
-    'margin-ms': { type: 'string', default: '0' },
+    repeat: { type: 'string', default: '1' },
+    'hub-env': { type: 'string', default: '' },
   },
 });
+// Extra environment for the hub processes, NAME=VALUE,... (e.g. DUOHUB_COVERAGE_PAGES_IN_FLIGHT=64); none by default.
+const HUB_ENV = Object.fromEntries(args['hub-env'].split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 const ACCOUNTS = Number(args.accounts);
 const USERS = Number(args.users);
 const LATENCY_MS = Number(args.latency);
 const RATE = Number(args.rate);
 const BURST = Number(args.burst);
+const REPEAT = Math.max(1, Number(args.repeat));
 const PLAIN_ACCOUNTS = Math.min(ACCOUNTS, Number(args['plain-accounts'] ?? ACCOUNTS));
+const list = (text: string) => text.split(',').map(Number).filter((n) => n > 0);
 const MB = 1024 * 1024;
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const hubBundle = fileURLToPath(new URL('../dist/duohub.mjs', import.meta.url));
 
-// ---- the emulator process -------------------------------------------------------------------
+// ---- the hub as shipped ------------------------------------------------------------------------
+console.log('Building the hub bundle (npm run build:hub)...');
+execFileSync(process.execPath, ['scripts/build-hub.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+
+// ---- the emulator process ----------------------------------------------------------------------
 const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [String(ACCOUNTS), String(USERS), args.seed], {
   // The emulator stands in for Duo's servers, which do not stall on a fleet this size: a large young
-  // generation keeps its garbage collector from pausing answers (it holds 100,000 users in memory).
+  // generation keeps its garbage collector from pausing answers.
   execArgv: ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx'],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -72,150 +87,224 @@ const ask = async <K extends EmulatorReply['type']>(command: EmulatorCommand | n
 
 console.log(`Seeding ${ACCOUNTS} child accounts x ${USERS} users in the emulator process...`);
 const ready = await ask(null, 'ready');
-console.log(`Emulator ready at ${ready.url} (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)\n`);
+const pages = ready.pagesPerAccount.users + ready.pagesPerAccount.bypassCodes;
+console.log(`Emulator ready at ${ready.url} (seeded in ${(ready.seedMs / 1000).toFixed(1)} s; ${pages} pages per account)\n`);
 
-const duoLike: { faults: FaultRule[]; rateLimits: RateLimitOptions } = {
+const duoLike = (rate: number, burst: number): { faults: FaultRule[]; rateLimits: RateLimitOptions } => ({
   faults: LATENCY_MS > 0 ? [{ latencyMs: LATENCY_MS }] : [],
-  rateLimits: { classes: { admin_get_page: { perMinute: RATE, burst: BURST } } },
-};
-const statuses = async () => (await ask({ type: 'stats' }, 'stats')).statuses;
-
-// Every account has its own api_hostname at Duo; here all accounts share one address and so one
-// connection pool, sized by --max-sockets (default 512; the SDK's per-origin default is 32). It must not queue:
-// a request held for a socket after the pacer let it go would reach Duo early next to the next one.
-const clientOptions = (extra: Partial<DuoClientOptions>): DuoClientOptions => ({
-  host: ready.accountsKeys.host,
-  ikey: ready.accountsKeys.ikey,
-  skey: ready.accountsKeys.skey,
-  baseUrl: ready.url,
-  maxSockets: Number(args['max-sockets']),
-  ...(Number(args['max-bodies']) > 0 ? { maxBodiesReading: Number(args['max-bodies']) } : {}),
-  ...extra,
+  rateLimits: { classes: { admin_get_page: { perMinute: rate, burst } } },
 });
+// A fresh limiter each time: every account's bucket starts full, as after a quiet spell at Duo.
+const configure = (c: { faults: FaultRule[]; rateLimits: RateLimitOptions | false }) => ask({ type: 'configure', ...c } as EmulatorCommand, 'configured');
+const statuses = async () => (await ask({ type: 'stats' }, 'stats')).statuses;
+const sum = (s: Record<string, number>) => Object.values(s).reduce((a, b) => a + b, 0);
 
-async function runDuohub(label: string, options: Partial<DuoClientOptions>, accountIds?: string[]): Promise<{ result: FleetCoverage; wallMs: number; cpuMs: number; memory: MemoryPeak; rateLimited: number; retries: number }> {
-  let retries = 0;
-  const accounts = new DuoAccountsClient(clientOptions({ ...options, onRetry: () => (retries += 1) }));
-  const before = (await statuses())['429'] ?? 0;
-  global.gc?.();
-  const sampler = sampleMemory(50);
-  const cpu0 = process.cpuUsage();
-  const started = performance.now();
-  const result = await scanFleet(accounts, {
-    accountIds,
-    ...(args['page-concurrency'] ? { pageConcurrency: Number(args['page-concurrency']) } : {}),
-    ...(args['account-concurrency'] ? { accountConcurrency: Number(args['account-concurrency']) } : {}),
+/** One measured run of the product. */
+interface Measured {
+  wallMs: number;
+  rateLimited: number;
+  /** Requests beyond the pages needed (and the account list): each a retry. */
+  retries: number;
+  peakRss: number;
+  users: number;
+}
+
+/** Starts a hub with its defaults and adds the emulator's parent as an integration (checked, as a user would). */
+async function freshHub(): Promise<{ hub: HubProcess; integrationId: string }> {
+  const hub = await startHubProcess(hubBundle, HUB_ENV);
+  const keys = ready.accountsKeys;
+  const res = await hub.api('POST', '/api/integrations', {
+    name: 'bench fleet',
+    base_url: ready.url,
+    accounts: { api_host: keys.host, integration_key: keys.ikey, secret_key: keys.skey },
   });
+  if (res.status !== 201) throw new Error(`adding the integration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { hub, integrationId: (res.body as { id: string }).id };
+}
+
+/** Runs `start` against the hub under fresh emulator limits, measuring wall time, 429s, retries and the hub's peak RSS. */
+async function measure(hub: HubProcess, limits: { faults: FaultRule[]; rateLimits: RateLimitOptions | false }, start: () => Promise<number>): Promise<Measured> {
+  await configure(limits);
+  const before = await statuses();
+  await hub.resetPeak();
+  const started = performance.now();
+  const users = await start();
   const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
-  const memory = sampler.stop();
+  const peakRss = await hub.peakRss();
+  const after = await statuses();
+  const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+  const requests = sum(after) - sum(before);
+  // Needed: the account list (at run start and by the task runner) and every account's pages.
+  const needed = 1 + ACCOUNTS * pages;
+  return { wallMs, rateLimited: delta('429'), retries: Math.max(0, requests - needed), peakRss, users };
+}
+
+/** A run through REST: POST the run, poll it every 250 ms (as the CLI does) until done, read its report. */
+async function runViaRest(hub: HubProcess, integrationId: string): Promise<number> {
+  const started = await hub.api('POST', '/api/reports/mfa-coverage/runs', { integrationId });
+  if (started.status !== 202) throw new Error(`starting the run failed: ${started.status} ${JSON.stringify(started.body)}`);
+  const id = (started.body as { id: string }).id;
+  for (;;) {
+    const run = await hub.api('GET', `/api/reports/mfa-coverage/runs/${id}`);
+    const body = run.body as { status: string; progress: { users_seen: number; accounts_failed: number } };
+    if (body.status === 'done') {
+      if (body.progress.accounts_failed > 0) throw new Error(`${body.progress.accounts_failed} accounts failed`);
+      const report = await hub.api('GET', `/api/reports/mfa-coverage?run=${id}`);
+      return (report.body as { totals: { counts: { users: number } } }).totals.counts.users;
+    }
+    if (body.status !== 'queued' && body.status !== 'running') throw new Error(`the run ended ${body.status}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A run through the CLI, as a user types it against a running hub: `duohub report mfa-coverage --url --token --json`. */
+async function runViaCli(hub: HubProcess): Promise<number> {
+  const cli = spawn(process.execPath, [hubBundle, 'report', 'mfa-coverage', '--url', hub.url, '--token', hub.token, '--json', '--progress', 'none'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  cli.stdout!.on('data', (d) => (out += d));
+  const [code] = (await once(cli, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`duohub report mfa-coverage exited ${code}: ${out}`);
+  return (JSON.parse(out) as { totals: { counts: { users: number } } }).totals.counts.users;
+}
+
+const median = (runs: Measured[]): Measured => [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)]!;
+async function repeated(fn: () => Promise<Measured>): Promise<Measured> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < REPEAT; i++) runs.push(await fn());
+  return median(runs);
+}
+const off = { faults: [] as FaultRule[], rateLimits: false as const };
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+// ---- the machine bound, as before: duohub's scan alone in this process, latency, limits and pacing off ----
+// (the hub's own overheads, its store, its REST answers and the 250 ms polls, are what it is judged on, not part of the bound)
+async function scanAlone(): Promise<number> {
+  await configure(off);
+  const keys = ready.accountsKeys;
+  const accounts = new DuoAccountsClient({ host: keys.host, ikey: keys.ikey, skey: keys.skey, baseUrl: ready.url, pacing: false, maxSockets: 512 });
+  const started = performance.now();
+  const result = await scanFleet(accounts);
+  const ms = performance.now() - started;
   accounts.close();
-  const rateLimited = ((await statuses())['429'] ?? 0) - before;
-  const failed = result.accounts.filter((o) => o.status !== 'ok');
-  if (failed.length > 0) throw new Error(`${label}: ${failed.length} accounts failed: ${JSON.stringify(failed[0])}`);
-  return { result, wallMs, cpuMs, memory, rateLimited, retries };
+  if (result.totals.counts.users !== ACCOUNTS * USERS) throw new Error(`the scan alone counted ${result.totals.counts.users} users`);
+  return ms;
+}
+await scanAlone(); // warm-up (JIT, first connections)
+const aloneRuns: number[] = [];
+for (let i = 0; i < Math.max(3, REPEAT); i++) aloneRuns.push(await scanAlone());
+const machineSeconds = [...aloneRuns].sort((a, b) => a - b)[Math.floor((aloneRuns.length - 1) / 2)]! / 1000;
+
+// The hub with latency and limits off, for comparison: what the product adds on this machine.
+const main = await freshHub();
+await runViaRest(main.hub, main.integrationId); // warm-up; it also teaches the hub nothing about the limits measured next
+const machine = await repeated(() => measure(main.hub, off, () => runViaRest(main.hub, main.integrationId)));
+await main.hub.stop();
+
+// A fresh hub, so its first run meets the limits knowing nothing, as a new install does.
+const product = await freshHub();
+const viaCli = await measure(product.hub, duoLike(RATE, BURST), () => runViaCli(product.hub));
+const viaRest = await repeated(() => measure(product.hub, duoLike(RATE, BURST), () => runViaRest(product.hub, product.integrationId)));
+await product.hub.stop();
+const bounds = coverageBounds({ pages, ratePerMinute: RATE, burst: BURST, latencyMs: LATENCY_MS, machineSeconds });
+
+// ---- the nine cells ------------------------------------------------------------------------------
+interface Cell {
+  burst: number;
+  rate: number;
+  lower: number;
+  first: Measured;
+  learned: Measured;
+}
+const cells: Cell[] = [];
+if (!args['skip-table']) {
+  for (const burst of list(args.bursts)) {
+    for (const rate of list(args.rates)) {
+      const { hub, integrationId } = await freshHub();
+      try {
+        const first = await measure(hub, duoLike(rate, burst), () => runViaRest(hub, integrationId));
+        const learned = await measure(hub, duoLike(rate, burst), () => runViaRest(hub, integrationId));
+        const lower = coverageBounds({ pages, ratePerMinute: rate, burst, latencyMs: LATENCY_MS, machineSeconds }).lower;
+        cells.push({ burst, rate, lower, first, learned });
+        console.log(`  cell burst ${burst}, ${rate}/min: first ${s(first.wallMs)}, learned ${s(learned.wallMs)}, lower bound ${lower.toFixed(2)} s`);
+      } finally {
+        await hub.stop();
+      }
+    }
+  }
 }
 
-// ---- warm-up: one account, limits off, so neither process is cold (JIT) in the measured runs ----
-await ask({ type: 'configure', faults: [], rateLimits: false }, 'configured');
-{
-  const probe = new DuoAccountsClient(clientOptions({ pacing: false }));
-  const first = (await probe.list())[0]?.account_id;
-  probe.close();
-  if (first) await runDuohub('warm-up', { pacing: false }, [first]);
-}
-
-// ---- 1 and 2, alternating: duohub under Duo-like conditions, then with latency and limits off ----
-// The pacer is told the account's budget (the hub's pacing settings); it shares nothing with the
-// emulator. Duo's bucket for an account starts refilling when that account's first request arrives,
-// which the pacer only knows happened before the answer came back, so it times refill from the first
-// answer (AdaptiveBucket's refillFromFirstAnswer). --margin-ms (default 0) keeps extra slack: the burst
-// is short by that much of one token's interval.
-const MARGIN_MS = Number(args['margin-ms']);
-const pacerBurst = BURST - (MARGIN_MS * RATE) / 60_000;
-const REPEAT = Math.max(1, Number(args.repeat));
-const baselineRss = process.memoryUsage().rss;
-type Run = Awaited<ReturnType<typeof runDuohub>>;
-const mains: Run[] = [];
-const offs: Run[] = [];
-for (let i = 0; i < REPEAT; i++) {
-  // A fresh limiter and a fresh pacer: every account's bucket starts full, as after a quiet spell at Duo.
-  await ask({ type: 'configure', ...duoLike }, 'configured');
-  const pacer = new Pacer({ rates: { admin_get_page: RATE }, burst: { admin_get_page: pacerBurst } });
-  mains.push(await runDuohub('duohub', { pacing: pacer }));
-  await ask({ type: 'configure', faults: [], rateLimits: false }, 'configured');
-  offs.push(await runDuohub('duohub (off)', { pacing: false }));
-}
-const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)]!;
-const main = median(mains);
-const off = median(offs);
-// Memory is judged on the first run, in a process that has done nothing but a one-account warm-up, as
-// a hub starting a fleet run does. Later runs inherit the heap earlier ones grew (V8 keeps freed pages
-// for a while, and the limits-off runs read pages several times faster), so their peaks are printed too.
-const peaks = mains.map((r) => r.memory.rss);
-const firstPeakRss = peaks[0]!;
-const seconds = (runs: Run[]) => runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ');
-
-// ---- 3. the plain approach ------------------------------------------------------------------
+// ---- the plain approach --------------------------------------------------------------------------
 let plain: PlainRun | undefined;
 if (!args['skip-plain'] && PLAIN_ACCOUNTS > 0) {
-  await ask({ type: 'configure', ...duoLike }, 'configured');
+  await configure(duoLike(RATE, BURST));
   console.log(`Running the plain approach over ${PLAIN_ACCOUNTS} account(s); this takes a while...`);
-  const accounts = new DuoAccountsClient(clientOptions({ pacing: false, retry: false }));
+  const accounts = new DuoAccountsClient({ host: ready.accountsKeys.host, ikey: ready.accountsKeys.ikey, skey: ready.accountsKeys.skey, baseUrl: ready.url, pacing: false, retry: false });
   plain = await plainScan(accounts, PLAIN_ACCOUNTS, Date.now());
   accounts.close();
-  // The plain script must have found the same users, or the comparison means nothing.
-  plain.counts.forEach((counts, i) => {
-    const ours = main.result.accounts[i];
-    if (ours?.status !== 'ok' || ours.coverage.counts.users !== counts.users || ours.coverage.counts.mfa !== counts.mfa) {
-      throw new Error(`plain approach disagrees with duohub on account ${i}`);
-    }
-  });
 }
 child.send({ type: 'close' } satisfies EmulatorCommand);
 await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 2000).unref())]);
 if (child.exitCode === null) child.kill();
 
-// ---- figures --------------------------------------------------------------------------------
-const ok = main.result.accounts.flatMap((o) => (o.status === 'ok' ? [o.coverage] : []));
-const pagesPerAccount = Math.max(...ok.map((c) => c.scan.userPages + c.scan.bypassCodePages));
-const userPages = Math.max(...ok.map((c) => c.scan.userPages));
-const codePages = Math.max(...ok.map((c) => c.scan.bypassCodePages));
+// ---- figures -------------------------------------------------------------------------------------
+const expectedUsers = ACCOUNTS * USERS;
+for (const [label, m] of [['CLI', viaCli], ['REST', viaRest], ['limits off', machine]] as const) {
+  if (m.users !== expectedUsers) throw new Error(`${label}: counted ${m.users} users, the fleet has ${expectedUsers}`);
+}
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(46)} ${value}`);
 const rtt = LATENCY_MS / 1000;
-// Rate: per account, `burst` page reads go at once, then one per 60/rate s; the account list comes
-// first (one round trip) and the last page takes one more round trip to come back.
-const rateBound = rtt + (Math.max(0, pagesPerAccount - BURST) * 60) / RATE + rtt;
-// Latency: three dependent round trips (account list -> first page, which gives the total -> the rest at once).
-const latencyBound = (pagesPerAccount > 1 ? 3 : 2) * rtt;
-const durationBound = Math.max(rateBound, latencyBound);
-// The issue's lower bound: the larger of what latency and limits allow and what this machine needs with
-// them off (with them off, what remains is CPU: the emulator serializing and duohub parsing every page).
-const machineBound = off.wallMs / 1000;
-const lowerBound = Math.max(durationBound, machineBound);
-const wall = main.wallMs / 1000;
-const plainWall = plain ? (plain.wallMs / 1000) * (ACCOUNTS / plain.accounts) : undefined;
-const users = main.result.totals.counts.users;
-
-const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
-console.log(`\nMFA coverage benchmark: ${ACCOUNTS} child accounts x ${USERS} users (${users} users counted), ${LATENCY_MS} ms latency,`);
-console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); Node ${process.version}\n`);
-line('duohub wall time (median)', `${wall.toFixed(2)} s  of ${seconds(mains)} (429s per run: ${mains.map((r) => r.rateLimited).join(', ')}; retries: ${mains.map((r) => r.retries).join(', ')}; duohub's own CPU ${(main.cpuMs / 1000).toFixed(2)} s)`);
-line('duohub peak memory (first run)', `rss ${(firstPeakRss / MB).toFixed(0)} MB, heap ${(mains[0]!.memory.heapUsed / MB).toFixed(0)} MB, buffers ${(mains[0]!.memory.arrayBuffers / MB).toFixed(0)} MB (baseline before it ${(baselineRss / MB).toFixed(0)} MB; later runs' peaks ${peaks.slice(1).map((b) => (b / MB).toFixed(0)).join(', ') || 'none'} MB)`);
-line('duohub pacing', `${RATE}/min per account, burst ${pacerBurst.toFixed(2)} (a ${MARGIN_MS} ms margin); ${args['max-bodies']} answers read at once`);
-line('pages per account', `${pagesPerAccount} (${userPages} of users at 300, ${codePages} of bypass codes at 500)`);
-line('rate bound', `${rateBound.toFixed(2)} s = ${rtt}s list + (${pagesPerAccount} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
-line('latency bound', `${latencyBound.toFixed(2)} s = ${Math.round(latencyBound / rtt) || 0} dependent round trips x ${LATENCY_MS} ms`);
-line('machine bound: latency and limits off (median)', `${machineBound.toFixed(2)} s of ${seconds(offs)} (duohub CPU ${(off.cpuMs / 1000).toFixed(2)} s, peak rss ${(off.memory.rss / MB).toFixed(0)} MB)`);
-line('lower bound = max(rate, latency, machine)', `${lowerBound.toFixed(2)} s`);
-line('duohub / lower bound', `${(wall / lowerBound).toFixed(2)}x  (target <= 1.25x: ${verdict(wall / lowerBound <= 1.25)})`);
-line('duohub / max(rate, latency) alone', `${(wall / durationBound).toFixed(2)}x  (what CPU costs on top of the waits on this machine)`);
-if (plain && plainWall !== undefined) {
+console.log(`\nMFA coverage benchmark, the bundled hub with its defaults: ${ACCOUNTS} child accounts x ${USERS} users, ${LATENCY_MS} ms latency,`);
+console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); ${pages} pages per account; Node ${process.version}\n`);
+line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}; includes the CLI process start)`);
+line(`REST: POST run + 250 ms polls${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}; after the CLI run taught it the limits)`);
+line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
+line('latency bound', `${bounds.latency.toFixed(2)} s`);
+line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length})`);
+line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}; not part of the bound)`);
+line('lower bound = max(rate, latency, machine)', `${bounds.lower.toFixed(2)} s`);
+line('CLI / lower bound', `${(viaCli.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaCli.wallMs / 1000 / bounds.lower <= 1.25)})`);
+line('REST / lower bound', `${(viaRest.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaRest.wallMs / 1000 / bounds.lower <= 1.25)})`);
+const peak = Math.max(viaCli.peakRss, viaRest.peakRss, machine.peakRss);
+line('hub peak rss, all runs', `${mb(peak)}  (target < 256 MB: ${verdict(peak < 256 * MB)})`);
+if (plain) {
+  const plainWall = (plain.wallMs / 1000) * (ACCOUNTS / plain.accounts);
   const measured = `${(plain.wallMs / 1000).toFixed(1)} s over ${plain.accounts} account(s), ${plain.rateLimited} 429s backed off`;
   line('plain approach', plain.accounts === ACCOUNTS ? measured : `${plainWall.toFixed(1)} s extrapolated x${(ACCOUNTS / plain.accounts).toFixed(2)} from ${measured}`);
-  line('duohub speed-up over plain', `${(plainWall / wall).toFixed(1)}x  (target >= 10x: ${verdict(plainWall / wall >= 10)})`);
+  line('speed-up over plain (CLI run)', `${(plainWall / (viaCli.wallMs / 1000)).toFixed(1)}x  (target >= 30x: ${verdict(plainWall / (viaCli.wallMs / 1000) >= 30)})`);
 } else {
   line('plain approach', 'skipped');
 }
-line('peak memory target < 256 MB (rss, first run)', verdict(firstPeakRss < 256 * MB));
+
+if (cells.length > 0) {
+  console.log(`\nThe nine cells (REST; each a fresh hub: its first run, then a second run from what it learned):\n`);
+  const header = ['burst', 'rate/min', 'lower bound', 'first run', 'x bound', '429s', 'retries', 'learned run', 'x bound', '429s', 'peak rss', 'target'];
+  const rows = cells.map((c) => {
+    const r1 = c.first.wallMs / 1000 / c.lower;
+    const r2 = c.learned.wallMs / 1000 / c.lower;
+    return [
+      String(c.burst),
+      String(c.rate),
+      `${c.lower.toFixed(2)} s`,
+      s(c.first.wallMs),
+      `${r1.toFixed(2)}x`,
+      String(c.first.rateLimited),
+      String(c.first.retries),
+      s(c.learned.wallMs),
+      `${r2.toFixed(2)}x`,
+      String(c.learned.rateLimited),
+      mb(Math.max(c.first.peakRss, c.learned.peakRss)),
+      verdict(r1 <= 1.25 && r2 <= 1.25),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (cols: string[]) => '  ' + cols.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  console.log(fmt(header));
+  for (const r of rows) console.log(fmt(r));
+  const passed = cells.filter((c) => c.first.wallMs / 1000 / c.lower <= 1.25 && c.learned.wallMs / 1000 / c.lower <= 1.25).length;
+  console.log(`\n  ${passed} of ${cells.length} cells within 1.25x of their lower bound (first and learned runs)`);
+}

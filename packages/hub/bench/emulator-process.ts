@@ -13,7 +13,7 @@ export type EmulatorCommand =
 
 /** Messages this process sends back. */
 export type EmulatorReply =
-  | { type: 'ready'; url: string; seedMs: number; accountsKeys: { host: string; ikey: string; skey: string } }
+  | { type: 'ready'; url: string; seedMs: number; accountsKeys: { host: string; ikey: string; skey: string }; pagesPerAccount: { users: number; bypassCodes: number } }
   | { type: 'configured' }
   | { type: 'stats'; statuses: Record<string, number> };
 
@@ -25,7 +25,15 @@ const started = performance.now();
 // each user's JSON made once (nothing writes during the benchmark), so its CPU stays off duohub's core.
 const emu = createEmulator({ seed: { fleet: { accounts, usersPerAccount: users, seed } }, rateLimits: false, cacheUserJson: true });
 // Render every user's JSON once now, so the first measured run does not pay for filling the cache.
-for (const account of Object.values(emu.state.accounts)) for (const user of usersInOrder(account)) userJson(emu.state, account, user);
+// Pages the largest child account takes (users at 300 a page, bypass codes at 500; an empty list is one page).
+const pagesPerAccount = { users: 0, bypassCodes: 0 };
+for (const account of Object.values(emu.state.accounts)) {
+  if (account.parent_id === null) continue;
+  const users = usersInOrder(account);
+  for (const user of users) userJson(emu.state, account, user);
+  pagesPerAccount.users = Math.max(pagesPerAccount.users, Math.max(1, Math.ceil(users.length / 300)));
+  pagesPerAccount.bypassCodes = Math.max(pagesPerAccount.bypassCodes, Math.max(1, Math.ceil(Object.keys(account.bypass_codes).length / 500)));
+}
 const seedMs = performance.now() - started;
 // Collect the seeding garbage now (the benchmark starts this process with --expose-gc), so a
 // major collection of it does not land in the middle of a measured run.
@@ -34,7 +42,7 @@ const server = await emu.listen({ port: 0, host: '127.0.0.1' });
 const parent = emu.credentials().accounts.find((a) => a.parent_id === null);
 const keys = parent?.integrations.find((i) => i.type === 'accounts');
 if (!keys) throw new Error('fleet seed without an Accounts API integration');
-send({ type: 'ready', url: server.url, seedMs, accountsKeys: { host: keys.api_hostname, ikey: keys.integration_key, skey: keys.secret_key } });
+send({ type: 'ready', url: server.url, seedMs, accountsKeys: { host: keys.api_hostname, ikey: keys.integration_key, skey: keys.secret_key }, pagesPerAccount });
 
 process.on('message', async (command: EmulatorCommand) => {
   if (command.type === 'configure') {

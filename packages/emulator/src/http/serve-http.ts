@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ListeningServer } from '../emulator.js';
 import type { Outcome } from '../pipeline/handle-request.js';
 
@@ -18,6 +18,14 @@ export async function serveHttp(
   const server = createServer({ keepAlive: true }, (req, res) => {
     void answer(handler, req, res);
   });
+  // Counted so tests and benchmarks can see whether clients reuse connections (Duo's TLS handshakes).
+  let accepted = 0;
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    accepted++;
+    open++;
+    socket.once('close', () => open--);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -31,6 +39,7 @@ export async function serveHttp(
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    connections: () => ({ accepted, open }),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,6 @@
 import type { HubContext } from '../hub-context.js';
 import { resolveDuoClients } from '../integrations/resolve-duo-clients.js';
-import { loadOrganization, openDirectoryKey } from '../organizations/organization-records.js';
+import { openDirectoryKey } from '../organizations/organization-records.js';
 import type { ResolvedActionClients } from './run-catalog-action.js';
 
 /**
@@ -18,8 +18,9 @@ export async function resolveActionClients(
     auth: resolved.auth,
     integration: { id: resolved.integration.id, name: resolved.integration.name },
   };
-  if (target.organizationId && resolved.organization) {
-    const row = await loadOrganization(hub.store.db, target.organizationId);
+  // The row resolveDuoClients already loaded: a second read per run would only repeat it.
+  const row = resolved.organizationRow;
+  if (target.organizationId && row) {
     out.organization = { id: row.id, name: row.name, duoAccountId: row.duo_account_id };
     out.directoryKey = openDirectoryKey(hub.store, row) ?? null;
   }

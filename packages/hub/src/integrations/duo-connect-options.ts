@@ -1,4 +1,6 @@
-import { Pacer, type PacingOptions, type RetryOptions } from '@duohub/sdk';
+import type { Pacer, PacingOptions, RetryOptions } from '@duohub/sdk';
+import { DuoClientPool } from './duo-client-pool.js';
+import { createSeededPacer, exportPacerState } from './pacer-state-adapter.js';
 
 /** How the hub reaches Duo: transport overrides for tests, timeouts, and shared pacing. */
 export interface DuoConnectOptions {
@@ -13,15 +15,35 @@ export interface DuoConnectOptions {
   /** One pacer per Duo account, shared by every client the hub builds for it. */
   pacers: PacerRegistry;
   /**
+   * Clients and keep-alive connection pools per credential set, reused across calls; absent means a
+   * fresh client (and connections) per call.
+   */
+  pools?: DuoClientPool | undefined;
+  /**
    * Retries of calls other than checks. The default suits a person waiting on an HTTP answer
    * (up to 4 attempts within 10 s); long-running jobs should pass Duo's full schedule (`{}`).
    */
   retry: RetryOptions | false;
+  /**
+   * Whether base URL overrides and API hosts outside Duo's domains are accepted
+   * (DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS). Off by default: otherwise any admin could aim the hub at
+   * internal addresses (SSRF).
+   */
+  allowCustomOrigins: boolean;
+  /**
+   * Connect-address for an API host when no base URL is set (like curl's --connect-to): the demo
+   * routes its emulator's account hostnames here. Undefined means "connect to the host itself".
+   */
+  connectTo?: ((host: string) => string | undefined) | undefined;
 }
 
-/** Hands out one SDK Pacer per key (integration + Duo account), created on first use. */
+/**
+ * Hands out one SDK Pacer per key (integration + Duo account), created on first use, seeded with
+ * what an earlier process learned about that account when the store had it (`seed`).
+ */
 export class PacerRegistry {
   readonly #pacers = new Map<string, Pacer>();
+  readonly #seeds = new Map<string, unknown>();
   readonly #options: PacingOptions | undefined;
 
   constructor(options?: PacingOptions) {
@@ -33,26 +55,47 @@ export class PacerRegistry {
     const key = `${integrationId}|${accountId}`;
     let pacer = this.#pacers.get(key);
     if (!pacer) {
-      pacer = new Pacer(this.#options);
+      pacer = createSeededPacer(this.#options, this.#seeds.get(key));
+      this.#seeds.delete(key);
       this.#pacers.set(key, pacer);
     }
     return pacer;
   }
 
+  /** Whether a pacer for this account is live in this process (its state then beats any stored one). */
+  has(integrationId: string, accountId: string): boolean {
+    return this.#pacers.has(`${integrationId}|${accountId}`);
+  }
+
+  /** Remembers a stored state for the account's pacer when it is created; ignored once the pacer is live. */
+  seed(integrationId: string, accountId: string, state: unknown): void {
+    const key = `${integrationId}|${accountId}`;
+    if (state !== undefined && !this.#pacers.has(key)) this.#seeds.set(key, state);
+  }
+
+  /** The live pacer's learned state, for the store; undefined when there is none or the SDK cannot export it. */
+  exportState(integrationId: string, accountId: string): unknown {
+    const pacer = this.#pacers.get(`${integrationId}|${accountId}`);
+    return pacer ? exportPacerState(pacer) : undefined;
+  }
+
   /** Forgets an integration's pacers (after it is deleted or its hosts change). */
   forget(integrationId: string): void {
     for (const key of this.#pacers.keys()) if (key.startsWith(`${integrationId}|`)) this.#pacers.delete(key);
+    for (const key of this.#seeds.keys()) if (key.startsWith(`${integrationId}|`)) this.#seeds.delete(key);
   }
 }
 
-/** Defaults: 10 s per check call, 30 s per other call, Duo's believed ±300 s signature window, short retries. */
+/** Defaults: 10 s per check call, 30 s per other call, Duo's believed ±300 s signature window, short retries, pooled clients, Duo hosts only. */
 export function defaultDuoConnectOptions(overrides: Partial<DuoConnectOptions> = {}): DuoConnectOptions {
   return {
     checkTimeoutMs: 10_000,
     timeoutMs: 30_000,
     clockSkewWindowSec: 300,
     pacers: new PacerRegistry(),
+    pools: new DuoClientPool(),
     retry: { maxAttempts: 4, maxTotalWaitMs: 10_000 },
+    allowCustomOrigins: false,
     ...overrides,
   };
 }

@@ -94,9 +94,16 @@ describe('schedule slots', () => {
 
 describe('coverageJobOptionsFromEnv', () => {
   it('reads the schedule, concurrency, lease and replica id', () => {
-    const o = coverageJobOptionsFromEnv({ DUOHUB_COVERAGE_SCHEDULE: '12h', DUOHUB_COVERAGE_CONCURRENCY: '4', DUOHUB_COVERAGE_LEASE_MS: '5000', DUOHUB_REPLICA_ID: 'hub-1' });
-    expect(o).toMatchObject({ scheduleMs: 43_200_000, concurrency: 4, leaseMs: 5000, replicaId: 'hub-1' });
-    expect(coverageJobOptionsFromEnv({})).toMatchObject({ scheduleMs: undefined, concurrency: 16, leaseMs: 30_000 });
+    const o = coverageJobOptionsFromEnv({
+      DUOHUB_COVERAGE_SCHEDULE: '12h',
+      DUOHUB_COVERAGE_CONCURRENCY: '4',
+      DUOHUB_COVERAGE_PAGES_IN_FLIGHT: '32',
+      DUOHUB_COVERAGE_LEASE_MS: '5000',
+      DUOHUB_REPLICA_ID: 'hub-1',
+    });
+    expect(o).toMatchObject({ scheduleMs: 43_200_000, concurrency: 4, pagesInFlight: 32, leaseMs: 5000, replicaId: 'hub-1' });
+    // No cap on accounts by default: page reads in flight are the bound.
+    expect(coverageJobOptionsFromEnv({})).toMatchObject({ scheduleMs: undefined, concurrency: undefined, pagesInFlight: 128, leaseMs: 30_000 });
     expect(coverageJobOptionsFromEnv({ DUOHUB_COVERAGE_SCHEDULE: 'off' }).scheduleMs).toBeUndefined();
   });
 
@@ -104,6 +111,7 @@ describe('coverageJobOptionsFromEnv', () => {
     ['DUOHUB_COVERAGE_SCHEDULE', 'daily'],
     ['DUOHUB_COVERAGE_SCHEDULE', '10s'],
     ['DUOHUB_COVERAGE_CONCURRENCY', '0'],
+    ['DUOHUB_COVERAGE_PAGES_IN_FLIGHT', '0'],
     ['DUOHUB_COVERAGE_LEASE_MS', '1e4'],
     ['DUOHUB_REPLICA_ID', 'has spaces'],
   ])('refuses %s=%j, naming the variable', (name, value) => {

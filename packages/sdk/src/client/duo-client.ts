@@ -149,9 +149,9 @@ export class DuoClient implements Caller {
     return response as DuoResponse<T>;
   }
 
-  /** Closes pooled connections. Child clients share their parent's pool and leave it open. */
+  /** Closes pooled connections. Child clients share their parent's pool, and a given `transport` belongs to its owner: both stay open. */
   close(): void {
-    if (this.ownsRuntime) this.runtime.transport.close();
+    if (this.ownsRuntime && this.runtime.options.transport === undefined) this.runtime.transport.close();
   }
 
   private async currentHost(): Promise<string> {
@@ -163,9 +163,11 @@ export class DuoClient implements Caller {
 }
 
 function createRuntime(options: DuoClientOptions, valid: ReturnType<typeof validateClientOptions>): ClientRuntime {
-  const transport: Transport = options.fetch
-    ? new FetchTransport(options.fetch)
-    : new NodeTransport({ ca: options.ca, proxy: options.proxy, keepAlive: options.keepAlive, maxSockets: options.maxSockets, maxBodiesReading: options.maxBodiesReading });
+  const transport: Transport =
+    options.transport ??
+    (options.fetch
+      ? new FetchTransport(options.fetch)
+      : new NodeTransport({ ca: options.ca, proxy: options.proxy, keepAlive: options.keepAlive, maxSockets: options.maxSockets, maxBodiesReading: options.maxBodiesReading }));
   const now = options.now ?? Date.now;
   const hooks: CallHook[] = [];
   if (options.retry !== false) hooks.push(retryHook(resolveRetry(options), options.onRetry));

@@ -3,6 +3,7 @@ import type { PacingOptions } from '../pacing/pacing-options.js';
 import type { RetryInfo, RetryOptions } from '../retry/retry-options.js';
 import type { SigningOptions } from '../signing/signing-options.js';
 import type { FetchLike } from '../transport/fetch-transport.js';
+import type { Transport } from '../transport/transport.js';
 
 /** Options of every Duo client (Admin, Accounts, Auth). */
 export interface DuoClientOptions extends SigningOptions {
@@ -22,6 +23,12 @@ export interface DuoClientOptions extends SigningOptions {
   ca?: string | Buffer;
   /** `http://[user:pass@]proxy:port` (or https://): tunnel every request with CONNECT. */
   proxy?: string;
+  /**
+   * A connection pool shared with other clients (e.g. a `NodeTransport` kept per credential set), so
+   * clients built per call reuse warm connections. The client never closes it: its owner does.
+   * `ca`, `proxy`, `keepAlive`, `maxSockets` and `maxBodiesReading` are then the transport's business.
+   */
+  transport?: Transport;
   /** Reuse connections (keep-alive). Default true. */
   keepAlive?: boolean;
   /** Pooled connections per origin. Default 32. */

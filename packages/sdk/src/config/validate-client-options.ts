@@ -28,6 +28,7 @@ export function validateClientOptions(options: DuoClientOptions): ValidatedOptio
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new DuoConfigError('fetch', 'fetch must be a function (req: Request) => Promise<Response>');
   }
+  if (options.transport !== undefined) validateTransport(options);
   positiveMs(options.timeoutMs, 'timeoutMs');
   positiveMs(options.longPollTimeoutMs, 'longPollTimeoutMs');
   atLeastOne(options.maxBodiesReading, 'maxBodiesReading');
@@ -48,6 +49,15 @@ export function validateClientOptions(options: DuoClientOptions): ValidatedOptio
     throw new DuoConfigError('userAgent', 'userAgent must be a single-line string');
   }
   return { host, ikey, skey, sigVersion, baseUrl };
+}
+
+function validateTransport(options: DuoClientOptions): void {
+  const transport = options.transport as { send?: unknown; close?: unknown } | null;
+  if (typeof transport !== 'object' || transport === null || typeof transport.send !== 'function' || typeof transport.close !== 'function') {
+    throw new DuoConfigError('transport', 'transport must be an object with send() and close(), such as a NodeTransport');
+  }
+  // fetch mode builds URLs for an in-process server; a shared pool expects real origins.
+  if (options.fetch !== undefined) throw new DuoConfigError('transport', 'pass either fetch or transport, not both');
 }
 
 function validateBaseUrl(value: unknown): string {
@@ -115,7 +125,7 @@ function validateRetry(retry: RetryOptions): void {
 
 function validatePacing(pacing: PacingOptions): void {
   if (typeof pacing !== 'object' || pacing === null) throw new DuoConfigError('pacing', 'pacing must be options, a Pacer or false');
-  for (const group of ['rates', 'burst'] as const) {
+  for (const group of ['rates', 'maxRates', 'burst'] as const) {
     const table = pacing[group];
     if (table === undefined) continue;
     for (const [name, value] of Object.entries(table)) {
@@ -127,11 +137,9 @@ function validatePacing(pacing: PacingOptions): void {
       }
     }
   }
-  for (const key of ['decreaseFactor', 'minRateFraction'] as const) {
-    const value = pacing[key];
-    if (value !== undefined && !(typeof value === 'number' && value > 0 && value <= 1)) {
-      throw new DuoConfigError(`pacing.${key}`, `pacing.${key} must be a number in (0, 1]`);
-    }
+  const fraction = pacing.minRateFraction;
+  if (fraction !== undefined && !(typeof fraction === 'number' && fraction > 0 && fraction <= 1)) {
+    throw new DuoConfigError('pacing.minRateFraction', 'pacing.minRateFraction must be a number in (0, 1]');
   }
-  nonNegative(pacing.recoveryPerSuccess, 'pacing.recoveryPerSuccess');
+  nonNegative(pacing.maxStateAgeMs, 'pacing.maxStateAgeMs');
 }

@@ -1,7 +1,8 @@
 import { sleep as realSleep } from '../retry/sleep.js';
-import { AdaptiveBucket, type BucketSnapshot } from './adaptive-bucket.js';
 import type { EndpointClass } from './endpoint-class.js';
-import { DEFAULT_ADAPTATION, DEFAULT_RATES, defaultBurst, type PacingOptions } from './pacing-options.js';
+import { LearningBucket, type BucketGrant, type BucketSnapshot } from './learning-bucket.js';
+import { readPacerState, type LearnedBucket, type PacerState } from './pacer-state.js';
+import { DEFAULT_LEARNING, DEFAULT_RATES, initialBurst, maxProbedBurst, type PacingOptions } from './pacing-options.js';
 
 /** Which budget a request draws from: Duo counts per account (host + account_id) and class. */
 export interface PaceKey {
@@ -10,49 +11,60 @@ export interface PaceKey {
   endpointClass: EndpointClass;
 }
 
+/** A request's permission to go, handed back with its outcome so the bucket can learn from it. */
+export type PacePermit = BucketGrant;
+
 /**
- * Client-side pacing under Duo's rate limits: one adaptive token bucket per (host, account,
- * class). Pass one Pacer to several clients so they share an account's budget.
+ * Client-side pacing under Duo's rate limits: one learning token bucket per (host, account,
+ * class), starting from Duo's published rates and learning each bucket's real rate and burst from
+ * its 429s (see `LearningBucket`). Pass one Pacer to several clients so they share an account's
+ * budget; `exportState` / `initialState` carry what it learned into the next run.
  */
 export class Pacer {
-  private readonly buckets = new Map<string, AdaptiveBucket>();
+  private readonly buckets = new Map<string, { key: PaceKey; bucket: LearningBucket }>();
+  private readonly seeds = new Map<string, LearnedBucket>();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: PacingOptions = {}) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
+    if (options.initialState !== undefined) this.importState(options.initialState);
   }
 
-  /** Waits until a request for `key` may be sent. Rejects with the signal's reason on abort. */
-  async acquire(key: PaceKey, signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits until a request for `key` may be sent and returns its permit (undefined for an unpaced
+   * class). Rejects with the signal's reason on abort, giving the place back.
+   */
+  async acquire(key: PaceKey, signal?: AbortSignal): Promise<PacePermit | undefined> {
     const bucket = this.bucket(key);
-    if (!bucket) return;
-    const wait = bucket.reserve(this.now());
-    if (wait <= 0) return;
-    try {
-      await this.sleep(wait, signal);
-    } catch (error) {
-      bucket.cancel(this.now());
-      throw error;
+    if (!bucket) return undefined;
+    const grant = bucket.reserve(this.now());
+    // The wait is recomputed on every wake: a 429 meanwhile may have slowed the whole queue.
+    for (let wait = bucket.waitMs(grant, this.now()); wait > 0; wait = bucket.waitMs(grant, this.now())) {
+      try {
+        await this.sleep(wait, signal);
+      } catch (error) {
+        bucket.cancel(grant, this.now());
+        throw error;
+      }
     }
+    return grant;
   }
 
-  /** Records that Duo answered a request (any status): the budget's refill is timed from the first answer. */
-  onAnswered(key: PaceKey): void {
-    this.bucket(key)?.answered(this.now());
-  }
-
-  /** Records a request Duo accepted (any answer but 429). */
-  onSuccess(key: PaceKey): void {
-    const bucket = this.bucket(key);
-    bucket?.answered(this.now());
-    bucket?.succeeded();
+  /** Records that Duo accepted a request (any answer but 429). */
+  onSuccess(key: PaceKey, permit?: PacePermit): void {
+    this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.now());
   }
 
   /** Records a 429, with Duo's Retry-After when it sent one. */
-  onRateLimited(key: PaceKey, retryAfterMs?: number): void {
-    this.bucket(key)?.rateLimited(this.now(), retryAfterMs);
+  onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit): void {
+    this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.now(), retryAfterMs);
+  }
+
+  /** Records an attempt that got no answer from Duo (a connection failure or timeout). */
+  onAnswered(key: PaceKey, permit?: PacePermit): void {
+    this.bucket(key)?.abandoned(permit ?? this.unknownGrant(), this.now());
   }
 
   /** The bucket's current state, or undefined for an unpaced class. */
@@ -60,24 +72,67 @@ export class Pacer {
     return this.bucket(key)?.snapshot(this.now());
   }
 
-  private bucket(key: PaceKey): AdaptiveBucket | undefined {
-    const id = `${key.host.toLowerCase()}|${key.accountId ?? ''}|${key.endpointClass}`;
-    let bucket = this.buckets.get(id);
-    if (bucket) return bucket;
-    const rate = this.options.rates?.[key.endpointClass] ?? DEFAULT_RATES[key.endpointClass];
+  /** What every bucket learned so far, JSON-serializable, to pass as `initialState` next run. */
+  exportState(): PacerState {
+    const buckets: LearnedBucket[] = [];
+    for (const { key, bucket } of this.buckets.values()) {
+      buckets.push({
+        host: key.host.toLowerCase(),
+        ...(key.accountId === undefined ? {} : { accountId: key.accountId }),
+        endpointClass: key.endpointClass,
+        ...bucket.learned(),
+      });
+    }
+    // Seeds not used in this run are kept, so a short run does not forget other accounts.
+    for (const [id, seed] of this.seeds) if (!this.buckets.has(id)) buckets.push(seed);
+    return { version: 1, savedAt: this.now(), buckets };
+  }
+
+  /**
+   * Seeds buckets not yet in use from an earlier run's `exportState()`. Malformed entries and
+   * entries older than `maxStateAgeMs` are ignored; rates above this pacer's ceiling are capped.
+   */
+  importState(state: PacerState): void {
+    const maxAge = this.options.maxStateAgeMs ?? DEFAULT_LEARNING.maxStateAgeMs;
+    for (const entry of readPacerState(state, this.now() - maxAge)) {
+      const id = bucketId(entry);
+      if (!this.buckets.has(id)) this.seeds.set(id, entry);
+    }
+  }
+
+  private unknownGrant(): BucketGrant {
+    // Callers that did not keep a permit: treat the request as sent just now, outside any probe.
+    return { ticket: -1, probe: false, tokensBefore: 0, intervalMs: 0, sentAt: this.now(), released: true };
+  }
+
+  private bucket(key: PaceKey): LearningBucket | undefined {
+    const id = bucketId(key);
+    const found = this.buckets.get(id);
+    if (found) return found.bucket;
+    const cls = key.endpointClass;
+    const rate = this.options.rates?.[cls] ?? DEFAULT_RATES[cls];
     if (!Number.isFinite(rate) || rate <= 0) return undefined;
-    bucket = new AdaptiveBucket(
-      rate,
-      this.options.burst?.[key.endpointClass] ?? defaultBurst(rate),
+    const ceiling = Math.max(rate, this.options.maxRates?.[cls] ?? rate);
+    const configuredBurst = this.options.burst?.[cls];
+    const seed = this.seeds.get(id);
+    const bucket = new LearningBucket(
       {
-        decreaseFactor: this.options.decreaseFactor ?? DEFAULT_ADAPTATION.decreaseFactor,
-        recoveryPerSuccess: this.options.recoveryPerSuccess ?? DEFAULT_ADAPTATION.recoveryPerSuccess,
-        minRateFraction: this.options.minRateFraction ?? DEFAULT_ADAPTATION.minRateFraction,
+        ratePerMinute: seed ? Math.min(seed.ratePerMinute, ceiling) : rate,
+        ceilingPerMinute: ceiling,
+        burst: seed?.burst ?? configuredBurst ?? initialBurst(rate),
+        burstKnown: seed ? seed.burstKnown : configuredBurst !== undefined,
+        maxBurst: Math.max(configuredBurst ?? 1, seed?.burst ?? 1, maxProbedBurst(ceiling)),
+        floorPerMinute: rate * (this.options.minRateFraction ?? DEFAULT_LEARNING.minRateFraction),
+        ...(seed ? { learnedAt: seed.learnedAt } : {}),
       },
       this.now(),
-      { refillFromFirstAnswer: true },
     );
-    this.buckets.set(id, bucket);
+    this.seeds.delete(id);
+    this.buckets.set(id, { key, bucket });
     return bucket;
   }
+}
+
+function bucketId(key: PaceKey): string {
+  return `${key.host.toLowerCase()}|${key.accountId ?? ''}|${key.endpointClass}`;
 }

@@ -1,17 +1,27 @@
+import type { PacerState } from './pacer-state.js';
 import type { EndpointClass } from './endpoint-class.js';
 
-/** How the client paces itself below Duo's request-rate limits. */
+/** How the client paces itself below Duo's request-rate limits, learning each bucket as it goes. */
 export interface PacingOptions {
-  /** Requests per minute per (host, account, class); `Infinity` leaves a class unpaced. */
+  /**
+   * Requests per minute per (host, account, class) to start from and never exceed; `Infinity`
+   * leaves a class unpaced. Default: Duo's published figures (`DEFAULT_RATES`).
+   */
   rates?: Partial<Record<EndpointClass, number>>;
-  /** Requests allowed back to back after idle time, per class. Default: a tenth of a minute's rate, at least 1. */
+  /**
+   * A higher ceiling per class, for accounts known to be allowed more than the published rate:
+   * the bucket then climbs from `rates` toward it while Duo accepts. Default: `rates` (never
+   * faster than published).
+   */
+  maxRates?: Partial<Record<EndpointClass, number>>;
+  /** A known burst per class: used as given, not probed (still lowered if Duo proves it smaller). */
   burst?: Partial<Record<EndpointClass, number>>;
-  /** Rate multiplier on each 429. Default 0.5. */
-  decreaseFactor?: number;
-  /** Share of the configured rate regained per success. Default 0.01 (about 50 successes from half speed). */
-  recoveryPerSuccess?: number;
-  /** The rate never falls below this share of the configured rate. Default 0.05. */
+  /** The rate never falls below this share of the starting rate. Default 0.05. */
   minRateFraction?: number;
+  /** Learned rates and bursts from `pacer.exportState()` of an earlier run, to start from. */
+  initialState?: PacerState;
+  /** Ignore `initialState` entries learned longer ago than this (ms). Default 7 days. */
+  maxStateAgeMs?: number;
   /** Injectable for tests: epoch ms. */
   now?: () => number;
   /** Injectable for tests: waits `ms`, rejecting when the signal aborts. */
@@ -32,10 +42,19 @@ export const DEFAULT_RATES: Readonly<Record<EndpointClass, number>> = {
   auth: 600,
 };
 
-/** AIMD parameters used wherever an option is left out. */
-export const DEFAULT_ADAPTATION = { decreaseFactor: 0.5, recoveryPerSuccess: 0.01, minRateFraction: 0.05 } as const;
+/** Defaults for the learning, used wherever an option is left out. */
+export const DEFAULT_LEARNING = { minRateFraction: 0.05, maxStateAgeMs: 7 * 24 * 3_600_000 } as const;
 
-/** The default burst for a rate: a tenth of a minute's worth, at least one request. */
-export function defaultBurst(perMinute: number): number {
-  return Math.max(1, Math.round(perMinute / 10));
+/**
+ * The burst a bucket starts from when none is known: one per 100/min, 1 to 4. Small on purpose:
+ * guessing too small costs a few token intervals once while probing finds the real burst; guessing
+ * too large costs a 429 on the first use of every account.
+ */
+export function initialBurst(perMinute: number): number {
+  return Math.min(1, Math.max(1, Math.round(perMinute / 100)));
+}
+
+/** The most a probed burst may grow to: a minute's worth, the most a "per minute" limit can mean. */
+export function maxProbedBurst(perMinute: number): number {
+  return Math.max(initialBurst(perMinute), Math.floor(perMinute));
 }

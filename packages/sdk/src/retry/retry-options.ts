@@ -39,6 +39,8 @@ export interface RetryInfo {
   request: DuoErrorRequest;
   /** Set when Duo's Retry-After chose the wait. */
   retryAfterMs?: number;
+  /** Set for a 429 on a paced call: `delayMs` is 0 and the pacer holds the retry until Duo has a token. */
+  paced?: true;
 }
 
 /** Retry options with every default filled in. */

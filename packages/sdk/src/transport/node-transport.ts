@@ -34,7 +34,8 @@ const TIMEOUT = Symbol('timeout');
 const ABORT = Symbol('abort');
 
 /**
- * The default transport: node:http/node:https with keep-alive agents (one pool per client),
+ * The default transport: node:http/node:https with keep-alive agents (one pool per transport: a client
+ * builds its own unless given one to share through the `transport` option),
  * a per-request timeout covering connect to last byte, AbortSignal, custom CA and a CONNECT proxy.
  */
 export class NodeTransport implements Transport {

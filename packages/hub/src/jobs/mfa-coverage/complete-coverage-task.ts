@@ -31,7 +31,15 @@ export async function completeCoverageTask(
       const now = hub.now().toISOString();
       const written = await trx
         .updateTable('coverage_tasks')
-        .set({ status, result: JSON.stringify(outcome), processed_by: processedBy, users_seen: users, finished_at: now, lease_expires_at: null })
+        .set({
+          status,
+          result: JSON.stringify(outcome),
+          error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
+          processed_by: processedBy,
+          users_seen: users,
+          finished_at: now,
+          lease_expires_at: null,
+        })
         .where('run_id', '=', key.runId)
         .where('account_id', '=', key.accountId)
         .where('status', 'in', ['pending', 'running'])

@@ -8,8 +8,14 @@ import { parseInterval } from './parse-interval.js';
 export interface CoverageJobOptions {
   /** Names this hub process in task rows (`processed_by`); unique per replica. */
   replicaId: string;
-  /** Accounts scanned at once by this process (each under its own Duo pacing budget). */
-  concurrency: number;
+  /**
+   * An optional cap on accounts scanned at once by this process. Undefined: none on SQLite, where every
+   * account of a run is scanned at once (each is its own Duo rate-limit domain, and `pagesInFlight`
+   * bounds sockets and memory); on Postgres, graphile-worker's jobs per replica (DEFAULT_GRAPHILE_JOBS).
+   */
+  concurrency: number | undefined;
+  /** Page reads in flight at once across every account this process scans: its bound on sockets and memory. */
+  pagesInFlight: number;
   /** How long a claim on a task stands without renewal; holders renew at a third of it. */
   leaseMs: number;
   /** How often an idle runner looks for work it was not told about (other processes, expired leases). */
@@ -20,11 +26,21 @@ export interface CoverageJobOptions {
   retry?: RetryOptions | false | undefined;
 }
 
-/** Defaults: 16 accounts at once, a 30 s lease, a 1 s idle poll, no schedule. */
+/**
+ * Page reads in flight per process by default. Sockets: a read holds one while on the wire, far below
+ * the file limit. Memory: a user page (300 users) is about 0.5 MB as JSON and a few times that parsed
+ * for the moment it is counted, and reads are only on the wire at once when the fleet is large, so 128
+ * keeps a run's peak well under 256 MB; it also covers Duo's latency (128 reads per round trip of 50 ms
+ * is 2,500 pages a second, more than one core parses).
+ */
+export const DEFAULT_PAGES_IN_FLIGHT = 128;
+
+/** Defaults: every account at once within 128 page reads in flight, a 30 s lease, a 1 s idle poll, no schedule. */
 export function defaultCoverageJobOptions(overrides: Partial<CoverageJobOptions> = {}): CoverageJobOptions {
   return {
     replicaId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
-    concurrency: 16,
+    concurrency: undefined,
+    pagesInFlight: DEFAULT_PAGES_IN_FLIGHT,
     leaseMs: 30_000,
     pollMs: 1000,
     scheduleMs: undefined,
@@ -33,8 +49,8 @@ export function defaultCoverageJobOptions(overrides: Partial<CoverageJobOptions>
 }
 
 /**
- * Reads DUOHUB_COVERAGE_SCHEDULE (`24h`, `90m`...), DUOHUB_COVERAGE_CONCURRENCY, DUOHUB_COVERAGE_LEASE_MS
- * and DUOHUB_REPLICA_ID; throws HubConfigError naming the variable when one is invalid.
+ * Reads DUOHUB_COVERAGE_SCHEDULE (`24h`, `90m`...), DUOHUB_COVERAGE_CONCURRENCY, DUOHUB_COVERAGE_PAGES_IN_FLIGHT,
+ * DUOHUB_COVERAGE_LEASE_MS and DUOHUB_REPLICA_ID; throws HubConfigError naming the variable when one is invalid.
  */
 export function coverageJobOptionsFromEnv(env: Record<string, string | undefined>): CoverageJobOptions {
   const overrides: Partial<CoverageJobOptions> = {};
@@ -51,8 +67,10 @@ export function coverageJobOptionsFromEnv(env: Record<string, string | undefined
     if (!/^\d+$/.test(raw) || n < min || n > max) throw new HubConfigError(name, `must be an integer between ${min} and ${max}`);
     return n;
   };
-  const concurrency = int('DUOHUB_COVERAGE_CONCURRENCY', 1, 256);
+  const concurrency = int('DUOHUB_COVERAGE_CONCURRENCY', 1, 100_000);
   if (concurrency !== undefined) overrides.concurrency = concurrency;
+  const pages = int('DUOHUB_COVERAGE_PAGES_IN_FLIGHT', 1, 4096);
+  if (pages !== undefined) overrides.pagesInFlight = pages;
   const lease = int('DUOHUB_COVERAGE_LEASE_MS', 1000, 3_600_000);
   if (lease !== undefined) overrides.leaseMs = lease;
   const replica = env.DUOHUB_REPLICA_ID?.trim();

@@ -3,7 +3,9 @@ import { auditedWrite } from '../../audit/audited-write.js';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import type { ScanError } from '../../reports/mfa-coverage/index.js';
+import { coverageJobsOf } from './coverage-jobs.js';
 import { coverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
+import { inFlightUsers } from './in-flight-users.js';
 
 /** A run as the API shows it. */
 export interface CoverageRunView {
@@ -70,18 +72,18 @@ export async function listCoverageRuns(hub: HubContext, filter: { integrationId?
   if (filter.integrationId) query = query.where('integration_id', '=', filter.integrationId);
   const runs = await query.execute();
   const active = runs.filter((r) => r.status === 'running').map((r) => r.id);
-  const inFlight = new Map<string, number>();
+  const running = new Map<string, Array<{ account_id: string; users_seen: number }>>();
   if (active.length > 0) {
     const rows = await coverageDb(hub.store.db)
       .selectFrom('coverage_tasks')
-      .select(['run_id', (eb) => eb.fn.sum<number>('users_seen').as('users')])
+      .select(['run_id', 'account_id', 'users_seen'])
       .where('run_id', 'in', active)
       .where('status', '=', 'running')
-      .groupBy('run_id')
       .execute();
-    for (const r of rows) inFlight.set(r.run_id, Number(r.users ?? 0));
+    for (const r of rows) running.set(r.run_id, [...(running.get(r.run_id) ?? []), r]);
   }
-  return runs.map((r) => toView(r, inFlight.get(r.id) ?? 0));
+  const live = coverageJobsOf(hub)?.runner.live;
+  return runs.map((r) => toView(r, inFlightUsers(running.get(r.id) ?? [], live?.usersOf(r.id))));
 }
 
 /** One run with its tasks; `not_found` when unknown. */
@@ -89,17 +91,19 @@ export async function getCoverageRun(hub: HubContext, runId: string): Promise<Co
   const db = coverageDb(hub.store.db);
   const run = await db.selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
+  // Never the tasks' results: a progress poll must not read and parse megabytes of them each time.
   const tasks = await db
     .selectFrom('coverage_tasks')
-    .select(['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'result'])
+    .select(['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'error'])
     .where('run_id', '=', runId)
     .orderBy('seq')
     .execute();
-  const inFlight = tasks.filter((t) => t.status === 'running').reduce((n, t) => n + Number(t.users_seen), 0);
+  const legacyErrors = await errorsOfFailedTasksBefore0006(hub, runId, tasks);
+  const live = coverageJobsOf(hub)?.runner.live.usersOf(runId);
   return {
-    ...toView(run, inFlight),
+    ...toView(run, inFlightUsers(tasks.filter((t) => t.status === 'running'), live)),
     tasks: tasks.map((t) => {
-      const outcome = t.result ? (JSON.parse(t.result) as { status: string; error?: ScanError }) : undefined;
+      const error = t.error ? (JSON.parse(t.error) as ScanError) : (legacyErrors.get(t.account_id) ?? null);
       return {
         account_id: t.account_id,
         name: t.name,
@@ -110,10 +114,27 @@ export async function getCoverageRun(hub: HubContext, runId: string): Promise<Co
         processed_by: t.processed_by,
         started_at: t.started_at,
         finished_at: t.finished_at,
-        error: outcome?.status === 'failed' ? (outcome.error ?? null) : null,
+        error: t.status === 'failed' ? error : null,
       };
     }),
   };
+}
+
+/** Failed tasks written before migration 0006 carry their error only inside `result`: read just those. */
+async function errorsOfFailedTasksBefore0006(
+  hub: HubContext,
+  runId: string,
+  tasks: ReadonlyArray<{ account_id: string; status: CoverageTaskStatus; error: string | null }>,
+): Promise<Map<string, ScanError>> {
+  const ids = tasks.filter((t) => t.status === 'failed' && t.error === null).map((t) => t.account_id);
+  const out = new Map<string, ScanError>();
+  if (ids.length === 0) return out;
+  const rows = await coverageDb(hub.store.db).selectFrom('coverage_tasks').select(['account_id', 'result']).where('run_id', '=', runId).where('account_id', 'in', ids).execute();
+  for (const r of rows) {
+    const outcome = r.result ? (JSON.parse(r.result) as { error?: ScanError }) : undefined;
+    if (outcome?.error) out.set(r.account_id, outcome.error);
+  }
+  return out;
 }
 
 /**

@@ -58,6 +58,8 @@ export interface CoverageTasksTable {
   processed_by: string | null;
   /** JSON AccountOutcome, written once. */
   result: string | null;
+  /** JSON ScanError of a failed outcome, written with it (migration 0006), so views need not read `result`. */
+  error: string | null;
   started_at: string | null;
   finished_at: string | null;
 }

@@ -21,7 +21,7 @@ export interface CreatedCoverageRun {
   accountsTotal: number;
 }
 
-// SQLite binds at most 32,766 variables; 200 rows of 13 columns stay far below on every driver.
+// SQLite binds at most 32,766 variables; 200 rows of 16 columns stay far below on every driver.
 const INSERT_CHUNK = 200;
 
 /**
@@ -78,6 +78,7 @@ export async function createCoverageRun(hub: HubContext, actor: Actor, input: Cr
         users_seen: 0,
         processed_by: null,
         result: null,
+        error: null,
         started_at: null,
         finished_at: null,
       }));

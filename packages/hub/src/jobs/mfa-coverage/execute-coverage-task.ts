@@ -1,11 +1,13 @@
 import type { RetryOptions } from '@duohub/sdk';
 import { isHubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
-import { resolveDuoClients } from '../../integrations/resolve-duo-clients.js';
-import { runCoverageTask, type AccountOutcome } from '../../reports/mfa-coverage/index.js';
+import { savePacerState } from '../../integrations/pacer-state-records.js';
+import { fleetPacedSource, runCoverageTask, type AccountOutcome, type PageSlots } from '../../reports/mfa-coverage/index.js';
 import { releaseCoverageTask, renewCoverageTask, type ClaimedCoverageTask } from './claim-coverage-task.js';
 import { completeCoverageTask } from './complete-coverage-task.js';
 import { coverageDb } from './coverage-tables.js';
+import type { LiveCoverageProgress } from './live-coverage-progress.js';
+import { openCoverageClient } from './open-coverage-client.js';
 
 /** How a claimed task is worked on. */
 export interface ExecuteOptions {
@@ -15,6 +17,10 @@ export interface ExecuteOptions {
   retry?: RetryOptions | false | undefined;
   /** Claims after which an unexpected error becomes a failed outcome instead of another try. Default 5. */
   maxAttempts?: number | undefined;
+  /** The process's fleet-wide bound on page reads in flight; none: only the pacer bounds them. */
+  pageSlots?: PageSlots | undefined;
+  /** Where this process keeps the users counted by its tasks in progress. */
+  live?: LiveCoverageProgress | undefined;
 }
 
 /** How working on a task ended. */
@@ -51,17 +57,23 @@ export async function executeCoverageTask(hub: HubContext, claimed: ClaimedCover
       .finally(() => (renewing = undefined));
   }, Math.max(50, Math.floor(options.leaseMs / 3)));
 
+  const onUsers = (n: number) => {
+    usersSeen += n;
+    options.live?.add(claimed.runId, claimed.task.account_id, n);
+  };
   let outcome: AccountOutcome;
   try {
-    outcome = await scan(hub, claimed, options, controller.signal, (n) => (usersSeen += n));
+    outcome = await scan(hub, claimed, options, controller.signal, onUsers);
   } catch (error) {
     if (controller.signal.aborted) {
+      options.live?.end(claimed.runId, claimed.task.account_id);
       await renewing;
       if (lost) return 'aborted';
       await releaseCoverageTask(db, key, options).catch(() => {});
       return 'released';
     }
     if (claimed.attempts < (options.maxAttempts ?? 5)) {
+      options.live?.end(claimed.runId, claimed.task.account_id);
       await releaseCoverageTask(db, key, options).catch(() => {});
       throw error;
     }
@@ -72,8 +84,12 @@ export async function executeCoverageTask(hub: HubContext, claimed: ClaimedCover
     signal?.removeEventListener('abort', onOuterAbort);
   }
   await renewing;
-  const { written } = await completeCoverageTask(hub, key, outcome, options.replicaId);
-  return written ? 'written' : 'duplicate';
+  try {
+    const { written } = await completeCoverageTask(hub, key, outcome, options.replicaId);
+    return written ? 'written' : 'duplicate';
+  } finally {
+    options.live?.end(claimed.runId, claimed.task.account_id);
+  }
 }
 
 async function scan(
@@ -83,28 +99,39 @@ async function scan(
   signal: AbortSignal,
   onUsers: (n: number) => void,
 ): Promise<AccountOutcome> {
-  let clients;
+  const target = { integrationId: claimed.integrationId, accountId: claimed.task.account_id };
+  let client;
   try {
-    clients = await resolveDuoClients(hub.store, { integrationId: claimed.integrationId }, { ...hub.duo, ...(options.retry !== undefined ? { retry: options.retry } : {}) });
+    client = await openCoverageClient(hub, target, options.retry);
   } catch (error) {
     // The integration was deleted or its keys cannot be opened: the account cannot be scanned.
     if (isHubError(error)) return { status: 'failed', task: claimed.task, error: { kind: error.code, message: error.message } };
     throw error;
   }
-  const accounts = clients.accounts;
-  if (!accounts) {
+  if (!client) {
     return { status: 'failed', task: claimed.task, error: { kind: 'credentials_missing', message: 'The integration has no Accounts API credentials.' } };
   }
+  const { accounts, pacer } = client;
+  const slots = options.pageSlots;
   try {
     return await runCoverageTask(accounts, claimed.task, {
       nowMs: claimed.nowMs,
       keepMfaUserIds: true,
       signal,
       onPage: (event) => onUsers(event.usersAdded),
+      wrapSource: slots ? (child) => fleetPacedSource(child, { slots, pacer }) : undefined,
     });
   } finally {
     accounts.close();
-    clients.admin?.close();
-    clients.auth?.close();
+    await keepLearnedLimits(hub, target);
   }
+}
+
+/** Stores what the account's pacer learned, for the next run and other replicas; a failure only costs relearning. */
+async function keepLearnedLimits(hub: HubContext, target: { integrationId: string; accountId: string }): Promise<void> {
+  const state = hub.duo.pacers.exportState(target.integrationId, target.accountId);
+  if (state === undefined) return;
+  await savePacerState(hub.store.db, target, state, hub.now()).catch((error: unknown) =>
+    hub.logger.warn({ err: error, integration_id: target.integrationId, account_id: target.accountId }, 'could not store the learned Duo rate limits'),
+  );
 }

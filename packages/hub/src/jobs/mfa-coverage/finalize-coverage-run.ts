@@ -1,4 +1,4 @@
-import { fleetTotals, type AccountOutcome } from '../../reports/mfa-coverage/index.js';
+import { FleetTotalsBuilder, type AccountOutcome } from '../../reports/mfa-coverage/index.js';
 import type { HubContext } from '../../hub-context.js';
 import type { CoverageDb, CoverageSnapshotRowsTable } from './coverage-tables.js';
 
@@ -22,17 +22,18 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
   const run = await db.selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run || (run.status !== 'queued' && run.status !== 'running')) return false;
 
-  const tasks = await db
+  // Only counts here: the results themselves are read below a few at a time, so closing a run of
+  // 250,000 users never holds every account's outcome (and its snapshot row) in memory at once.
+  const statusCounts = await db
     .selectFrom('coverage_tasks')
-    .select(['account_id', 'seq', 'name', 'status', 'result'])
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('run_id', '=', runId)
-    .orderBy('seq')
+    .where('result', 'is not', null)
+    .groupBy('status')
     .execute();
-  const outcomes: Array<{ seq: number; outcome: AccountOutcome }> = [];
-  for (const t of tasks) {
-    if (t.result) outcomes.push({ seq: t.seq, outcome: JSON.parse(t.result) as AccountOutcome });
-  }
-  const allFailed = outcomes.length > 0 && outcomes.every((o) => o.outcome.status === 'failed');
+  const withOutcome = statusCounts.reduce((n, r) => n + Number(r.n), 0);
+  const failedCount = statusCounts.filter((r) => r.status === 'failed').reduce((n, r) => n + Number(r.n), 0);
+  const allFailed = withOutcome > 0 && failedCount === withOutcome;
   const finishedAt = hub.now().toISOString();
   const updated = await db
     .updateTable('coverage_runs')
@@ -54,36 +55,60 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
     .where('duo_account_id', 'is not', null)
     .execute();
   const orgByAccount = new Map(mapped.map((o) => [o.duo_account_id!, o]));
-  const totals = fleetTotals(outcomes.map((o) => o.outcome));
+  // The snapshot row goes first (its rows reference it); its totals are filled in once every row is counted.
   await db
     .insertInto('coverage_snapshots')
-    .values({ id: runId, integration_id: run.integration_id, taken_at: new Date(run.now_ms).toISOString(), finished_at: finishedAt, totals: JSON.stringify(totals) })
+    .values({ id: runId, integration_id: run.integration_id, taken_at: new Date(run.now_ms).toISOString(), finished_at: finishedAt, totals: '{}' })
     .execute();
-  const rows: CoverageSnapshotRowsTable[] = outcomes.map(({ seq, outcome }) => {
-    const org = orgByAccount.get(outcome.task.account_id);
-    const base = {
-      snapshot_id: runId,
-      account_id: outcome.task.account_id,
-      seq,
-      organization_id: org?.id ?? null,
-      organization_name: org?.name ?? null,
-      duo_account_name: outcome.task.name,
-    };
-    if (outcome.status === 'failed') {
-      return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
-    }
-    const { counts, percentages, usersWithoutMfa, scan, mfaUserIds } = outcome.coverage;
-    return {
-      ...base,
-      status: 'ok',
-      users: counts.users,
-      mfa: counts.mfa,
-      no_mfa: counts.noMfa,
-      coverage: JSON.stringify({ counts, percentages, usersWithoutMfa, scan }),
-      mfa_user_ids: mfaUserIds ? JSON.stringify(mfaUserIds) : null,
-      error: null,
-    };
-  });
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('coverage_snapshot_rows').values(rows.slice(i, i + 100)).execute();
+  const totals = new FleetTotalsBuilder();
+  for (let afterSeq = -1; ; ) {
+    const batch = await db
+      .selectFrom('coverage_tasks')
+      .select(['seq', 'result'])
+      .where('run_id', '=', runId)
+      .where('result', 'is not', null)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(FINALIZE_BATCH)
+      .execute();
+    if (batch.length === 0) break;
+    afterSeq = batch.at(-1)!.seq;
+    const rows = batch.map((t) => {
+      const outcome = JSON.parse(t.result!) as AccountOutcome;
+      totals.add(outcome);
+      return snapshotRow(runId, t.seq, outcome, orgByAccount.get(outcome.task.account_id));
+    });
+    await db.insertInto('coverage_snapshot_rows').values(rows).execute();
+  }
+  await db.updateTable('coverage_snapshots').set({ totals: JSON.stringify(totals.result()) }).where('id', '=', runId).execute();
   return true;
+}
+
+// Accounts whose outcomes are parsed at once while closing a run: a few megabytes at 2,500 users each.
+const FINALIZE_BATCH = 10;
+
+/** One account's row of a snapshot, with the organization mapped to it now. */
+function snapshotRow(runId: string, seq: number, outcome: AccountOutcome, org: { id: string; name: string } | undefined): CoverageSnapshotRowsTable {
+  const base = {
+    snapshot_id: runId,
+    account_id: outcome.task.account_id,
+    seq,
+    organization_id: org?.id ?? null,
+    organization_name: org?.name ?? null,
+    duo_account_name: outcome.task.name,
+  };
+  if (outcome.status === 'failed') {
+    return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
+  }
+  const { counts, percentages, usersWithoutMfa, scan, mfaUserIds } = outcome.coverage;
+  return {
+    ...base,
+    status: 'ok',
+    users: counts.users,
+    mfa: counts.mfa,
+    no_mfa: counts.noMfa,
+    coverage: JSON.stringify({ counts, percentages, usersWithoutMfa, scan }),
+    mfa_user_ids: mfaUserIds ? JSON.stringify(mfaUserIds) : null,
+    error: null,
+  };
 }

@@ -6,6 +6,15 @@ import type { CoverageJobOptions } from './coverage-job-options.js';
 import type { CoverageRunner } from './coverage-runner.js';
 import { coverageDb } from './coverage-tables.js';
 import { executeCoverageTask } from './execute-coverage-task.js';
+import { LiveCoverageProgress } from './live-coverage-progress.js';
+import { PageSlots } from '../../reports/mfa-coverage/index.js';
+
+/**
+ * Jobs one replica runs at once on Postgres unless DUOHUB_COVERAGE_CONCURRENCY says otherwise: each is
+ * a graphile-worker slot, so it is a number rather than "all"; replicas add up, and page reads inside
+ * them share the replica's `pagesInFlight`.
+ */
+export const DEFAULT_GRAPHILE_JOBS = 128;
 
 /** graphile-worker's task identifier for one coverage task. */
 export const COVERAGE_TASK = 'duohub_coverage_task';
@@ -54,11 +63,15 @@ export class GraphileCoverageRunner implements CoverageRunner {
   #timer: NodeJS.Timeout | undefined;
   #maintaining: Promise<void> | undefined;
   #stopped = false;
+  readonly #slots: PageSlots;
+  /** Users counted by this replica's tasks in progress (runs' views read it). */
+  readonly live = new LiveCoverageProgress();
 
   constructor(hub: HubContext, options: GraphileRunnerOptions) {
     this.#hub = hub;
     this.#options = options;
     this.replicaId = options.replicaId;
+    this.#slots = new PageSlots(options.pagesInFlight);
   }
 
   async start(): Promise<void> {
@@ -68,7 +81,7 @@ export class GraphileCoverageRunner implements CoverageRunner {
     const task: Task = (payload, helpers) => this.#handle(payload as Payload, helpers.job.locked_by ?? `unknown-${this.replicaId}`, helpers.abortSignal);
     this.#runner = await run({
       connectionString: this.#options.databaseUrl,
-      concurrency: this.#options.concurrency,
+      concurrency: this.#options.concurrency ?? DEFAULT_GRAPHILE_JOBS,
       noHandleSignals: true,
       pollInterval: this.#options.pollMs,
       logger,
@@ -175,7 +188,7 @@ export class GraphileCoverageRunner implements CoverageRunner {
       await executeCoverageTask(
         this.#hub,
         claimed,
-        { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, retry: this.#options.retry },
+        { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, retry: this.#options.retry, pageSlots: this.#slots, live: this.live },
         controller.signal,
       );
     } finally {

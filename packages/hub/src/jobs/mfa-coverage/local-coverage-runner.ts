@@ -5,6 +5,11 @@ import type { CoverageRunner } from './coverage-runner.js';
 import { coverageDb } from './coverage-tables.js';
 import { executeCoverageTask } from './execute-coverage-task.js';
 import { findClaimableTasks } from './find-claimable-tasks.js';
+import { LiveCoverageProgress } from './live-coverage-progress.js';
+import { PageSlots } from '../../reports/mfa-coverage/index.js';
+
+// Tasks looked up per query while claiming; a large run is claimed over several.
+const CLAIM_BATCH = 200;
 
 /** Options of the in-process runner. */
 export interface LocalRunnerOptions extends CoverageJobOptions {
@@ -16,8 +21,9 @@ export interface LocalRunnerOptions extends CoverageJobOptions {
 }
 
 /**
- * Runs coverage tasks inside this process with bounded concurrency (SQLite). It looks for work when
- * told (`notify`), when a task ends, and every `pollMs` (runs created by another process, lapsed
+ * Runs coverage tasks inside this process (SQLite): every claimable account at once unless
+ * `concurrency` caps them, their page reads bounded together by `pagesInFlight`. It looks for work
+ * when told (`notify`), when a task ends, and every `pollMs` (runs created by another process, lapsed
  * leases). On start it resumes unfinished runs: tasks with an outcome are kept, the rest re-run.
  */
 export class LocalCoverageRunner implements CoverageRunner {
@@ -31,11 +37,17 @@ export class LocalCoverageRunner implements CoverageRunner {
   #again = false;
   #stopped = false;
   #workerSeq = 0;
+  readonly #slots: PageSlots;
+  readonly #cap: number;
+  /** Users counted by this process's tasks in progress (runs' views read it). */
+  readonly live = new LiveCoverageProgress();
 
   constructor(hub: HubContext, options: LocalRunnerOptions) {
     this.#hub = hub;
     this.#options = options;
     this.replicaId = options.replicaId;
+    this.#slots = new PageSlots(options.pagesInFlight);
+    this.#cap = options.concurrency ?? Number.POSITIVE_INFINITY;
   }
 
   async start(): Promise<void> {
@@ -92,14 +104,14 @@ export class LocalCoverageRunner implements CoverageRunner {
 
   async #pump(): Promise<void> {
     const db = coverageDb(this.#hub.store.db);
-    while (!this.#stopped && this.#inflight.size < this.#options.concurrency) {
-      const free = this.#options.concurrency - this.#inflight.size;
-      const candidates = (await findClaimableTasks(db, this.#hub.now().getTime(), free + this.#inflight.size)).filter(
+    while (!this.#stopped && this.#inflight.size < this.#cap) {
+      const wanted = Math.min(this.#cap - this.#inflight.size, CLAIM_BATCH);
+      const candidates = (await findClaimableTasks(db, this.#hub.now().getTime(), wanted + this.#inflight.size)).filter(
         (c) => !this.#inflight.has(`${c.runId}|${c.accountId}`),
       );
       let claimedAny = false;
       for (const candidate of candidates) {
-        if (this.#stopped || this.#inflight.size >= this.#options.concurrency) break;
+        if (this.#stopped || this.#inflight.size >= this.#cap) break;
         const workerId = `local-${++this.#workerSeq}`;
         const claimed = await claimCoverageTask(db, candidate, {
           replicaId: this.replicaId,
@@ -114,7 +126,7 @@ export class LocalCoverageRunner implements CoverageRunner {
         const done = executeCoverageTask(
           this.#hub,
           claimed,
-          { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, retry: this.#options.retry },
+          { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, retry: this.#options.retry, pageSlots: this.#slots, live: this.live },
           controller.signal,
         )
           .catch((error: unknown) => this.#hub.logger.warn({ err: error, run_id: candidate.runId, account_id: candidate.accountId }, 'coverage task failed; it will be retried'))

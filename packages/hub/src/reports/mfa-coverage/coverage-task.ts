@@ -1,6 +1,6 @@
-import type { DuoAccount, DuoAccountsClient } from '@duohub/sdk';
+import type { DuoAccount, DuoAccountsClient, DuoAdminClient } from '@duohub/sdk';
 import type { AccountCoverage } from './coverage-types.js';
-import { scanAccount, type ScanAccountOptions } from './scan-account.js';
+import { scanAccount, type CoverageSource, type ScanAccountOptions } from './scan-account.js';
 import { scanError, type ScanError } from './scan-error.js';
 
 /** One unit of a fleet run: a child account to scan. Plain data, so a job queue can carry it. */
@@ -27,11 +27,15 @@ export function coverageTasks(accounts: readonly DuoAccount[]): CoverageTask[] {
 export async function runCoverageTask(
   accounts: Pick<DuoAccountsClient, 'child'>,
   task: CoverageTask,
-  options: Omit<ScanAccountOptions, 'account'> = {},
+  options: Omit<ScanAccountOptions, 'account'> & {
+    /** Wraps the child client before the scan reads it (a fleet run bounds its page reads there). */
+    wrapSource?: ((client: DuoAdminClient) => CoverageSource) | undefined;
+  } = {},
 ): Promise<AccountOutcome> {
   try {
+    const { wrapSource, ...scanOptions } = options;
     const client = accounts.child({ account_id: task.account_id, api_hostname: task.api_hostname });
-    const coverage = await scanAccount(client, { ...options, account: task });
+    const coverage = await scanAccount(wrapSource ? wrapSource(client) : client, { ...scanOptions, account: task });
     return { status: 'ok', task, coverage };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;

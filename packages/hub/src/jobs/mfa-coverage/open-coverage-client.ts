@@ -1,0 +1,34 @@
+import { DuoAccountsClient, type Pacer, type RetryOptions } from '@duohub/sdk';
+import type { HubContext } from '../../hub-context.js';
+import { duoClientOptions } from '../../integrations/duo-client-options.js';
+import { loadIntegration, openCredentialSets } from '../../integrations/integration-records.js';
+import { loadPacerState } from '../../integrations/pacer-state-records.js';
+
+/** The Accounts API client a coverage task scans one child account through, and that account's pacer. */
+export interface CoverageClient {
+  accounts: DuoAccountsClient;
+  pacer: Pacer;
+}
+
+/**
+ * Opens the integration's Accounts API client paced by the child account's own pacer (the one the
+ * hub's actions on that account share), seeded with what the store remembers of the account's limits
+ * when this process has not met the account yet. Undefined when the integration has no Accounts keys;
+ * HubErrors (integration gone, keys unreadable, host no longer allowed) are thrown.
+ */
+export async function openCoverageClient(
+  hub: HubContext,
+  target: { integrationId: string; accountId: string },
+  retry: RetryOptions | false | undefined,
+): Promise<CoverageClient | undefined> {
+  const { integrationId, accountId } = target;
+  const pacers = hub.duo.pacers;
+  if (!pacers.has(integrationId, accountId)) pacers.seed(integrationId, accountId, await loadPacerState(hub.store.db, target));
+  const record = await loadIntegration(hub.store.db, integrationId);
+  const set = openCredentialSets(hub.store, record).accounts;
+  if (!set) return undefined;
+  const duo = retry === undefined ? hub.duo : { ...hub.duo, retry };
+  const row = { id: record.row.id, base_url: record.row.base_url, sig_version: record.row.sig_version };
+  const options = duoClientOptions(duo, row, set, accountId);
+  return { accounts: new DuoAccountsClient(options), pacer: pacers.get(integrationId, accountId) };
+}

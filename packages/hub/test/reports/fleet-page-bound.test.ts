@@ -1,0 +1,106 @@
+import { createEmulator, type Emulator } from '@duohub/emulator';
+import { Pacer } from '@duohub/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fleetPacedSource, pacerReadyInMs, PageSlots, scanAccount } from '../../src/reports/mfa-coverage/index.js';
+import { parentAccountsClient } from './support/fleet-clients.js';
+
+describe('pacerReadyInMs', () => {
+  it.each([
+    ['no bucket (unpaced class)', undefined, 0],
+    ['tokens left', { tokens: 3, ratePerMinute: 200, pausedUntil: 0 }, 0],
+    ['exactly one token', { tokens: 1, ratePerMinute: 200, pausedUntil: 0 }, 0],
+    ['half a token at 200/min', { tokens: 0.5, ratePerMinute: 200, pausedUntil: 0 }, 150],
+    ['two queued at 100/min', { tokens: -2, ratePerMinute: 100, pausedUntil: 0 }, 1800],
+    ['paused (Retry-After), tokens spent', { tokens: 0, ratePerMinute: 60, pausedUntil: 1500 }, 1500],
+    ['paused with a token', { tokens: 1, ratePerMinute: 60, pausedUntil: 1200 }, 200],
+    ['a pause already over', { tokens: 2, ratePerMinute: 60, pausedUntil: 500 }, 0],
+    ['a rate of zero never refills', { tokens: 0, ratePerMinute: 0, pausedUntil: 0 }, Number.POSITIVE_INFINITY],
+  ])('%s', (_name, snapshot, expected) => {
+    expect(pacerReadyInMs(snapshot, 1000)).toBe(expected);
+  });
+});
+
+describe('PageSlots', () => {
+  it('grants up to its limit, then first come first served', async () => {
+    const slots = new PageSlots(2);
+    const a = await slots.acquire();
+    await slots.acquire();
+    const order: string[] = [];
+    const c = slots.acquire().then((r) => (order.push('c'), r));
+    const d = slots.acquire().then((r) => (order.push('d'), r));
+    expect(slots.waiting).toBe(2);
+    a();
+    a(); // releasing twice frees one slot only
+    (await c)();
+    await d;
+    expect(order).toEqual(['c', 'd']);
+    expect(slots.active).toBe(2);
+  });
+
+  it('drops a waiter whose signal aborts, rejecting with its reason', async () => {
+    const slots = new PageSlots(1);
+    const release = await slots.acquire();
+    const controller = new AbortController();
+    const waiting = slots.acquire(controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(slots.waiting).toBe(0);
+    release();
+    expect(slots.active).toBe(0);
+  });
+
+  it('refuses a limit below one', () => {
+    expect(() => new PageSlots(0)).toThrow(RangeError);
+  });
+});
+
+describe('fleetPacedSource', () => {
+  let emu: Emulator;
+  beforeAll(() => {
+    emu = createEmulator({ seed: { fleet: { accounts: 2, usersPerAccount: 2000, seed: 3 } } });
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+
+  it('scans through the fleet bound: never more reads in flight than slots, same counts as unbounded', async () => {
+    const pacer = new Pacer({ rates: { admin_get_page: 60_000 }, burst: { admin_get_page: 50 } });
+    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
+    const [first] = await accounts.list();
+    const child = accounts.child(first!);
+    const slots = new PageSlots(2);
+    let peak = 0;
+    const source = fleetPacedSource(child, { slots, pacer });
+    const bounded = await scanAccount(source, { pageConcurrency: 8, onPage: () => (peak = Math.max(peak, slots.active)) });
+    const plain = await scanAccount(accounts.child(first!), { pageConcurrency: 8 });
+    expect(bounded.counts).toEqual(plain.counts);
+    expect(peak).toBeLessThanOrEqual(2);
+    expect(slots.active).toBe(0);
+    accounts.close();
+  });
+
+  it('takes no slot while its account must wait for budget', async () => {
+    let clock = 0;
+    const sleeps: number[] = [];
+    const pacer = new Pacer({ rates: { admin_get_page: 60 }, burst: { admin_get_page: 1 }, now: () => clock });
+    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
+    const [first] = await accounts.list();
+    const child = accounts.child(first!);
+    const slots = new PageSlots(1);
+    const source = fleetPacedSource(child, {
+      slots,
+      pacer,
+      now: () => clock,
+      sleep: async (ms) => {
+        // While this read waits for the account's budget, the fleet's only slot stays free for others.
+        expect(slots.active).toBe(0);
+        sleeps.push(ms);
+        clock += ms;
+      },
+    });
+    await source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next();
+    await source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next();
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
+    accounts.close();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * A rate Duo's bucket must have (per minute) for `accepted` requests to have found a token within
+ * `longestMs` of it being empty (a 429): r * t > accepted - 1, since it held less than one token at
+ * the start. Arrival times are only known to lie between send and answer, so `longestMs` runs from
+ * the 429's send to the last acceptance's answer, which keeps the bound true. Filling up to the
+ * burst in between cannot break it (capping only removes tokens). 0 when there is nothing to learn.
+ */
+export function rateLowerBound(accepted: number, longestMs: number): number {
+  if (accepted < 2 || !(longestMs > 0)) return 0;
+  return ((accepted - 1) * 60_000) / longestMs;
+}
+
+/** The inputs of one rate decision after a 429 (rates per minute). */
+export interface RateDecisionInput {
+  /** The rate the bucket was pacing at. */
+  current: number;
+  /** Requests Duo accepted since its bucket was last seen empty. */
+  accepted: number;
+  /** 429s since then that said "too fast", this one included. */
+  limited: number;
+  /** How long those requests took at our pace: their token intervals summed, ms (0: unknown). */
+  pacedMs: number;
+  /** The proven lower bound (`rateLowerBound`), 0 if none. */
+  lower: number;
+  /** Never pace slower than this. */
+  floor: number;
+}
+
+/** A rate decision: the new rate, and whether it rests on enough requests to stay put. */
+export interface RateDecision {
+  rate: number;
+  /** False when few requests back it: the bucket may climb back toward the old rate while Duo accepts. */
+  settled: boolean;
+}
+
+/**
+ * Keep-clear margin under an estimate: network jitter moves arrivals by tens of ms, so a client
+ * pacing at exactly Duo's rate would still meet an empty bucket now and then.
+ */
+export const RATE_MARGIN = 0.04;
+
+/** The deepest single cut: two 429s in a row halve the rate, they do not zero it. */
+export const MAX_CUT = 0.5;
+
+/** Fewer requests than this behind a decision leave it unsettled (each count is +-1). */
+export const SETTLED_REQUESTS = 8;
+
+/**
+ * The pacing rate after a 429. Once Duo's bucket is empty and we keep sending, it accepts what its
+ * rate refills and refuses the rest, so accepted / pacedMs estimates its rate: the requests
+ * it let through over the time they took at our pace (at a constant pace, current * accepted /
+ * (accepted + limited)); no single 429 cuts deeper than `MAX_CUT`. Elapsed wall time would look sharper but is wrong whenever we were slower than
+ * Duo for a while: its bucket then filled up and the count measures our pace, not its rate. Paced
+ * a margin below the estimate, never below what acceptances proved, and every 429 steps down by at
+ * least the margin: under pacing a 429 means "a little too fast", not "back off".
+ */
+export function decideRate({ current, accepted, limited, pacedMs, lower, floor }: RateDecisionInput): RateDecision {
+  const sends = accepted + Math.max(1, limited);
+  const estimate = pacedMs > 0 ? (accepted * 60_000) / pacedMs : (current * accepted) / sends;
+  // The count is good to about one request either way: keep half of that clear as well.
+  const measured = Math.max(Math.min(current, estimate) * (1 - 0.5 / sends), current * MAX_CUT, lower) * (1 - RATE_MARGIN);
+  const rate = Math.max(floor, Math.min(current * (1 - RATE_MARGIN), measured));
+  return { rate, settled: accepted + limited >= SETTLED_REQUESTS };
+}

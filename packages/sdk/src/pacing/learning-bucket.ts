@@ -1,0 +1,323 @@
+import { decideRate, rateLowerBound, RATE_MARGIN } from './estimate-rate.js';
+
+/** One request's place in a bucket, from `reserve` to its answer. */
+export interface BucketGrant {
+  /** Place in the first-come first-served queue; -1 for a probe, which skips it. */
+  readonly ticket: number;
+  /** Sent beyond the believed burst, to find out whether Duo's is larger. */
+  readonly probe: boolean;
+  /** Tokens the bucket believed it held when this was granted (2 or more: drawn from a saved burst). */
+  readonly tokensBefore: number;
+  /** The token interval (ms) at the pace it was granted under. */
+  readonly intervalMs: number;
+  /** Epoch ms the request left (when its wait ended); until then, when it was reserved. */
+  sentAt: number;
+  released: boolean;
+}
+
+/** How a bucket starts. */
+export interface BucketStart {
+  /** The rate to start at (Duo's published one, or one learned earlier), per minute. */
+  ratePerMinute: number;
+  /** Never pace faster than this, per minute. */
+  ceilingPerMinute: number;
+  /** The burst to start from. */
+  burst: number;
+  /** Whether the burst is known (configured or learned): known bursts are not probed. */
+  burstKnown: boolean;
+  /** Probing never grows the burst past this. */
+  maxBurst: number;
+  /** The rate never falls below this, per minute. */
+  floorPerMinute: number;
+  /** When the starting model was learned (epoch ms), for state seeded from an earlier run. */
+  learnedAt?: number;
+}
+
+/** A bucket's state, for tests, metrics, persistence and debugging. */
+export interface BucketSnapshot {
+  /** The ceiling: Duo's published rate unless configured otherwise. */
+  configuredPerMinute: number;
+  /** The learned pacing rate. */
+  ratePerMinute: number;
+  /** Tokens now; negative means callers are queued. */
+  tokens: number;
+  /** The learned burst. */
+  burst: number;
+  /** Whether a 429 (or the configuration) has bounded the burst. */
+  burstKnown: boolean;
+  /** Epoch ms before which no token is granted (Retry-After), or 0. */
+  pausedUntil: number;
+  /** 429s this bucket has met. */
+  rateLimited: number;
+}
+
+/** What the bucket saw since Duo's bucket was last seen empty (a 429). */
+interface Epoch {
+  /** The reference 429's send and answer times. */
+  sentAt: number;
+  answeredAt: number;
+  /** Acceptances that surely reached Duo after it (sent after its answer). */
+  accepted: number;
+  /** Later 429s that said "too fast" (sent after it was answered). */
+  limited: number;
+  /** When the latest 429 counted here was answered: requests sent before it met the same empty bucket. */
+  lastAnsweredAt: number;
+  /** The proven lower bound on Duo's rate, per minute. */
+  lower: number;
+  /** The token intervals of the counted requests summed: the time they took at our pace, ms. */
+  pacedMs: number;
+}
+
+// Round trips remembered for the jitter allowance.
+const RTT_WINDOW = 16;
+// Share of the rate regained per success while climbing back after a blind cut.
+const CLIMB_PER_SUCCESS = 0.01;
+
+/**
+ * A token bucket that mirrors Duo's bucket for one (host, account, class) and learns its rate and
+ * burst from how Duo answers. Callers take tickets and are served first come first served; a
+ * waiter recomputes its time whenever it wakes, so a 429 that lowers the rate re-times the whole
+ * queue instead of letting requests timed at the old rate run into Duo's empty bucket.
+ *
+ * Learning, and why:
+ * - Burst: starts small (a too-small guess costs a few hundred ms once; a too-large one a 429), and
+ *   while no 429 has bounded it, one request at a time may go beyond it (a probe); each probe Duo
+ *   accepts adds one. Only one probe is ever in flight, so finding the burst costs one 429, not one
+ *   per concurrent caller.
+ * - Rate: a 429 means Duo's bucket is empty. From then on Duo accepts only what its rate refills,
+ *   so the share of our paced requests it accepts measures that rate (`decideRate`); acceptances
+ *   also prove a lower bound. The first 429 after a full bucket says nothing about the rate (the
+ *   burst ran out), so it only starts the measurement; 429s of requests already in flight when one
+ *   was answered met the same empty bucket and count once.
+ * - After a 429 the next request waits one token interval at the learned rate (or exactly
+ *   Retry-After when Duo sends one), never an exponential schedule: under pacing a 429 means
+ *   "slightly too fast", which the estimate already corrects.
+ * Pure over the clock values passed in, so it is tested with plain numbers.
+ */
+export class LearningBucket {
+  private rate: number;
+  private burst: number;
+  private burstKnown: boolean;
+  /** Tokens ever credited; tokens = credit - issued. */
+  private credit: number;
+  private issued = 0;
+  private waiting = 0;
+  private last: number;
+  /** False until the first answer: Duo's bucket starts when our first request reaches it. */
+  private anchored = false;
+  private pausedUntil = 0;
+  private probing = false;
+  private epoch: Epoch | undefined;
+  /** Requests accepted since the bucket was last full, to bound the burst on a 429 within it. */
+  private sinceFull = 0;
+  private limited = 0;
+  /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
+  private climbTo: number;
+  private changedAt: number;
+  private readonly rtts: number[] = [];
+
+  constructor(
+    private readonly start: BucketStart,
+    now: number,
+  ) {
+    this.rate = Math.min(start.ratePerMinute, start.ceilingPerMinute);
+    this.burst = Math.max(1, start.burst);
+    this.burstKnown = start.burstKnown;
+    this.credit = this.burst;
+    this.last = now;
+    this.changedAt = start.learnedAt ?? now;
+    // A rate learned in an earlier run is where to stay; a fresh bucket may climb to its ceiling.
+    this.climbTo = start.learnedAt === undefined ? start.ceilingPerMinute : this.rate;
+  }
+
+  /** Takes a place: a grant that may go now (`waitMs` 0) or after waiting its turn. */
+  reserve(now: number): BucketGrant {
+    this.refill(now);
+    const ticket = this.issued;
+    const tokensBefore = this.credit - ticket;
+    if (tokensBefore >= 1) {
+      this.issued += 1;
+      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
+    }
+    if (!this.burstKnown && !this.probing && this.anchored && this.burst < this.start.maxBurst) {
+      this.probing = true;
+      return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
+    }
+    this.issued += 1;
+    this.waiting += 1;
+    return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: false };
+  }
+
+  /** Milliseconds the grant must still wait; 0 releases it (it is being sent now). */
+  waitMs(grant: BucketGrant, now: number): number {
+    if (grant.released) return 0;
+    // Woken before any answer came (a caller that never reports one): refill from its own request.
+    if (!this.anchored && now > grant.sentAt) {
+      this.anchored = true;
+      this.last = Math.max(this.last, grant.sentAt);
+    }
+    this.refill(now);
+    const need = grant.ticket + 1 - this.credit;
+    if (need <= 1e-9) {
+      grant.released = true;
+      grant.sentAt = now;
+      this.waiting -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((need * 60_000) / this.pacingRate()));
+  }
+
+  /** Gives back the place of a caller that gave up before sending. */
+  cancel(grant: BucketGrant, now: number): void {
+    if (grant.released) return;
+    this.refill(now);
+    grant.released = true;
+    this.waiting -= 1;
+    // Everyone behind moves up one place.
+    this.credit += 1;
+  }
+
+  /** Duo answered (any status, or the attempt failed): refill is timed from the first answer. */
+  answered(now: number, sentAt?: number): void {
+    if (!this.anchored) {
+      this.anchored = true;
+      this.last = Math.max(this.last, now);
+    }
+    if (sentAt !== undefined && now >= sentAt) {
+      this.rtts.push(now - sentAt);
+      if (this.rtts.length > RTT_WINDOW) this.rtts.shift();
+    }
+  }
+
+  /** The request was not answered at all (connection failure): a probe slot is freed. */
+  abandoned(grant: BucketGrant, now: number): void {
+    this.answered(now);
+    if (grant.probe) this.probing = false;
+  }
+
+  /** Duo accepted the request (any answer but 429). */
+  succeeded(grant: BucketGrant, now: number): void {
+    this.answered(now, grant.sentAt);
+    this.refill(now);
+    if (grant.probe) {
+      this.probing = false;
+      this.burst = Math.min(this.start.maxBurst, this.burst + 1);
+      this.changedAt = now;
+    }
+    this.sinceFull += 1;
+    // Below a ceiling raised by `maxRates`, or after a blind cut (the true rate lies somewhere below
+    // the one that met the 429): climb while Duo keeps accepting. Overshooting costs one 429, which
+    // is then measured over a long stretch.
+    if (this.rate < this.climbTo) this.rate = Math.min(this.climbTo, this.rate * (1 + CLIMB_PER_SUCCESS));
+    const epoch = this.epoch;
+    if (!epoch) return;
+    if (grant.sentAt >= epoch.answeredAt) {
+      epoch.accepted += 1;
+      epoch.pacedMs += grant.intervalMs;
+      epoch.lower = Math.max(epoch.lower, rateLowerBound(epoch.accepted, now - epoch.sentAt));
+    }
+  }
+
+  /** Duo answered 429 (with Retry-After in ms when it sent one). */
+  rateLimited(grant: BucketGrant, now: number, retryAfterMs?: number): void {
+    this.answered(now, grant.sentAt);
+    this.refill(now);
+    this.limited += 1;
+    this.changedAt = now;
+    if (grant.probe) this.probing = false;
+    // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
+    this.burstKnown = true;
+    // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
+    if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
+    this.learnRate(grant, now);
+    this.sinceFull = 0;
+    // Tickets not yet sent restart from an empty bucket: the next waits one interval, or Retry-After.
+    const sent = this.issued - this.waiting;
+    if (retryAfterMs !== undefined && retryAfterMs > 0) {
+      // Duo refills while we pause, and the count will include those tokens: time them too.
+      if (this.epoch) this.epoch.pacedMs += Math.max(0, retryAfterMs - this.intervalMs());
+      this.credit = sent + 1 - (retryAfterMs * this.pacingRate()) / 60_000;
+      this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    } else {
+      this.credit = Math.min(this.credit, sent);
+    }
+    this.last = now;
+  }
+
+  /** The learned model, for persistence. */
+  learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; learnedAt: number } {
+    return { ratePerMinute: this.rate, burst: this.burst, burstKnown: this.burstKnown, learnedAt: this.changedAt };
+  }
+
+  /** The bucket's state now. */
+  snapshot(now: number): BucketSnapshot {
+    this.refill(now);
+    return {
+      configuredPerMinute: this.start.ceilingPerMinute,
+      ratePerMinute: this.rate,
+      tokens: this.credit - this.issued,
+      burst: this.burst,
+      burstKnown: this.burstKnown,
+      pausedUntil: this.pausedUntil,
+      rateLimited: this.limited,
+    };
+  }
+
+  private learnRate(grant: BucketGrant, now: number): void {
+    const epoch = this.epoch;
+    if (!epoch) {
+      // The first 429 after a full bucket: the burst ran out, which says nothing about the rate.
+      // Measuring starts here.
+      this.epoch = { sentAt: grant.sentAt, answeredAt: now, accepted: 0, limited: 0, lastAnsweredAt: now, lower: 0, pacedMs: 0 };
+      return;
+    }
+    // Sent before the last 429 was answered: the same empty bucket, nothing new about the rate.
+    if (grant.sentAt < epoch.lastAnsweredAt) return;
+    epoch.limited += 1;
+    epoch.pacedMs += grant.intervalMs;
+    epoch.lastAnsweredAt = now;
+    const before = this.rate;
+    const decision = decideRate({ current: before, accepted: epoch.accepted, limited: epoch.limited, pacedMs: epoch.pacedMs, lower: epoch.lower, floor: this.start.floorPerMinute });
+    this.rate = decision.rate;
+    // A decision on few requests may have cut too deep (one jittered arrival looks like a slow
+    // Duo): climb back toward just under the rate that met the 429 while Duo accepts; a settled one
+    // stays. Either way counting restarts at the new rate, so the next estimate measures it alone.
+    this.climbTo = decision.settled ? this.rate : Math.max(this.rate, Math.min(this.climbTo, before * (1 - RATE_MARGIN)));
+    this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now };
+  }
+
+  /**
+   * The rate the mirror refills at. With a burst of one Duo cannot bank a token, so two arrivals
+   * bunched by network jitter meet an empty bucket even when the average rate is right: keep half
+   * the spread of recent round trips between sends as well. A learned burst of two gets the same
+   * care, since one lucky probe is enough to mistake a burst of one for two.
+   */
+  private pacingRate(): number {
+    if (this.burst > 2 || this.rtts.length < 2) return this.rate;
+    const spread = (Math.max(...this.rtts) - Math.min(...this.rtts)) / 2;
+    return 60_000 / (60_000 / this.rate + spread);
+  }
+
+  private intervalMs(): number {
+    return 60_000 / this.pacingRate();
+  }
+
+  private refill(now: number): void {
+    if (!this.anchored || now <= this.last) return;
+    const cap = this.issued + this.burst;
+    if (this.credit < cap) {
+      const gained = ((now - this.last) * this.pacingRate()) / 60_000;
+      this.credit = Math.min(cap, this.credit + gained);
+      if (this.credit >= cap) this.onFull(gained);
+    } else {
+      this.credit = cap;
+    }
+    this.last = now;
+  }
+
+  /** The mirror filled up. After real idle time Duo's bucket is full too: what follows is a burst again. */
+  private onFull(gained: number): void {
+    this.sinceFull = 0;
+    if (gained >= 2) this.epoch = undefined;
+  }
+}
