@@ -4,6 +4,7 @@ export type * from './emulator.js';
 export { createEmulator } from './create-emulator.js';
 export { defineRoute } from './route.js';
 export { wrapRoute } from './wrap-route.js';
+export { routes as builtInRoutes } from './routes/index.js';
 export { ok, fail, failures, DuoFailure } from './duo-result.js';
 export { createRandom } from './random.js';
 export { emptyState } from './seed/empty-state.js';

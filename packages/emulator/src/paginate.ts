@@ -1,3 +1,4 @@
+import type { EndpointDeclaration } from '@duohub/sdk';
 import { DuoFailure, failures } from './duo-result.js';
 import type { DuoResult, Params } from './route.js';
 
@@ -45,4 +46,10 @@ function readCount(params: Params, name: string, min: number): number | undefine
 
 function fail(name: string): never {
   throw new DuoFailure(failures.invalidParam(name) as Extract<DuoResult, { kind: 'fail' }>);
+}
+
+/** The page sizes a declared offset-paged list has, with the configured over-max behaviour. */
+export function pageDefaults(endpoint: EndpointDeclaration, overMaxLimit: 'clamp' | 'error'): PageDefaults {
+  if (endpoint.paging?.style !== 'offset') throw new TypeError(`${endpoint.id} is not an offset-paged list`);
+  return { defaultLimit: endpoint.paging.defaultLimit, maxLimit: endpoint.paging.maxLimit, overMaxLimit };
 }

@@ -1,4 +1,4 @@
-import type { EndpointClass } from '@duohub/sdk';
+import type { EndpointClass, EndpointDeclaration } from '@duohub/sdk';
 import type { Account, EmulatorState, Integration } from './state/types.js';
 
 /** Which Duo API family a route belongs to; decides which integration type may call it. */
@@ -49,8 +49,14 @@ export type DuoResult =
   | { kind: 'fail'; status: number; code: number; message: string; message_detail?: string }
   | { kind: 'raw'; response: Response };
 
-/** One endpoint: matched by method and pattern (`:name` segments), authorized by family and grant. */
+/**
+ * One endpoint: matched by method and pattern (`:name` segments), authorized by family and grant.
+ * Built-in routes take all of these from their SDK declaration (`endpoint`), which also drives the
+ * pipeline's parameter checks; a test override may still spell them out by hand.
+ */
 export interface Route {
+  /** The declaration the route answers; its parameters are checked before `handle` runs. */
+  endpoint?: EndpointDeclaration;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** e.g. `/admin/v1/users/:user_id`. */
   pattern: string;
@@ -67,9 +73,34 @@ export interface Route {
   handle(ctx: HandlerContext): DuoResult | Promise<DuoResult>;
 }
 
-/** Keeps route declarations typed without registration code. */
-export function defineRoute(route: Route): Route {
-  return route;
+/** A route declared from its SDK endpoint: only the behaviour is written here. */
+export interface DeclaredRoute {
+  endpoint: EndpointDeclaration;
+  nonIdempotent?: string;
+  readOnly?: boolean;
+  handle: Route['handle'];
+}
+
+/**
+ * A route from its SDK declaration (method, pattern, family, grant, pacing class, signing and the
+ * parameter checks come from it), or a fully hand-written one (per-test overrides).
+ */
+export function defineRoute(route: Route | DeclaredRoute): Route {
+  if (!('endpoint' in route) || route.endpoint === undefined || 'pattern' in route) return route as Route;
+  const { endpoint } = route;
+  const out: Route = {
+    endpoint,
+    method: endpoint.method,
+    pattern: endpoint.path.replace(/\{([a-z_]+)\}/g, ':$1'),
+    api: endpoint.api,
+    endpointClass: endpoint.pacing,
+    handle: route.handle,
+  };
+  if (endpoint.grant) out.grant = endpoint.grant;
+  if (endpoint.signed === false) out.signed = false;
+  if (route.nonIdempotent) out.nonIdempotent = route.nonIdempotent;
+  if (route.readOnly) out.readOnly = true;
+  return out;
 }
 
 /** Token-bucket settings for one endpoint class: `perMinute` refill, `burst` capacity. */

@@ -32,9 +32,11 @@ export { backoffDelay, retryAfterDelay } from './retry/backoff-delay.js';
 export { parseRetryAfter } from './retry/parse-retry-after.js';
 export { DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry/retry-options.js';
 
-export { Pacer, type PaceKey } from './pacing/pacer.js';
-export { AdaptiveBucket, type BucketSnapshot } from './pacing/adaptive-bucket.js';
-export { DEFAULT_RATES, type PacingOptions } from './pacing/pacing-options.js';
+export { Pacer, type PaceKey, type PacePermit } from './pacing/pacer.js';
+export { LearningBucket, type BucketGrant, type BucketSnapshot, type BucketStart } from './pacing/learning-bucket.js';
+export { decideRate, rateLowerBound, type RateDecision, type RateDecisionInput } from './pacing/estimate-rate.js';
+export { readPacerState, type LearnedBucket, type PacerState } from './pacing/pacer-state.js';
+export { DEFAULT_RATES, initialBurst, type PacingOptions } from './pacing/pacing-options.js';
 export { classifyEndpoint, ENDPOINT_CLASSES, type EndpointClass } from './pacing/endpoint-class.js';
 
 export { paginated, type Paginated, type Page } from './pagination/paginated.js';
@@ -47,6 +49,7 @@ export { stableJson } from './request/stable-json.js';
 export { encodeForm } from './request/encode-form.js';
 export type { DuoResponse } from './request/parse-duo-response.js';
 export type { Transport, HttpRequest, HttpResponse } from './transport/transport.js';
+export { NodeTransport, type NodeTransportOptions } from './transport/node-transport.js';
 export type { FetchLike } from './transport/fetch-transport.js';
 
 export { UsersResource, type UserListOptions } from './admin/users.js';
@@ -59,3 +62,37 @@ export { BillingResource } from './admin/billing.js';
 export type * from './admin/types.js';
 export type * from './accounts/types.js';
 export type * from './auth/types.js';
+
+export {
+  defineEndpoint,
+  pathParamNames,
+  paramLocation,
+  type EndpointDeclaration,
+  type ApiFamily,
+  type AdminGrant,
+  type ParamSpec,
+  type ParamExtras,
+  type ParamLocation,
+  type Paging,
+} from './endpoints/define-endpoint.js';
+export { t, type Shape, type ValueOf, type StringShape, type IntegerShape, type NumberShape, type BooleanShape, type ArrayShape, type ObjectShape, type AnyOfShape, type AnyShape } from './endpoints/shape.js';
+export type { ParamsOf, ResponseOf } from './endpoints/params-of.js';
+export { required } from './endpoints/required.js';
+export { offsetPaging } from './endpoints/paging-params.js';
+export { checkParamValue } from './endpoints/check-param-value.js';
+export { prepareEndpointCall, type PreparedCall } from './endpoints/prepare-endpoint-call.js';
+export { callEndpoint, callDeclared, type EndpointCallOptions } from './endpoints/call-endpoint.js';
+export { endpoints, findEndpoint } from './endpoints/index.js';
+export * from './endpoints/users.js';
+export * from './endpoints/phones.js';
+export * from './endpoints/bypass-codes.js';
+export * from './endpoints/settings.js';
+export * from './endpoints/info.js';
+export * from './endpoints/logs.js';
+export * from './endpoints/billing.js';
+export * from './endpoints/accounts.js';
+export * from './endpoints/auth.js';
+export * from './endpoints/objects.js';
+export { buildOpenApi, type OpenApiDocument } from './openapi/build-openapi.js';
+export { openApiJson } from './openapi/openapi-json.js';
+export { shapeToJsonSchema, type JsonSchema } from './openapi/shape-to-json-schema.js';

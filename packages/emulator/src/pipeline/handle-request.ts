@@ -5,6 +5,7 @@ import type { DuoResult, HandlerContext, ResolvedEmulatorOptions, Route } from '
 import type { StatsRecorder } from '../stats-recorder.js';
 import { accountByHost, findIntegration } from '../state/lookup.js';
 import type { EmulatorState } from '../state/types.js';
+import { checkDeclaredParams } from '../params/check-declared-params.js';
 import { authorize } from './authorize.js';
 import { createParams } from './create-params.js';
 import { matchRoute } from './match-route.js';
@@ -58,9 +59,11 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   // Anything but a read may change state: cached user JSON (the cacheUserJson option) is made again.
   if (method !== 'GET' && !(match.kind === 'found' && match.route.readOnly)) stateChanged(env.state);
   const routeKey = match.kind === 'found' ? `${match.route.method} ${match.route.pattern}` : 'unmatched';
+  // Set once the request is tied to an account, so the per-account counts include refusals after that.
+  let accountId: string | undefined;
   const finish = (result: DuoResult, headers?: Record<string, string>): Outcome => {
     const response = toResponse(result, headers);
-    env.stats.request(routeKey, response.status);
+    env.stats.request(routeKey, response.status, accountId);
     return respond(response);
   };
 
@@ -114,6 +117,7 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   });
   if (!resolution.ok) return finish(resolution.result);
   const { account, actingOnChild } = resolution;
+  accountId = account.account_id;
 
   const denied = authorize(route, signer?.integration, actingOnChild);
   if (denied) return finish(denied);
@@ -130,6 +134,9 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   if (raw.error) return finish(raw.error);
   const omit = route.api === 'admin' ? new Set(['account_id']) : new Set<string>();
   const params = createParams([...raw.queryPairs, ...raw.formPairs], raw.json, omit);
+  // The declared shape is checked here, once for every route; the handler keeps the behaviour.
+  const invalid = route.endpoint ? checkDeclaredParams(route.endpoint, params) : undefined;
+  if (invalid) return finish(invalid);
 
   let recorded = false;
   const ctx: HandlerContext = {

@@ -1,4 +1,6 @@
+import { buildOpenApi, endpoints } from '@duohub/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerProblems } from '../../../emulator/test/helpers/answer-problems.js';
 import { catalog, findAction } from '../../src/actions/catalog.js';
 import { runAction } from '../../src/actions/run-action.js';
 import { isHubError } from '../../src/errors/hub-error.js';
@@ -66,4 +68,11 @@ describe.each(contractCases)('$id', (c) => {
       expect(d.snapshot()).toEqual(before);
     });
   }
+});
+
+// Runs last: every answer the emulator gave the suite above fits Duo's generated OpenAPI description.
+it('every emulator answer in the contract suite validates against the OpenAPI description', () => {
+  const doc = buildOpenApi(endpoints);
+  expect(fx.answers.length).toBeGreaterThan(contractCases.length);
+  expect(fx.answers.flatMap((answer) => answerProblems(doc, answer))).toEqual([]);
 });

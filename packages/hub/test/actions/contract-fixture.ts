@@ -3,6 +3,7 @@ import type { Account } from '@duohub/emulator';
 import { createActionContext, type ActionContext } from '../../src/actions/action-context.js';
 import { DuoAccountsClient, DuoAdminClient, DuoAuthClient, type DuoClientOptions } from '@duohub/sdk';
 import type { DuoCaller } from '../../src/actions/duo-caller.js';
+import { recordAnswers, type RecordedAnswer } from '../../../emulator/test/helpers/record-answers.js';
 
 type Emulator = ReturnType<typeof createEmulator>;
 
@@ -13,12 +14,16 @@ export interface ContractFixture {
   child: Account;
   clients: { admin: DuoCaller; child: DuoCaller; accounts: DuoCaller; auth: DuoCaller; badAdmin: DuoCaller; badAccounts: DuoCaller; badAuth: DuoCaller; down: DuoCaller };
   url: string;
+  /** Every answer the emulator's handlers gave during the suite, to check against the OpenAPI description. */
+  answers: RecordedAnswer[];
   close(): Promise<void>;
 }
 
 /** Starts the emulator on a real port and builds SDK clients against it. */
 export async function startContractFixture(): Promise<ContractFixture> {
   const emu = createEmulator({ seed: 'demo', rateLimits: false });
+  const recorder = recordAnswers();
+  emu.use(...recorder.routes);
   const server = await emu.listen({ port: 0 });
   // A port nothing listens on: the emulator's, once a throwaway listener has closed.
   const spare = await createEmulator({ seed: 'empty' }).listen({ port: 0 });
@@ -55,6 +60,7 @@ export async function startContractFixture(): Promise<ContractFixture> {
       down: new DuoAuthClient(opts(key('auth'), spare.url)),
     },
     url: server.url,
+    answers: recorder.answers,
     async close() {
       await server.close();
     },

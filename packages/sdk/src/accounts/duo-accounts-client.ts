@@ -1,8 +1,9 @@
 import { DuoAdminClient } from '../admin/duo-admin-client.js';
 import { DuoClient, type RequestOptions } from '../client/duo-client.js';
 import type { DuoClientOptions } from '../config/duo-client-options.js';
+import { accountsCreate, accountsDelete, accountsList } from '../endpoints/accounts.js';
+import { callEndpoint } from '../endpoints/call-endpoint.js';
 import { DuoConfigError, DuoNotFoundError } from '../errors/error-classes.js';
-import { requireString } from '../resources/check.js';
 import { validateHost } from '../signing/signing-options.js';
 import type { DuoAccount } from './types.js';
 
@@ -11,7 +12,7 @@ const ACCOUNT_ID = /^DA[A-Z0-9]{18}$/;
 
 /**
  * A client of Duo's Accounts API (parent account, Accounts API keys): list, create and delete
- * child accounts, and `child()` for Admin API calls on one of them.
+ * child accounts (declared in `endpoints/accounts.ts`), and `child()` for Admin API calls on one of them.
  */
 export class DuoAccountsClient extends DuoClient {
   private readonly hosts = new Map<string, Promise<string>>();
@@ -22,48 +23,25 @@ export class DuoAccountsClient extends DuoClient {
 
   /** Every child account (not paged). */
   async list(options?: RequestOptions): Promise<DuoAccount[]> {
-    const res = await this.call<DuoAccount[]>({
-      ...options,
-      method: 'POST',
-      path: '/accounts/v1/account/list',
-      params: {},
-      idempotent: true,
-      endpointClass: 'accounts',
-    });
+    const res = await callEndpoint(this, accountsList, {}, options);
     // The list is fresh: remember every host it names, for child() calls by id.
-    for (const account of res.response) {
+    for (const account of res.response as DuoAccount[]) {
       if (typeof account?.account_id === 'string' && typeof account.api_hostname === 'string') {
         this.hosts.set(account.account_id, Promise.resolve(account.api_hostname.toLowerCase()));
       }
     }
-    return res.response;
+    return res.response as DuoAccount[];
   }
 
   /** Creates a child account. Not idempotent: never resent after an ambiguous failure. */
   async create(name: string, options?: RequestOptions): Promise<DuoAccount> {
-    requireString(name, 'name');
-    const res = await this.call<DuoAccount>({
-      ...options,
-      method: 'POST',
-      path: '/accounts/v1/account/create',
-      params: { name },
-      idempotent: false,
-      endpointClass: 'accounts',
-    });
-    return res.response;
+    return (await callEndpoint(this, accountsCreate, { name }, options)).response as DuoAccount;
   }
 
   /** Deletes a child account (repeatable). */
   async delete(accountId: string, options?: RequestOptions): Promise<void> {
     checkAccountId(accountId);
-    await this.call({
-      ...options,
-      method: 'POST',
-      path: '/accounts/v1/account/delete',
-      params: { account_id: accountId },
-      idempotent: true,
-      endpointClass: 'accounts',
-    });
+    await callEndpoint(this, accountsDelete, { account_id: accountId }, options);
     this.hosts.delete(accountId);
   }
 

@@ -1,13 +1,16 @@
 import type { Caller } from '../client/duo-client.js';
+import { callDeclared } from '../endpoints/call-endpoint.js';
+import type { EndpointDeclaration } from '../endpoints/define-endpoint.js';
+import { logsActivity, logsAuthentication, logsTelephony } from '../endpoints/logs.js';
+import { prepareEndpointCall } from '../endpoints/prepare-endpoint-call.js';
 import { DuoConfigError } from '../errors/error-classes.js';
 import { cursorPages, type LogCursor } from '../pagination/cursor-pages.js';
 import { paginated, type Paginated } from '../pagination/paginated.js';
 import { optionalInteger } from '../resources/check.js';
-import type { DuoParams } from '../signing/params.js';
 import type { DuoAuthLog, DuoLogItem } from './types.js';
 
-/** v2 log pages hold at most 1000 rows. */
-export const LOGS_MAX_PAGE = 1000;
+/** v2 log pages hold at most 1000 rows (the declarations' maximum). */
+export const LOGS_MAX_PAGE = logsAuthentication.paging.maxLimit;
 const DAY_MS = 86_400_000;
 
 /** Options of the v2 log lists (times in epoch milliseconds, or Dates). */
@@ -40,7 +43,7 @@ export interface AuthLogFilters {
   results?: string[];
 }
 
-/** Admin API v2 logs, walked with Duo's cursor. */
+/** Admin API v2 logs, walked with Duo's cursor: wrappers over `endpoints/logs.ts` adding the window rules and cursor styles. */
 export class LogsResource {
   constructor(
     private readonly caller: Caller,
@@ -49,27 +52,25 @@ export class LogsResource {
 
   /** Authentication log rows (`/admin/v2/logs/authentication`), lazily, 1000 per page by default. */
   authentication(options: LogListOptions & AuthLogFilters): Paginated<DuoAuthLog> {
-    const filters: Array<[string, string]> = [];
+    const filters: Record<string, string[]> = {};
     for (const key of ['users', 'groups', 'applications', 'event_types', 'factors', 'reasons', 'results'] as const) {
       const list = options[key];
-      if (list === undefined) continue;
-      if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) throw new DuoConfigError(key, `${key} must be an array of strings`);
-      for (const value of list) filters.push([key, value]);
+      if (list !== undefined) filters[key] = list;
     }
-    return this.walk<DuoAuthLog>('/admin/v2/logs/authentication', 'authlogs', options, filters);
+    return this.walk<DuoAuthLog>(logsAuthentication, options, filters);
   }
 
   /** Telephony log rows (`/admin/v2/logs/telephony`). */
   telephony(options: LogListOptions): Paginated<DuoLogItem> {
-    return this.walk<DuoLogItem>('/admin/v2/logs/telephony', 'items', options, []);
+    return this.walk<DuoLogItem>(logsTelephony, options, {});
   }
 
   /** Activity log rows (`/admin/v2/logs/activity`). */
   activity(options: LogListOptions): Paginated<DuoLogItem> {
-    return this.walk<DuoLogItem>('/admin/v2/logs/activity', 'items', options, []);
+    return this.walk<DuoLogItem>(logsActivity, options, {});
   }
 
-  private walk<T>(path: string, itemsKey: string, options: LogListOptions, filters: Array<[string, string]>): Paginated<T> {
+  private walk<T>(endpoint: EndpointDeclaration, options: LogListOptions, filters: Record<string, string[]>): Paginated<T> {
     if (typeof options !== 'object' || options === null) throw new DuoConfigError('options', 'log lists need options with mintime');
     const maxtime = options.maxtime === undefined ? this.now() : millis(options.maxtime, 'maxtime');
     if (options.mintime === undefined) throw new DuoConfigError('mintime', 'mintime is required (epoch ms or Date, within the last 180 days)');
@@ -78,42 +79,34 @@ export class LogsResource {
     if (maxtime - mintime > 180 * DAY_MS) throw new DuoConfigError('mintime', 'the window may span at most 180 days');
     const pageSize = optionalInteger(options.pageSize, 'pageSize', 1, LOGS_MAX_PAGE) ?? LOGS_MAX_PAGE;
     optionalInteger(options.limit, 'limit', 0);
-    if (options.sort !== undefined && options.sort !== 'ts:asc' && options.sort !== 'ts:desc') {
-      throw new DuoConfigError('sort', 'sort must be ts:asc or ts:desc');
-    }
     const style = options.cursorStyle ?? 'joined';
     const limit = options.limit;
-    const base: Array<[string, string]> = [
-      ['mintime', String(mintime)],
-      ['maxtime', String(maxtime)],
-      ['limit', String(limit === undefined ? pageSize : Math.max(1, Math.min(pageSize, limit)))],
-      ...(options.sort ? ([['sort', options.sort]] as Array<[string, string]>) : []),
+    const base = {
+      mintime,
+      maxtime,
+      limit: limit === undefined ? pageSize : Math.max(1, Math.min(pageSize, limit)),
+      ...(options.sort ? { sort: options.sort } : {}),
       ...filters,
-    ];
+    };
+    // Checked where the list is built, not at its first page.
+    prepareEndpointCall(endpoint, base);
+    const itemsKey = endpoint.paging?.style === 'cursor' ? endpoint.paging.itemsKey : 'items';
     const caller = this.caller;
     return paginated(() =>
       cursorPages<T>({
         itemsKey,
         limit,
         signal: options.signal,
-        fetchPage: (cursor, signal) =>
-          caller.call({
-            method: 'GET',
-            path,
-            params: [...base, ...cursorParams(cursor, style)] as DuoParams,
-            idempotent: true,
-            endpointClass: 'admin_logs',
-            signal,
-          }),
+        fetchPage: (cursor, signal) => callDeclared(caller, endpoint, { ...base, ...cursorParams(cursor, style) }, { signal }),
       }),
     );
   }
 }
 
-function cursorParams(cursor: LogCursor | undefined, style: 'joined' | 'repeated'): Array<[string, string]> {
-  if (cursor === undefined) return [];
-  if (typeof cursor === 'string') return [['next_offset', cursor]];
-  return style === 'joined' ? [['next_offset', cursor.join(',')]] : cursor.map((part) => ['next_offset', part] as [string, string]);
+function cursorParams(cursor: LogCursor | undefined, style: 'joined' | 'repeated'): { next_offset?: string[] } {
+  if (cursor === undefined) return {};
+  if (typeof cursor === 'string') return { next_offset: [cursor] };
+  return { next_offset: style === 'joined' ? [cursor.join(',')] : cursor };
 }
 
 function millis(value: number | Date, field: string): number {

@@ -1,10 +1,12 @@
 import type { Caller, RequestOptions } from '../client/duo-client.js';
+import { callEndpoint } from '../endpoints/call-endpoint.js';
+import { prepareEndpointCall } from '../endpoints/prepare-endpoint-call.js';
+import { usersCreate, usersDelete, usersEnroll, usersGet, usersList, usersSyncFromDirectory, usersUpdate } from '../endpoints/users.js';
 import { DuoConfigError } from '../errors/error-classes.js';
 import { paginated, type Page, type Paginated } from '../pagination/paginated.js';
-import { optionalInteger, pickParams, requireObject, requireString } from '../resources/check.js';
+import { requireObject, requireString } from '../resources/check.js';
 import type { ListOptions } from '../resources/list-options.js';
 import { offsetList } from '../resources/offset-list.js';
-import { pathSegment } from '../resources/path-segment.js';
 import type { DuoUser, DuoUserParams } from './types.js';
 
 /** Filters of `users.list`; Duo allows one at a time. The two id lists are chunked by 100. */
@@ -18,27 +20,14 @@ export interface UserListOptions extends ListOptions {
   username_list?: string[];
 }
 
-const USER_FIELDS = {
-  username: 'string',
-  realname: 'string',
-  email: 'string',
-  status: 'string',
-  notes: 'string',
-  firstname: 'string',
-  lastname: 'string',
-  alias1: 'string',
-  alias2: 'string',
-  alias3: 'string',
-  alias4: 'string',
-  aliases: 'string',
-  enable_auto_prompt: 'boolean',
-} as const;
-
-/** Users page at most 300 per request. */
-export const USERS_MAX_PAGE = 300;
+/** Users page at most 300 per request (the declaration's maximum). */
+export const USERS_MAX_PAGE = usersList.paging.maxLimit;
 const ID_LIST_MAX = 100;
 
-/** Admin API users: list, look up, create, modify, delete, enroll, directory sync. */
+/**
+ * Admin API users: thin typed wrappers over the declarations in `endpoints/users.ts`, adding what
+ * is not shape: one-filter-at-a-time, id-list chunking, positional ids.
+ */
 export class UsersResource {
   constructor(private readonly caller: Caller) {}
 
@@ -58,84 +47,56 @@ export class UsersResource {
     if (username_list !== undefined) return this.byIdList('username_list', username_list, listOptions);
     if (username !== undefined) requireString(username, 'username');
     if (email !== undefined) requireString(email, 'email');
-    return offsetList<DuoUser>(this.caller, '/admin/v1/users', { username, email }, listOptions, USERS_MAX_PAGE);
+    // Checked now, not at the first page, so a bad filter fails where the list is built.
+    prepareEndpointCall(usersList, { username, email });
+    return offsetList<DuoUser>(this.caller, usersList, { username, email }, listOptions);
   }
 
   /** One user by id; DuoNotFoundError when unknown. */
   async get(userId: string, options?: RequestOptions): Promise<DuoUser> {
-    const path = `/admin/v1/users/${pathSegment(userId, 'userId')}`;
-    return (await this.caller.call<DuoUser>({ ...options, method: 'GET', path, idempotent: true, endpointClass: 'admin_get_one' })).response;
+    return (await callEndpoint(this.caller, usersGet, { user_id: requireString(userId, 'userId') }, options)).response as never;
   }
 
   /** The user with this username or alias, or undefined. */
   async getByUsername(username: string, options?: RequestOptions): Promise<DuoUser | undefined> {
     requireString(username, 'username');
-    const res = await this.caller.call<DuoUser[]>({
-      ...options,
-      method: 'GET',
-      path: '/admin/v1/users',
-      params: { username },
-      idempotent: true,
-      endpointClass: 'admin_get_one',
-    });
-    return res.response[0];
+    const res = await callEndpoint(this.caller, usersList, { username }, { endpointClass: 'admin_get_one', ...options });
+    return res.response[0] as never;
   }
 
   /** Users with this email address (usually zero or one). */
   async findByEmail(email: string, options?: RequestOptions): Promise<DuoUser[]> {
     requireString(email, 'email');
-    const res = await this.caller.call<DuoUser[]>({
-      ...options,
-      method: 'GET',
-      path: '/admin/v1/users',
-      params: { email },
-      idempotent: true,
-      endpointClass: 'admin_get_one',
-    });
-    return res.response;
+    const res = await callEndpoint(this.caller, usersList, { email }, { endpointClass: 'admin_get_one', ...options });
+    return res.response as never;
   }
 
   /** Creates a user. Not idempotent: never resent after an ambiguous failure. */
   async create(params: DuoUserParams & { username: string }, options?: RequestOptions): Promise<DuoUser> {
-    requireObject(params, 'params');
-    requireString(params.username, 'username');
-    const body = pickParams(params, USER_FIELDS);
-    return (
-      await this.caller.call<DuoUser>({ ...options, method: 'POST', path: '/admin/v1/users', params: body, idempotent: false, endpointClass: 'admin_modify' })
-    ).response;
+    return (await callEndpoint(this.caller, usersCreate, requireObject(params, 'params'), options)).response as never;
   }
 
   /** Modifies a user; setting the same fields twice is harmless, so it is retried like a read. */
   async update(userId: string, params: DuoUserParams, options?: RequestOptions): Promise<DuoUser> {
-    const path = `/admin/v1/users/${pathSegment(userId, 'userId')}`;
-    const body = pickParams(requireObject(params, 'params'), USER_FIELDS);
-    return (await this.caller.call<DuoUser>({ ...options, method: 'POST', path, params: body, idempotent: true, endpointClass: 'admin_modify' })).response;
+    const fields = requireObject(params, 'params');
+    if ('user_id' in fields) throw new DuoConfigError('user_id', 'user_id is not a known parameter here (pass the id as userId)');
+    return (await callEndpoint(this.caller, usersUpdate, { ...fields, user_id: requireString(userId, 'userId') }, options)).response as never;
   }
 
   /** Deletes a user permanently; succeeds when already gone. */
   async delete(userId: string, options?: RequestOptions): Promise<void> {
-    const path = `/admin/v1/users/${pathSegment(userId, 'userId')}`;
-    await this.caller.call({ ...options, method: 'DELETE', path, idempotent: true, endpointClass: 'admin_modify' });
+    await callEndpoint(this.caller, usersDelete, { user_id: requireString(userId, 'userId') }, options);
   }
 
   /** Emails an enrollment link (creating the user). Not idempotent: each call sends an email. */
   async enroll(params: { username: string; email: string; valid_secs?: number }, options?: RequestOptions): Promise<unknown> {
-    requireObject(params, 'params');
-    requireString(params.username, 'username');
-    requireString(params.email, 'email');
-    optionalInteger(params.valid_secs, 'valid_secs', 1);
-    const body = pickParams(params, { username: 'string', email: 'string', valid_secs: 'number' });
-    return (await this.caller.call({ ...options, method: 'POST', path: '/admin/v1/users/enroll', params: body, idempotent: false, endpointClass: 'admin_modify' }))
-      .response;
+    return (await callEndpoint(this.caller, usersEnroll, requireObject(params, 'params'), options)).response;
   }
 
   /** Syncs one user from a directory (AD, LDAP, Entra) by its username there; repeatable. */
   async syncFromDirectory(directoryKey: string, username: string, options?: RequestOptions): Promise<DuoUser> {
-    const path = `/admin/v1/users/directorysync/${pathSegment(directoryKey, 'directoryKey')}/syncuser`;
-    requireString(username, 'username');
-    return (
-      await this.caller.call<DuoUser>({ ...options, method: 'POST', path, params: { username }, idempotent: true, endpointClass: 'admin_modify' })
-    ).response;
+    const directory_key = requireString(directoryKey, 'directoryKey');
+    return (await callEndpoint(this.caller, usersSyncFromDirectory, { directory_key, username }, options)).response as never;
   }
 
   // Duo takes at most 100 ids per request, as a JSON array in one string parameter; not paged.
@@ -148,16 +109,9 @@ export class UsersResource {
     return paginated(async function* (): AsyncGenerator<Page<DuoUser>> {
       let remaining = limit;
       for (let i = 0; i < ids.length && remaining > 0; i += ID_LIST_MAX) {
-        const chunk = ids.slice(i, i + ID_LIST_MAX);
-        const res = await caller.call<DuoUser[]>({
-          method: 'GET',
-          path: '/admin/v1/users',
-          params: { [name]: JSON.stringify(chunk) },
-          idempotent: true,
-          endpointClass: 'admin_get_page',
-          signal: options.signal,
-        });
-        const items = res.response.slice(0, remaining);
+        const chunk = JSON.stringify(ids.slice(i, i + ID_LIST_MAX));
+        const res = await callEndpoint(caller, usersList, { [name]: chunk }, { signal: options.signal });
+        const items = (res.response as DuoUser[]).slice(0, remaining);
         remaining -= items.length;
         yield { items, ...(res.metadata ? { metadata: res.metadata } : {}) };
       }

@@ -1,20 +1,24 @@
 import type { Caller } from '../client/duo-client.js';
+import { callDeclared } from '../endpoints/call-endpoint.js';
+import type { EndpointDeclaration } from '../endpoints/define-endpoint.js';
 import type { EndpointClass } from '../pacing/endpoint-class.js';
 import { offsetPages } from '../pagination/offset-pages.js';
 import { paginated, type Paginated } from '../pagination/paginated.js';
-import type { DuoParamValue } from '../signing/params.js';
 import { resolveListOptions, type ListOptions } from './list-options.js';
 
-/** A lazy offset-paged GET list: `limit`/`offset` added per page, filters passed through. */
+/**
+ * A lazy walk of a declared offset-paged list: `limit`/`offset` added per page, filters checked
+ * against the declaration; pages default to the declared maximum size.
+ */
 export function offsetList<T>(
   caller: Caller,
-  path: string,
-  filters: Record<string, DuoParamValue | undefined>,
+  endpoint: EndpointDeclaration,
+  filters: Record<string, unknown>,
   options: ListOptions | undefined,
-  maxPageSize: number,
-  endpointClass: EndpointClass = 'admin_get_page',
+  endpointClass?: EndpointClass,
 ): Paginated<T> {
-  const o = resolveListOptions(options, maxPageSize);
+  if (endpoint.paging?.style !== 'offset') throw new TypeError(`${endpoint.id} is not an offset-paged list`);
+  const o = resolveListOptions(options, endpoint.paging.maxLimit);
   return paginated(() =>
     offsetPages<T>({
       pageSize: o.pageSize,
@@ -23,14 +27,7 @@ export function offsetList<T>(
       concurrency: o.concurrency,
       signal: o.signal,
       fetchPage: (offset, limit, signal) =>
-        caller.call<T[]>({
-          method: 'GET',
-          path,
-          params: { ...filters, limit, offset },
-          idempotent: true,
-          endpointClass,
-          signal,
-        }),
+        callDeclared(caller, endpoint, { ...filters, limit, offset }, { signal, ...(endpointClass ? { endpointClass } : {}) }) as never,
     }),
   );
 }

@@ -117,7 +117,9 @@ describe.each(TRANSPORTS)('Admin API resources (%s)', (mode) => {
     expect(after).toMatchObject({ lockout_threshold: 7, helpdesk_message: 'Call 555-0100' });
     expect([true, 1, '1']).toContain(after['fraud_email_enabled']);
     expect((await admin.settings.get()).lockout_threshold).toBe(7);
-    await expect(admin.settings.update({ lockout_threshold: -3 })).rejects.toBeInstanceOf(DuoInvalidRequestError);
+    // Out of the declared range: refused before sending. Inside it but in Duo's gap (1-29): Duo refuses.
+    await expect(admin.settings.update({ lockout_threshold: -3 })).rejects.toMatchObject({ name: 'DuoConfigError', field: 'lockout_threshold' });
+    await expect(admin.settings.update({ inactive_user_expiration: 20 })).rejects.toBeInstanceOf(DuoInvalidRequestError);
   });
 
   it('info: summary and authentication attempts', async () => {

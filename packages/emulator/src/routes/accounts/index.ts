@@ -1,3 +1,4 @@
+import { accountsCreate, accountsDelete, accountsList } from '@duohub/sdk';
 import { failures, ok } from '../../duo-result.js';
 import { reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type Route } from '../../route.js';
@@ -12,10 +13,7 @@ export function serializeChildAccount(account: Account): { account_id: string; n
 /** Accounts API (`/accounts/v1/account/list|create|delete`, all POST): the parent's child accounts. */
 export const accountsRoutes: Route[] = [
   defineRoute({
-    method: 'POST',
-    pattern: '/accounts/v1/account/list',
-    api: 'accounts',
-    endpointClass: 'accounts',
+    endpoint: accountsList,
     readOnly: true,
     handle(ctx) {
       const children = Object.values(ctx.state.accounts).filter((a) => a.parent_id === ctx.account.account_id);
@@ -23,10 +21,7 @@ export const accountsRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/accounts/v1/account/create',
-    api: 'accounts',
-    endpointClass: 'accounts',
+    endpoint: accountsCreate,
     nonIdempotent: 'accounts.create',
     handle(ctx) {
       const name = requireString(ctx.params, 'name');
@@ -38,10 +33,7 @@ export const accountsRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/accounts/v1/account/delete',
-    api: 'accounts',
-    endpointClass: 'accounts',
+    endpoint: accountsDelete,
     handle(ctx) {
       const accountId = requireString(ctx.params, 'account_id');
       const child = ctx.state.accounts[accountId];

@@ -1,3 +1,4 @@
+import { billingGetEdition, billingGetTelephonyCredits, billingSetEdition, billingSetTelephonyCredits } from '@duohub/sdk';
 import { fail, failures, ok } from '../../duo-result.js';
 import { optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Route } from '../../route.js';
@@ -12,17 +13,11 @@ const EDITIONS = ['ENTERPRISE', 'PLATFORM', 'BEYOND'] as const;
  */
 export const billingRoutes: Route[] = [
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/billing/edition',
-    api: 'admin',
-    endpointClass: 'admin_get_one',
+    endpoint: billingGetEdition,
     handle: (ctx) => ok({ edition: childOr403(ctx).edition }),
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/billing/edition',
-    api: 'admin',
-    endpointClass: 'admin_modify',
+    endpoint: billingSetEdition,
     handle(ctx) {
       const child = childOr403(ctx);
       const edition = requireString(ctx.params, 'edition').trim().toUpperCase();
@@ -32,17 +27,11 @@ export const billingRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/billing/telephony_credits',
-    api: 'admin',
-    endpointClass: 'admin_get_one',
+    endpoint: billingGetTelephonyCredits,
     handle: (ctx) => ok({ credits: childOr403(ctx).telephony_credits }),
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/billing/telephony_credits',
-    api: 'admin',
-    endpointClass: 'admin_modify',
+    endpoint: billingSetTelephonyCredits,
     handle(ctx) {
       const child = childOr403(ctx);
       requireString(ctx.params, 'credits');

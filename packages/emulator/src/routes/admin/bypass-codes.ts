@@ -1,5 +1,6 @@
+import { bypassCodesDelete, bypassCodesGet, bypassCodesList, usersBypassCodesCreate, usersBypassCodesList } from '@duohub/sdk';
 import { fail, failures, ok } from '../../duo-result.js';
-import { paginate } from '../../paginate.js';
+import { pageDefaults, paginate } from '../../paginate.js';
 import { optionalBool, optionalInt, reject } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Route } from '../../route.js';
 import { serializeBypassCode } from '../../serialize/serialize-bypass-code.js';
@@ -7,32 +8,20 @@ import { newId, newNumericCode } from '../../state/ids.js';
 import type { Account, BypassCode } from '../../state/types.js';
 import { userOr404 } from './user-fields.js';
 
-const PAGE = { defaultLimit: 100, maxLimit: 500 };
 /** Duo's one-to-many limit: at most 100 bypass codes per user (API.md 3.2). */
 export const MAX_BYPASS_CODES_PER_USER = 100;
 
 /** Admin API bypass codes: list, get, delete, and a user's codes (list and create). */
 export const bypassCodeRoutes: Route[] = [
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/bypass_codes',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_page',
+    endpoint: bypassCodesList,
     handle(ctx) {
-      const page = paginate(Object.values(ctx.account.bypass_codes), ctx.params, {
-        ...PAGE,
-        overMaxLimit: ctx.options.overMaxLimit,
-      });
+      const page = paginate(Object.values(ctx.account.bypass_codes), ctx.params, pageDefaults(bypassCodesList, ctx.options.overMaxLimit));
       return ok(page.response.map((c) => serializeBypassCode(ctx.account, c)), page.metadata);
     },
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/bypass_codes/:bypass_code_id',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_one',
+    endpoint: bypassCodesGet,
     handle(ctx) {
       const code = ctx.account.bypass_codes[ctx.path['bypass_code_id'] ?? ''];
       if (!code) reject(failures.notFound('bypass_code_id'));
@@ -40,37 +29,22 @@ export const bypassCodeRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'DELETE',
-    pattern: '/admin/v1/bypass_codes/:bypass_code_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: bypassCodesDelete,
     handle(ctx) {
       delete ctx.account.bypass_codes[ctx.path['bypass_code_id'] ?? ''];
       return ok('');
     },
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/users/:user_id/bypass_codes',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_page',
+    endpoint: usersBypassCodesList,
     handle(ctx) {
       const user = userOr404(ctx.account, ctx.path['user_id']);
-      const page = paginate(codesOf(ctx.account, user.user_id), ctx.params, {
-        ...PAGE,
-        overMaxLimit: ctx.options.overMaxLimit,
-      });
+      const page = paginate(codesOf(ctx.account, user.user_id), ctx.params, pageDefaults(usersBypassCodesList, ctx.options.overMaxLimit));
       return ok(page.response.map((c) => serializeBypassCode(ctx.account, c)), page.metadata);
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users/:user_id/bypass_codes',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersBypassCodesCreate,
     nonIdempotent: 'bypass_codes.create',
     handle: createCodes,
   }),

@@ -1,3 +1,4 @@
+import { usersSyncFromDirectory } from '@duohub/sdk';
 import { putUser } from '../../state/user-index.js';
 import { failures, ok } from '../../duo-result.js';
 import { reject, requireString } from '../../params/read-param.js';
@@ -14,11 +15,7 @@ import { findUserByName } from './user-fields.js';
  */
 export const directorySyncRoutes: Route[] = [
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users/directorysync/:directory_key/syncuser',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersSyncFromDirectory,
     handle(ctx) {
       const { account } = ctx;
       const directory = account.directories[ctx.path['directory_key'] ?? ''];

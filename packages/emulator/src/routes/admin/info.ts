@@ -1,3 +1,4 @@
+import { infoAuthenticationAttempts, infoSummary, infoTelephonyCreditsUsed, infoUserAuthenticationAttempts, type EndpointDeclaration } from '@duohub/sdk';
 import { fail, ok } from '../../duo-result.js';
 import { optionalInt } from '../../params/read-param.js';
 import type { HandlerContext, Route } from '../../route.js';
@@ -46,11 +47,7 @@ function emptyCounts(): Record<'ERROR' | 'FAILURE' | 'FRAUD' | 'SUCCESS', number
 
 /** `GET /admin/v1/info/summary`: account-wide counts. */
 export const summaryRoute = defineRoute({
-  method: 'GET',
-  pattern: '/admin/v1/info/summary',
-  api: 'admin',
-  grant: 'info',
-  endpointClass: 'admin_get_one',
+  endpoint: infoSummary,
   handle(ctx) {
     const users = Object.values(ctx.account.users);
     return ok({
@@ -65,13 +62,9 @@ export const summaryRoute = defineRoute({
 });
 
 /** An info route answering from the authentication log rows inside the `mintime`..`maxtime` window. */
-function windowedInfoRoute(name: string, answer: (entries: AuthLogEntry[]) => Record<string, unknown>): Route {
+function windowedInfoRoute(endpoint: EndpointDeclaration, answer: (entries: AuthLogEntry[]) => Record<string, unknown>): Route {
   return defineRoute({
-    method: 'GET',
-    pattern: `/admin/v1/info/${name}`,
-    api: 'admin',
-    grant: 'info',
-    endpointClass: 'admin_get_one',
+    endpoint,
     handle(ctx) {
       const window = readWindow(ctx);
       if ('kind' in window) return window;
@@ -81,14 +74,14 @@ function windowedInfoRoute(name: string, answer: (entries: AuthLogEntry[]) => Re
 }
 
 /** `GET /admin/v1/info/authentication_attempts`: attempts in the window by result. */
-export const authenticationAttemptsRoute = windowedInfoRoute('authentication_attempts', (entries) => {
+export const authenticationAttemptsRoute = windowedInfoRoute(infoAuthenticationAttempts, (entries) => {
   const counts = emptyCounts();
   for (const e of entries) counts[RESULT_KEYS[e.result]] += 1;
   return { authentication_attempts: counts };
 });
 
 /** `GET /admin/v1/info/user_authentication_attempts`: distinct users per result in the window. */
-export const userAuthenticationAttemptsRoute = windowedInfoRoute('user_authentication_attempts', (entries) => {
+export const userAuthenticationAttemptsRoute = windowedInfoRoute(infoUserAuthenticationAttempts, (entries) => {
   const seen = { ERROR: new Set<string>(), FAILURE: new Set<string>(), FRAUD: new Set<string>(), SUCCESS: new Set<string>() };
   for (const e of entries) seen[RESULT_KEYS[e.result]].add(e.user_id ?? `name:${e.username}`);
   const counts = emptyCounts();
@@ -97,7 +90,7 @@ export const userAuthenticationAttemptsRoute = windowedInfoRoute('user_authentic
 });
 
 /** `GET /admin/v1/info/telephony_credits_used`: credits spent on calls and texts in the window (one each). */
-export const telephonyCreditsUsedRoute = windowedInfoRoute('telephony_credits_used', (entries) => ({
+export const telephonyCreditsUsedRoute = windowedInfoRoute(infoTelephonyCreditsUsed, (entries) => ({
   telephony_credits_used: entries.filter((e) => TELEPHONY_FACTORS.has(e.factor)).length,
 }));
 

@@ -1,3 +1,4 @@
+import { logsAuthentication } from '@duohub/sdk';
 import { fail, failures, ok } from '../../duo-result.js';
 import { optionalEnum, optionalInt, reject } from '../../params/read-param.js';
 import type { Params, Route } from '../../route.js';
@@ -7,8 +8,6 @@ import { queryAuthlog, type AuthlogQuery } from '../../auth/authlog-query.js';
 
 const DAY_MS = 86_400_000;
 const WINDOW_MS = 180 * DAY_MS;
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 1000;
 
 /** A required epoch-ms parameter (digits only). */
 function requireMs(params: Params, name: string): number {
@@ -41,11 +40,7 @@ function readCursor(params: Params): AuthlogQuery['cursor'] {
  * event_types. Metadata sits inside `response`.
  */
 export const authenticationLogRoute = defineRoute({
-  method: 'GET',
-  pattern: '/admin/v2/logs/authentication',
-  api: 'admin',
-  grant: 'read_log',
-  endpointClass: 'admin_logs',
+  endpoint: logsAuthentication,
   handle(ctx) {
     const { params, account } = ctx;
     const mintime = requireMs(params, 'mintime');
@@ -54,10 +49,11 @@ export const authenticationLogRoute = defineRoute({
       return fail(400, 40002, 'Invalid request parameters', 'mintime must be within the past 180 days');
     }
     if (maxtime < mintime) return fail(400, 40002, 'Invalid request parameters', 'maxtime must be greater than mintime');
-    let limit = optionalInt(params, 'limit', { min: 1 }) ?? DEFAULT_LIMIT;
-    if (limit > MAX_LIMIT) {
+    const { defaultLimit, maxLimit } = logsAuthentication.paging;
+    let limit = optionalInt(params, 'limit', { min: 1 }) ?? defaultLimit;
+    if (limit > maxLimit) {
       if (ctx.options.overMaxLimit === 'error') reject(failures.invalidParam('limit'));
-      limit = MAX_LIMIT;
+      limit = maxLimit;
     }
     const sort = optionalEnum(params, 'sort', ['ts:desc', 'ts:asc'] as const) ?? 'ts:desc';
     const query: AuthlogQuery = { mintime, maxtime, limit, sort };

@@ -1,5 +1,6 @@
+import { phonesActivationUrl, phonesCreate, phonesDelete, phonesGet, phonesList, phonesSendSmsActivation, phonesSendSmsInstallation, phonesSendSmsPasscodes, phonesUpdate, usersPhonesAssociate, usersPhonesDisassociate, usersPhonesList } from '@duohub/sdk';
 import { fail, failures, ok } from '../../duo-result.js';
-import { paginate } from '../../paginate.js';
+import { pageDefaults, paginate } from '../../paginate.js';
 import { optionalBool, optionalEnum, optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { isSmartphone, normalizePlatform } from '../../serialize/display-casing.js';
@@ -8,41 +9,28 @@ import { newId, newNumericCode } from '../../state/ids.js';
 import type { Account, Phone } from '../../state/types.js';
 import { userOr404 } from './user-fields.js';
 
-const PAGE = { defaultLimit: 100, maxLimit: 500 };
 const OBJECT_LIMIT = 100;
 
 /** Admin API phones: list, get, create, modify, delete, activation, SMS sends, and a user's phones. */
 export const phoneRoutes: Route[] = [
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/phones',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_page',
+    endpoint: phonesList,
     handle(ctx) {
       let phones = Object.values(ctx.account.phones);
       const number = ctx.params.get('number');
       const extension = ctx.params.get('extension');
       if (number !== undefined) phones = phones.filter((p) => p.number === normalizeNumber(number));
       if (extension !== undefined) phones = phones.filter((p) => p.extension === extension);
-      const page = paginate(phones, ctx.params, { ...PAGE, overMaxLimit: ctx.options.overMaxLimit });
+      const page = paginate(phones, ctx.params, pageDefaults(phonesList, ctx.options.overMaxLimit));
       return ok(page.response.map((p) => serializePhone(ctx.account, p)), page.metadata);
     },
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/phones/:phone_id',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_one',
+    endpoint: phonesGet,
     handle: (ctx) => ok(serializePhone(ctx.account, phoneOr404(ctx.account, ctx.path['phone_id']))),
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesCreate,
     nonIdempotent: 'phones.create',
     handle(ctx) {
       let phoneId = newId('DP', ctx.random);
@@ -69,11 +57,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones/:phone_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesUpdate,
     handle(ctx) {
       const phone = phoneOr404(ctx.account, ctx.path['phone_id']);
       applyPhoneFields(phone, ctx.params);
@@ -81,11 +65,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'DELETE',
-    pattern: '/admin/v1/phones/:phone_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesDelete,
     handle(ctx) {
       const id = ctx.path['phone_id'] ?? '';
       if (ctx.account.phones[id]) {
@@ -96,11 +76,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones/:phone_id/activation_url',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesActivationUrl,
     handle(ctx) {
       const phone = phoneOr404(ctx.account, ctx.path['phone_id']);
       const validSecs = optionalInt(ctx.params, 'valid_secs', { min: 1 }) ?? 86400;
@@ -115,11 +91,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones/:phone_id/send_sms_activation',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesSendSmsActivation,
     nonIdempotent: 'phones.send_sms_activation',
     handle(ctx) {
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
@@ -137,11 +109,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones/:phone_id/send_sms_installation',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesSendSmsInstallation,
     nonIdempotent: 'phones.send_sms_installation',
     handle(ctx) {
       smsCapableOr400(ctx.account, ctx.path['phone_id']);
@@ -150,11 +118,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/phones/:phone_id/send_sms_passcodes',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: phonesSendSmsPasscodes,
     nonIdempotent: 'phones.send_sms_passcodes',
     handle(ctx) {
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
@@ -163,24 +127,16 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/users/:user_id/phones',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_page',
+    endpoint: usersPhonesList,
     handle(ctx) {
       const user = userOr404(ctx.account, ctx.path['user_id']);
       const phones = user.phone_ids.map((id) => ctx.account.phones[id]).filter((p) => p !== undefined);
-      const page = paginate(phones, ctx.params, { ...PAGE, overMaxLimit: ctx.options.overMaxLimit });
+      const page = paginate(phones, ctx.params, pageDefaults(usersPhonesList, ctx.options.overMaxLimit));
       return ok(page.response.map((p) => serializePhone(ctx.account, p, { withUsers: false })), page.metadata);
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users/:user_id/phones',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersPhonesAssociate,
     handle(ctx) {
       const user = userOr404(ctx.account, ctx.path['user_id']);
       const phoneId = requireString(ctx.params, 'phone_id');
@@ -195,11 +151,7 @@ export const phoneRoutes: Route[] = [
     },
   }),
   defineRoute({
-    method: 'DELETE',
-    pattern: '/admin/v1/users/:user_id/phones/:phone_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersPhonesDisassociate,
     handle(ctx) {
       const user = userOr404(ctx.account, ctx.path['user_id']);
       const phoneId = ctx.path['phone_id'] ?? '';

@@ -1,3 +1,4 @@
+import { settingsGet, settingsUpdate } from '@duohub/sdk';
 import { failures, ok } from '../../duo-result.js';
 import { parseBool, reject } from '../../params/read-param.js';
 import { defineRoute, type Route } from '../../route.js';
@@ -84,19 +85,11 @@ const LEGACY = new Set([
 /** `GET`/`POST /admin/v1/settings`: read, and update any subset with Duo's documented ranges. */
 export const settingsRoutes: Route[] = [
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/settings',
-    api: 'admin',
-    grant: 'settings',
-    endpointClass: 'admin_get_one',
+    endpoint: settingsGet,
     handle: (ctx) => ok({ ...ctx.account.settings }),
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/settings',
-    api: 'admin',
-    grant: 'settings',
-    endpointClass: 'admin_modify',
+    endpoint: settingsUpdate,
     handle(ctx) {
       const changes: Record<string, Value> = {};
       for (const key of ctx.params.keys()) {

@@ -1,6 +1,7 @@
+import { usersCreate, usersDelete, usersEnroll, usersGet, usersList, usersUpdate } from '@duohub/sdk';
 import { putUser, removeUser, usersInOrder } from '../../state/user-index.js';
 import { fail, failures, ok } from '../../duo-result.js';
-import { paginate } from '../../paginate.js';
+import { pageDefaults, paginate } from '../../paginate.js';
 import { optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { serializeUser } from '../../serialize/serialize-user.js';
@@ -17,60 +18,34 @@ import {
   userOr404,
 } from './user-fields.js';
 
-const LIST_LIMIT = 100;
-
 /** Admin API `/admin/v1/users*`: list (filters and lists), get, create, modify, delete, enroll. */
 export const userRoutes: Route[] = [
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/users',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_page',
+    endpoint: usersList,
     handle: listUsers,
   }),
   defineRoute({
-    method: 'GET',
-    pattern: '/admin/v1/users/:user_id',
-    api: 'admin',
-    grant: 'read_resource',
-    endpointClass: 'admin_get_one',
+    endpoint: usersGet,
     handle: (ctx) => ok(serializeUser(ctx.account, userOr404(ctx.account, ctx.path['user_id']))),
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersCreate,
     nonIdempotent: 'users.create',
     handle: createUser,
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users/:user_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersUpdate,
     handle: modifyUser,
   }),
   defineRoute({
-    method: 'DELETE',
-    pattern: '/admin/v1/users/:user_id',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersDelete,
     handle: (ctx) => {
       deleteUser(ctx.account, ctx.path['user_id'] ?? '');
       return ok('');
     },
   }),
   defineRoute({
-    method: 'POST',
-    pattern: '/admin/v1/users/enroll',
-    api: 'admin',
-    grant: 'write_resource',
-    endpointClass: 'admin_modify',
+    endpoint: usersEnroll,
     nonIdempotent: 'users.enroll',
     handle: enrollUser,
   }),
@@ -101,11 +76,7 @@ function listUsers(ctx: HandlerContext) {
     const email = (params.get('email') ?? '').toLowerCase();
     matched = users.filter((u) => u.email.toLowerCase() === email);
   }
-  const page = paginate(matched, params, {
-    defaultLimit: LIST_LIMIT,
-    maxLimit: 300,
-    overMaxLimit: ctx.options.overMaxLimit,
-  });
+  const page = paginate(matched, params, pageDefaults(usersList, ctx.options.overMaxLimit));
   if (ctx.options.cacheUserJson) {
     const json = page.response.map((u) => userJson(ctx.state, account, u));
     return { kind: 'ok_json' as const, responseJson: `[${json.join(',')}]`, metadata: page.metadata };

@@ -1,3 +1,4 @@
+import { authAuthStatus } from '@duohub/sdk';
 import { failures, ok } from '../../duo-result.js';
 import { reject, requireString } from '../../params/read-param.js';
 import { defineRoute } from '../../route.js';
@@ -9,10 +10,7 @@ import { authTuning } from '../../auth/auth-tuning.js';
  * `waiting` after the long-poll limit (25 s by default). Unknown txid -> 400/40002.
  */
 export const authStatusRoute = defineRoute({
-  method: 'GET',
-  pattern: '/auth/v2/auth_status',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authAuthStatus,
   async handle(ctx) {
     const txid = requireString(ctx.params, 'txid');
     const tx = ctx.account.transactions[txid];

@@ -1,3 +1,4 @@
+import { authAuth } from '@duohub/sdk';
 import { failures, ok } from '../../duo-result.js';
 import { optionalBool, optionalEnum, reject } from '../../params/read-param.js';
 import { defineRoute } from '../../route.js';
@@ -14,10 +15,7 @@ const FACTORS = ['auto', 'push', 'passcode', 'phone', 'sms'] as const;
  * attempt writes one authentication-log row when it resolves.
  */
 export const authRoute = defineRoute({
-  method: 'POST',
-  pattern: '/auth/v2/auth',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authAuth,
   nonIdempotent: 'auth.auth',
   async handle(ctx) {
     const { params } = ctx;

@@ -1,3 +1,4 @@
+import { authEnrollStatus } from '@duohub/sdk';
 import { ok } from '../../duo-result.js';
 import { requireString } from '../../params/read-param.js';
 import { defineRoute } from '../../route.js';
@@ -7,10 +8,7 @@ import { defineRoute } from '../../route.js';
  * is activated, `waiting` until then, `invalid` for an unknown, mismatched or expired code.
  */
 export const enrollStatusRoute = defineRoute({
-  method: 'POST',
-  pattern: '/auth/v2/enroll_status',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authEnrollStatus,
   handle(ctx) {
     const userId = requireString(ctx.params, 'user_id');
     const code = requireString(ctx.params, 'activation_code').replace(/^duo:\/\//, '');

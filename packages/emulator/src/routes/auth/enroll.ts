@@ -1,3 +1,4 @@
+import { authEnroll } from '@duohub/sdk';
 import { putUser } from '../../state/user-index.js';
 import { failures, ok } from '../../duo-result.js';
 import { optionalInt, reject } from '../../params/read-param.js';
@@ -22,10 +23,7 @@ function pick(alphabet: string, n: number, random: () => number): string {
  * the activation code, URL and barcode. `bypass_codes=N` (python sends it) also issues N codes.
  */
 export const enrollRoute = defineRoute({
-  method: 'POST',
-  pattern: '/auth/v2/enroll',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authEnroll,
   nonIdempotent: 'auth.enroll',
   handle(ctx) {
     const { account, params } = ctx;

@@ -1,12 +1,10 @@
+import { authLogo } from '@duohub/sdk';
 import { fail } from '../../duo-result.js';
 import { defineRoute } from '../../route.js';
 
 /** `GET /auth/v2/logo`: the account's logo as raw PNG bytes, or 400/40002 when none is configured. */
 export const logoRoute = defineRoute({
-  method: 'GET',
-  pattern: '/auth/v2/logo',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authLogo,
   handle(ctx) {
     const logo = ctx.account.logo_png_base64;
     if (!logo) return fail(400, 40002, 'Logo not found');

@@ -1,3 +1,4 @@
+import { authPreauth } from '@duohub/sdk';
 import { ok } from '../../duo-result.js';
 import { defineRoute } from '../../route.js';
 import { AUTH_STATUS, PREAUTH_MESSAGE } from '../../auth/auth-messages.js';
@@ -13,10 +14,7 @@ const HEX = '0123456789abcdef';
  * enrollment portal URL) or `auth` with the user's devices.
  */
 export const preauthRoute = defineRoute({
-  method: 'POST',
-  pattern: '/auth/v2/preauth',
-  api: 'auth',
-  endpointClass: 'auth',
+  endpoint: authPreauth,
   handle(ctx) {
     const lookup = findAuthUser(ctx.account, ctx.params);
     const user = lookup.kind === 'user' ? lookup.user : undefined;

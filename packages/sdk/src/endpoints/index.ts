@@ -1,0 +1,30 @@
+import { accountEndpoints } from './accounts.js';
+import { authEndpoints } from './auth.js';
+import { billingEndpoints } from './billing.js';
+import { bypassCodeEndpoints } from './bypass-codes.js';
+import type { EndpointDeclaration } from './define-endpoint.js';
+import { infoEndpoints } from './info.js';
+import { logEndpoints } from './logs.js';
+import { phoneEndpoints } from './phones.js';
+import { settingsEndpoints } from './settings.js';
+import { userEndpoints } from './users.js';
+
+/** Every declared Duo endpoint: the one list the emulator, the hub and the OpenAPI description read. */
+export const endpoints: readonly EndpointDeclaration[] = [
+  ...userEndpoints,
+  ...phoneEndpoints,
+  ...bypassCodeEndpoints,
+  ...settingsEndpoints,
+  ...infoEndpoints,
+  ...logEndpoints,
+  ...billingEndpoints,
+  ...accountEndpoints,
+  ...authEndpoints,
+];
+
+const byId = new Map(endpoints.map((e) => [e.id, e]));
+
+/** The declaration with this id, if there is one. */
+export function findEndpoint(id: string): EndpointDeclaration | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { endpoints } from '../../src/endpoints/index.js';
+import { shapeToJsonSchema } from '../../src/openapi/shape-to-json-schema.js';
+import { buildOpenApi } from '../../src/openapi/build-openapi.js';
+import { openApiJson } from '../../src/openapi/openapi-json.js';
+import { t } from '../../src/endpoints/shape.js';
+import { validateJsonSchema } from '../support/validate-json-schema.js';
+
+const committed = readFileSync(new URL('../../openapi/duo-openapi.json', import.meta.url), 'utf8');
+
+describe('the OpenAPI description of Duo', () => {
+  it('is up to date with the declarations (regenerate: npm run openapi -w @duohub/sdk)', () => {
+    expect(committed).toBe(openApiJson(endpoints));
+  });
+
+  it('has one operation per declaration, signed except ping', () => {
+    const doc = buildOpenApi(endpoints);
+    const ops = Object.values(doc.paths).flatMap((item) => Object.values(item)) as Array<{ operationId: string; security: unknown[] }>;
+    expect(ops.map((o) => o.operationId).sort()).toEqual(endpoints.map((e) => e.id).sort());
+    expect(ops.filter((o) => o.security.length === 0).map((o) => o.operationId)).toEqual(['auth.ping']);
+  });
+});
+
+describe('shapeToJsonSchema', () => {
+  it.each<[string, Parameters<typeof shapeToJsonSchema>[0], unknown]>([
+    ['nullable scalar', t.integer({ nullable: true }), { type: ['integer', 'null'] }],
+    ['nullable enum', t.enum(['a'], { nullable: true }), { type: ['string', 'null'], enum: ['a', null] }],
+    ['object', t.object({ a: t.string() }, { required: ['a'], additionalProperties: false }), { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }],
+    ['map', t.object({}, { additionalProperties: t.string() }), { type: 'object', properties: {}, additionalProperties: { type: 'string' } }],
+    ['anyOf', t.anyOf(t.string(), t.integer()), { anyOf: [{ type: 'string' }, { type: 'integer' }] }],
+    ['any', t.any('x'), { description: 'x' }],
+    ['param extras dropped', { type: 'boolean', encoding: 'digit', required: true } as never, { type: 'boolean' }],
+  ])('%s', (_name, shape, schema) => {
+    expect(shapeToJsonSchema(shape)).toEqual(schema);
+  });
+});
+
+describe('validateJsonSchema (test support)', () => {
+  const schema = { type: 'object', properties: { a: { type: ['integer', 'null'] }, b: { $ref: '#/defs/b' } }, required: ['a'], defs: { b: { enum: ['x'] } } };
+  it.each<[unknown, number]>([
+    [{ a: 1, b: 'x' }, 0],
+    [{ a: null }, 0],
+    [{ a: 1.5 }, 1],
+    [{ b: 'x' }, 1],
+    [{ a: 1, b: 'y' }, 1],
+    ['nope', 1],
+  ])('%j has %i problem(s)', (value, count) => {
+    expect(validateJsonSchema(schema, value)).toHaveLength(count);
+  });
+});
