@@ -1,5 +1,6 @@
 import type { EndpointClass, EndpointDeclaration } from '@duohub/sdk';
 import type { Account, EmulatorState, Integration } from './state/types.js';
+import type { HardwareTokenOptions, ResolvedHardwareTokenOptions } from './tokens/hardware-token-options.js';
 
 /** Which Duo API family a route belongs to; decides which integration type may call it. */
 export type ApiFamily = 'admin' | 'accounts' | 'auth';
@@ -161,6 +162,17 @@ export interface EmulatorOptions {
   unknownHosts?: 'default' | 'reject';
   /** Code for an Admin create that reuses a username or alias: 40003 (default, unverified) or 40002. */
   duplicateUsernameCode?: 40002 | 40003;
+  /** A group create or rename to a name another group has: 400 with this code (default 40003, unverified), or `allow`. */
+  duplicateGroupNames?: 'allow' | 40002 | 40003;
+  /** Hardware-token behaviours Duo does not document (resync rules, duplicate serials). */
+  hardwareTokens?: HardwareTokenOptions;
+  /** Days a user sent to the Trash stays restorable before it is deleted for good. Default 7 (Duo's figure). */
+  trashRetentionDays?: number;
+  /**
+   * `POST /admin/v1/bulk` when an operation fails: `continue` (default) runs the rest, each with its
+   * own result; `stop` answers the results so far and runs nothing after the failure. Duo's choice is unverified.
+   */
+  bulkOnFailure?: 'continue' | 'stop';
   /** Sees each handler exception that became a 500/50001 (the client only gets a generic message). */
   onError?: (error: unknown, route: string) => void;
   /** Longest an `auth_status` call waits for a change before answering `waiting`. Default 25,000 ms. */
@@ -173,6 +185,16 @@ export interface EmulatorOptions {
    * that are not what is measured; changes made to `state` directly are not seen. Default false.
    */
   cacheUserJson?: boolean;
+  /**
+   * `send_sms_activation` to a phone whose type or platform is Unknown: `reject` (default; Duo documents
+   * that it fails, with a code it does not name) answers 400/40002, `allow` sends anyway.
+   */
+  unknownPhoneActivation?: 'reject' | 'allow';
+  /**
+   * Which `auth_status` answers carry `auth_delayed` (always false here: the emulator never delays a
+   * push). Duo's examples show it on a waiting answer; `always` (default) also adds it to final answers.
+   */
+  authDelayed?: 'always' | 'waiting' | 'never';
 }
 
 export interface FleetSpec {
@@ -183,6 +205,7 @@ export interface FleetSpec {
 }
 
 /** Options after defaults are applied. */
-export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId'>> & {
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId' | 'hardwareTokens'>> & {
   defaultAccountId: string | undefined;
+  hardwareTokens: ResolvedHardwareTokenOptions;
 };

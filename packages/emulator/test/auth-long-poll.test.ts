@@ -46,7 +46,7 @@ describe('auth_status long-poll on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(1);
     await flush();
     expect(poll.done).toBe(true);
-    expect(poll.value!.body.response).toEqual({ result: 'waiting', status: 'pushed', status_msg: 'Pushed a login request to your device...' });
+    expect(poll.value!.body.response).toEqual({ result: 'waiting', status: 'pushed', status_msg: 'Pushed a login request to your device...', auth_delayed: false });
 
     const rows = f.account.auth_log.length;
     await vi.advanceTimersByTimeAsync(35_000);

@@ -29,7 +29,7 @@ describe('readParams', () => {
     ['bad JSON', 'application/json', '{"a":', 'Malformed JSON body'],
     ['JSON array', 'application/json', '[1,2]', 'JSON body must be an object'],
     ['JSON string', 'application/json', '"x"', 'JSON body must be an object'],
-    ['text/plain', 'text/plain', 'a=1', 'Unsupported Content-Type text/plain; use application/x-www-form-urlencoded or application/json'],
+    ['text/plain', 'text/plain', 'a=1', 'Unsupported Content-Type text/plain; use application/x-www-form-urlencoded, multipart/form-data or application/json'],
     ['body without a type', null, 'a=1', 'Missing Content-Type for request body'],
   ])('%s -> 400/40002', (_name, type, body, detail) => {
     expect(read('', type, body).error).toEqual({

@@ -128,17 +128,50 @@ describe('activation and SMS', () => {
     const phone = await newPhone();
     const path = `/admin/v1/phones/${phone.phone_id}/send_sms_activation`;
     const res = await admin('POST', path, { activation_msg: 'Go: <acturl>', installation_msg: 'Get it: <insturl>', install: 1 });
-    expect(res.body.response).toMatchObject({ activation_msg: 'Go: <acturl>', installation_msg: 'Get it: <insturl>', valid_secs: 86400 });
+    expect(res.body.response).toMatchObject({
+      activation_msg: expect.stringMatching(/^Go: https:\/\/m-[0-9a-f]+\.duosecurity\.com\/iphone\/\d{20}$/),
+      installation_msg: expect.stringMatching(/^Get it: https:\/\/m-[0-9a-f]+\.duosecurity\.com\/install\/\d{20}$/),
+      valid_secs: 86400,
+    });
     expect(typeof res.body.response.activation_barcode).toBe('string');
     expect((await admin('POST', path, { activation_msg: 'no placeholder' })).body).toMatchObject({ code: 40002, message_detail: 'activation_msg' });
     expect((await admin('POST', path, { installation_msg: 'no placeholder' })).body).toMatchObject({ code: 40002, message_detail: 'installation_msg' });
     expect(emu.stats().executions['phones.send_sms_activation']).toBe(1);
   });
 
+  it("send_sms_activation without templates texts Duo's wording with the URLs filled in", async () => {
+    const phone = await newPhone();
+    const res = await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_activation`);
+    expect(res.body.response.activation_msg).toMatch(/^To activate the Duo Mobile app, click this link: https:\/\/m-\S+\/iphone\/\d{20}$/);
+    expect(res.body.response.installation_msg).toMatch(/^Welcome to Duo! To install the Duo Mobile app, click this link: https:\/\/\S+$/);
+    expect(JSON.stringify(res.body.response)).not.toMatch(/<acturl>|<insturl>/);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['type unknown', { type: 'unknown', platform: 'google android' }],
+    ['platform unknown', { type: 'mobile', platform: 'unknown' }],
+    ['both unknown', { type: 'unknown', platform: 'unknown' }],
+  ])('send_sms_activation fails when the %s, as Duo documents', async (_name, kind) => {
+    const phone = await newPhone(kind);
+    const res = await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_activation`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ stat: 'FAIL', code: 40002, message_detail: "phone_id: the phone's type or platform is Unknown" });
+    expect(emu.stats().executions['phones.send_sms_activation']).toBeUndefined();
+  });
+
+  it('unknownPhoneActivation: allow sends to a phone of unknown platform', async () => {
+    emu = createEmulator({ unknownPhoneActivation: 'allow' });
+    admin = bind(emu, parentKey(emu, 'admin'));
+    const phone = await newPhone({ platform: 'unknown' });
+    const res = await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_activation`);
+    expect(res.status).toBe(200);
+    expect(emu.stats().executions['phones.send_sms_activation']).toBe(1);
+  });
+
   it('send_sms_installation and send_sms_passcodes', async () => {
     const phone = await newPhone();
     const install = await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_installation`, { installation_msg: 'Install <insturl>' });
-    expect(install.body.response).toEqual({ installation_msg: 'Install <insturl>' });
+    expect(install.body.response).toEqual({ installation_msg: expect.stringMatching(/^Install https:\/\/m-\S+\/install\/\d{20}$/) });
     expect((await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_installation`, { installation_msg: 'x' })).body.code).toBe(40002);
     const passcodes = await admin('POST', `/admin/v1/phones/${phone.phone_id}/send_sms_passcodes`);
     expect(passcodes.body).toEqual({ stat: 'OK', response: '' });

@@ -72,8 +72,14 @@ describe.skipIf(!available)("Duo's official python client (python3-duo-client 4.
   it('lists users across pages and reads one page by offset', () => {
     const names = Object.values(parent.users).map((u) => u.username);
     // Listing ran before the client created its own user.
-    expect([...out.users].sort()).toEqual(names.filter((n) => n !== 'py.client.user').sort());
+    expect([...out.users].sort()).toEqual(names.filter((n) => n !== 'py.client.user' && n !== 'py.enrollee').sort());
     expect(out.users_page).toEqual(out.users.slice(5, 10));
+  });
+
+  it('enroll_user gets the enrollment code; send_sms_activation_to_phone gets the texts with the URLs in', () => {
+    expect(out.enrollment_code).toMatch(/^[0-9a-f]{16}$/);
+    expect(out.sms_activation.activation_msg).toMatch(/^Tap https:\/\/m-\S+\/iphone\/\d{20}$/);
+    expect(out.sms_activation.installation_msg).toMatch(/click this link: https:\/\/\S+$/);
   });
 
   it('creates a user, a phone and bypass codes that the state then holds', () => {

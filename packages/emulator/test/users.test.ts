@@ -196,9 +196,10 @@ describe('modify and delete', () => {
 });
 
 describe('enroll and derived fields', () => {
-  it('POST /admin/v1/users/enroll creates the user if needed and answers ""', async () => {
+  it('POST /admin/v1/users/enroll creates the user if needed and answers the enrollment code', async () => {
     const res = await admin('POST', '/admin/v1/users/enroll', { username: 'mo', email: 'mo@example.com', valid_secs: 3600 }, opts);
-    expect(res.body).toEqual({ stat: 'OK', response: '' });
+    expect(res.body).toEqual({ stat: 'OK', response: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(emu.stats().executionLog.at(-1)?.detail).toEqual({ username: 'mo', email: 'mo@example.com', enrollment_code: res.body.response });
     expect(names(await get('/admin/v1/users', { username: 'mo' }))).toEqual(['mo']);
     expect((await admin('POST', '/admin/v1/users/enroll', { username: 'mo' }, opts)).body).toMatchObject({ code: 40001, message_detail: 'email' });
     expect(emu.stats().executions['users.enroll']).toBe(1);

@@ -73,7 +73,8 @@ describe('the real catalog', () => {
 
   it('gives every action a form; only free-form parameter maps fall back to JSON', () => {
     const json = described.flatMap((d) => byId.get(d.id)!.filter((f) => f.kind === 'json').map((f) => `${d.id}.${f.name}`));
-    expect(json.sort()).toEqual(['accounts.call.params', 'admin.call.params', 'auth.call.params']);
+    // Free-form parameter maps, and lists of whole objects (bulk users, bulk operations), are typed as JSON.
+    expect(json.sort()).toEqual(['accounts.call.params', 'admin.call.params', 'auth.call.params', 'bulk.run.operations', 'users.bulk_create.users']);
     for (const d of described) {
       const required = (d.input as JsonSchema).required ?? [];
       expect(byId.get(d.id)!.filter((f) => f.required).map((f) => f.name)).toEqual(required);
@@ -82,7 +83,9 @@ describe('the real catalog', () => {
 
   it('reads the shapes the page relies on', () => {
     expect(field('users.list', 'limit')).toMatchObject({ kind: 'integer', default: 100, minimum: 1, maximum: 10000, required: false });
-    expect(field('users.delete', 'user_id')).toMatchObject({ kind: 'text', required: true, patterns: ['^[A-Z0-9]{20}$'] });
+    // One of user_id, username, email or user names the user, so none of them alone is required.
+    expect(field('users.delete', 'user_id')).toMatchObject({ kind: 'text', required: false, patterns: ['^[A-Z0-9]{20}$'] });
+    expect(field('users.delete', 'user')).toMatchObject({ kind: 'text', required: false });
     expect(field('bypass_codes.create_for_user', 'codes')).toMatchObject({ kind: 'list', maxItems: 10, item: { patterns: ['^[A-Za-z0-9]{4,32}$'] } });
     expect(field('bypass_codes.create_for_user', 'preserve_existing').kind).toBe('tristate');
     expect(field('settings.update', 'fraud_email_enabled').kind).toBe('tristate');

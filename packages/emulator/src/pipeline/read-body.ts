@@ -1,10 +1,11 @@
 import { fail } from '../duo-result.js';
 import type { DuoResult } from '../route.js';
+import { parseMultipart } from './parse-multipart.js';
 
 /** A request's parameters as they arrived, before they are merged for a handler. */
 export interface RawParams {
   queryPairs: Array<[string, string]>;
-  /** Form-body pairs (signed by v1/v2 alongside the query). */
+  /** Pairs of a url-encoded form or the text fields of a multipart/form-data body (signed by v1/v2 alongside the query). */
   formPairs: Array<[string, string]>;
   /** The parsed JSON object body, when the body was JSON. */
   json: Record<string, unknown> | undefined;
@@ -13,8 +14,9 @@ export interface RawParams {
 }
 
 /**
- * Decodes the query string and the body: form bodies into pairs (`+` is a space on the wire),
- * JSON bodies into an object. An empty body is no parameters whatever its content type.
+ * Decodes the query string and the body: url-encoded forms into pairs (`+` is a space on the wire),
+ * multipart/form-data into the pairs of its text fields (Duo's own request collections send
+ * form-data bodies), JSON bodies into an object. An empty body is no parameters whatever its type.
  */
 export function readParams(url: URL, contentType: string | null, body: Uint8Array): RawParams {
   const queryPairs = [...url.searchParams];
@@ -24,6 +26,10 @@ export function readParams(url: URL, contentType: string | null, body: Uint8Arra
   const text = Buffer.from(body).toString('utf8');
   if (mediaType === 'application/x-www-form-urlencoded') {
     raw.formPairs = [...new URLSearchParams(text)];
+  } else if (mediaType === 'multipart/form-data') {
+    const parsed = parseMultipart(body, contentType ?? '');
+    if (parsed.ok) raw.formPairs = parsed.pairs;
+    else raw.error = invalid(parsed.error);
   } else if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
     let parsed: unknown;
     try {
@@ -41,7 +47,7 @@ export function readParams(url: URL, contentType: string | null, body: Uint8Arra
     raw.error = invalid(
       mediaType === ''
         ? 'Missing Content-Type for request body'
-        : `Unsupported Content-Type ${mediaType}; use application/x-www-form-urlencoded or application/json`,
+        : `Unsupported Content-Type ${mediaType}; use application/x-www-form-urlencoded, multipart/form-data or application/json`,
     );
   }
   return raw;

@@ -15,7 +15,7 @@ export interface SignatureInput {
   /** `X-Duo-Date` when sent, else `Date`. */
   date: string | null;
   queryPairs: ReadonlyArray<[string, string]>;
-  /** Pairs of an `application/x-www-form-urlencoded` body; empty otherwise. */
+  /** Pairs of a url-encoded form body or the text fields of a multipart/form-data body; empty otherwise. */
   formPairs: ReadonlyArray<[string, string]>;
   /** The raw body bytes as received. */
   body: Uint8Array;
@@ -48,8 +48,10 @@ const badSignature = () =>
 
 /**
  * Checks a request's HMAC the way Duo does (API.md 1.9): any of v1, v2 (SHA-1 by hex length, or
- * SHA-512), v4 and v5 is accepted; dated versions only inside the skew window. The canonical
- * strings come from @duohub/sdk, so client and server can never disagree on canonicalization.
+ * SHA-512), v4 and v5 is accepted; dated versions only inside the skew window. v1/v2 sign the
+ * decoded parameters (query plus form or multipart fields); v4/v5 hash the body bytes exactly as
+ * received, whatever their encoding. The canonical strings come from @duohub/sdk, so client and
+ * server can never disagree on canonicalization.
  */
 export function verifySignature(input: SignatureInput): SignatureVerdict {
   const credentials = parseAuthorization(input.authorization);
@@ -66,18 +68,17 @@ export function verifySignature(input: SignatureInput): SignatureVerdict {
   const dateMs = input.date === null ? undefined : parseDuoDate(input.date);
   const dateFresh = dateMs !== undefined && Math.abs(input.nowMs - dateMs) <= input.clockSkewSec * 1000;
   const allPairs = [...input.queryPairs, ...input.formPairs];
-  const bodyText = utf8OrUndefined(input.body);
 
   for (const host of input.hosts) {
     const base = { method: input.method, host, path: input.path, date: input.date ?? '' };
     const candidates: Array<[1 | 2 | 4 | 5, CanonicalInput]> = [[1, { ...base, params: allPairs, sigVersion: 1 }]];
     if (dateFresh) {
       candidates.push([2, { ...base, params: allPairs, sigVersion: 2 }]);
-      if (digest === 'sha512' && bodyText !== undefined) {
-        candidates.push([4, { ...base, params: allPairs, body: bodyText, sigVersion: 4 }]);
+      if (digest === 'sha512') {
+        candidates.push([4, { ...base, params: allPairs, body: input.body, sigVersion: 4 }]);
         candidates.push([
           5,
-          { ...base, params: input.queryPairs, body: bodyText, xDuoHeaders: input.xDuoHeaders, sigVersion: 5 },
+          { ...base, params: input.queryPairs, body: input.body, xDuoHeaders: input.xDuoHeaders, sigVersion: 5 },
         ]);
       }
     }
@@ -102,18 +103,6 @@ export function parseAuthorization(header: string | null): { ikey: string; signa
   const colon = decoded.indexOf(':');
   if (colon <= 0 || colon === decoded.length - 1) return undefined;
   return { ikey: decoded.slice(0, colon), signature: decoded.slice(colon + 1) };
-}
-
-// v4/v5 hash the body bytes; the SDK hashes a string's UTF-8 bytes, which equal the raw bytes
-// exactly when they are valid UTF-8 (a BOM kept). Other bodies cannot carry a valid v4/v5 signature
-// from any official client, which all send UTF-8 JSON.
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function utf8OrUndefined(body: Uint8Array): string | undefined {
-  try {
-    return decoder.decode(body);
-  } catch {
-    return undefined;
-  }
 }
 
 // The SDK refuses x-duo headers no client may send (NUL bytes); such a request matches no v5 candidate.

@@ -1,6 +1,7 @@
 import type { EmulatorState } from '../state/types.js';
 import { DEMO_LOGO_PNG_BASE64 } from './demo-logo.js';
 import { populateUsers } from './populate-users.js';
+import { seedAuthenticators } from './seed-authenticators.js';
 import { seedAccount, companyDomain } from './seed-account.js';
 import { seedContext } from './seed-context.js';
 
@@ -31,6 +32,7 @@ export function demoState(random: () => number, now: number): EmulatorState {
   });
   parent.logo_png_base64 = DEMO_LOGO_PNG_BASE64;
   populateUsers(ctx, parent, { count: DEMO_PARENT_USERS, domain: companyDomain(ctx, 'Demo MSP'), directory: false });
+  seedAuthenticators(parent, ctx.now);
   const state: EmulatorState = { parent_account_id: parent.account_id, accounts: { [parent.account_id]: parent } };
   for (const child of DEMO_CHILDREN) {
     const account = seedAccount(ctx, {
@@ -41,6 +43,7 @@ export function demoState(random: () => number, now: number): EmulatorState {
       telephonyCredits: child.credits,
     });
     populateUsers(ctx, account, { count: child.users, domain: companyDomain(ctx, child.name), directory: true });
+    seedAuthenticators(account, ctx.now);
     state.accounts[account.account_id] = account;
   }
   return state;

@@ -1,4 +1,5 @@
 import type { Account, Group, HardwareToken, User } from '../state/types.js';
+import { desktopAuthenticatorsOfUser } from './desktop-authenticators-of-user.js';
 import { serializePhone } from './serialize-phone.js';
 
 /** True when the user has any phone, hardware token or WebAuthn credential (Duo's `is_enrolled`). */
@@ -51,9 +52,11 @@ export function serializeUser(account: Account, user: User, opts: { withDevices?
     .map((id) => account.tokens[id])
     .filter((t) => t !== undefined)
     .map(serializeToken);
-  out['u2ftokens'] = [];
+  out['u2ftokens'] = Object.values(account.u2ftokens ?? {})
+    .filter((u) => u.user_id === user.user_id)
+    .map((u) => ({ date_added: u.date_added, registration_id: u.registration_id }));
   out['webauthncredentials'] = user.webauthn.map((w) => ({ ...w }));
-  out['desktopauthenticators'] = [];
+  out['desktopauthenticators'] = desktopAuthenticatorsOfUser(account, user);
   return out;
 }
 

@@ -32,3 +32,8 @@ export function newTxid(random: () => number): string {
   const h = pick('0123456789abcdef', 32, random);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 }
+
+/** An enrollment code as `POST /admin/v1/users/enroll` answers it: 16 lowercase hex digits (`ba6e8bb687017eff`). */
+export function newEnrollmentCode(random: () => number): string {
+  return pick('0123456789abcdef', 16, random);
+}

@@ -44,6 +44,35 @@ export interface WebAuthnCredential {
   date_added: UnixSeconds;
 }
 
+/** Duo Desktop installed on one computer and tied to one user. */
+export interface DesktopAuthenticator {
+  dakey: string;
+  dacuid: string;
+  user_id: string;
+  name: string;
+  os_family: string;
+  date_added: UnixSeconds;
+  plugins: string[];
+}
+
+/** A shared device authentication configuration: groups allowed on trusted shared computers. */
+export interface SharedDeviceAuth {
+  shared_device_key: string;
+  name: string;
+  active: boolean;
+  group_ids: string[];
+  trusted_endpoint_integration_ids: string[];
+}
+
+/** A legacy desktop token (deprecated by Duo, still served). */
+export interface DesktopToken {
+  desktoptoken_id: string;
+  name: string;
+  /** Stored in request casing (`windows`, `mac os x`). */
+  platform: string;
+  user_ids: string[];
+}
+
 export interface User {
   user_id: string;
   username: string;
@@ -94,6 +123,20 @@ export interface HardwareToken {
   serial: string;
   totp_step: number | null;
   user_ids: string[];
+  /** HOTP/TOTP secret, hex; absent for Duo-D100 and YubiKey tokens. Never returned. */
+  secret?: string;
+  /** Next HOTP counter the token is expected to show (h6/h8). */
+  counter?: number;
+  /** YubiKey AES credentials (yk). Never returned. */
+  private_id?: string;
+  aes_key?: string;
+}
+
+/** A U2F security key registration (deprecated by Duo; WebAuthn replaced it). */
+export interface U2fToken {
+  registration_id: string;
+  date_added: UnixSeconds;
+  user_id: string | null;
 }
 
 export interface Group {
@@ -183,6 +226,8 @@ export interface Account {
   users: Record<string, User>;
   phones: Record<string, Phone>;
   tokens: Record<string, HardwareToken>;
+  /** U2F registrations; absent in states exported before they were modelled. */
+  u2ftokens?: Record<string, U2fToken>;
   groups: Record<string, Group>;
   bypass_codes: Record<string, BypassCode>;
   settings: Record<string, string | number | boolean | null>;
@@ -192,6 +237,18 @@ export interface Account {
   logo_png_base64?: string;
   transactions: Record<string, AuthTransaction>;
   enrollments: Record<string, Enrollment>;
+  /** Users sent to the Trash (`users/bulk_send_to_trash`), restorable until purged; absent: empty. */
+  trash?: Record<string, import('./trash.js').TrashedUser>;
+  /** Verification pushes sent through the Admin API, by push_id. */
+  verification_pushes?: Record<string, import('./verification-records.js').VerificationPush>;
+  /** Identity verification inquiries, by inquiry_id. */
+  identity_verifications?: Record<string, import('./verification-records.js').IdentityVerification>;
+  /** Duo Desktop authenticators by dakey; absent in states exported before they were modelled. */
+  desktop_authenticators?: Record<string, DesktopAuthenticator>;
+  /** Shared device authentication configurations by key; absent in older states. */
+  shared_device_auth?: Record<string, SharedDeviceAuth>;
+  /** Deprecated desktop tokens by id; absent in older states. */
+  desktop_tokens?: Record<string, DesktopToken>;
 }
 
 /** The whole emulated Duo: one parent account and its children. */

@@ -27,6 +27,8 @@ def main():
     out["phone"] = {k: phone[k] for k in ("phone_id", "number", "type", "platform", "name")}
     admin.add_user_phone(created["user_id"], phone["phone_id"])
     out["user_phone_ids"] = [p["phone_id"] for p in admin.get_user_phones(created["user_id"])]
+    out["enrollment_code"] = admin.enroll_user("py.enrollee", "py.enrollee@example.com")
+    out["sms_activation"] = admin.send_sms_activation_to_phone(phone["phone_id"], install=1, activation_msg="Tap <acturl>")
     codes = admin.add_user_bypass_codes(created["user_id"], count=3, remaining_uses=1)
     out["bypass_codes"] = codes
     out["settings_name"] = admin.get_settings()["name"]

@@ -1,5 +1,6 @@
 import { ANSWER_NOT_DUOS, classifyDuoFailure, COULD_NOT_REACH_DUO } from '../errors/classify-duo-failure.js';
 import { HubError } from '../errors/hub-error.js';
+import { referenceHubError } from './reference-hub-error.js';
 
 /**
  * Maps an SDK error to a hub error, keeping Duo's status, code, message and message_detail in the
@@ -8,6 +9,8 @@ import { HubError } from '../errors/hub-error.js';
  * reset, timed out) and what a non-Duo answer said are never passed on.
  */
 export function mapDuoError(error: unknown, idempotent: boolean): HubError | undefined {
+  const reference = referenceHubError(error);
+  if (reference) return reference;
   const failure = classifyDuoFailure(error);
   if (!failure) return undefined;
   if (failure.kind === 'config') {

@@ -16,6 +16,13 @@ export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set([
   'secret_key',
   'skey',
   'directory_key',
+  // Hardware tokens: seeds, YubiKey credentials and the codes a resync spends.
+  'secret',
+  'aes_key',
+  'private_id',
+  'code1',
+  'code2',
+  'code3',
   'token',
   'authorization',
 ]);

@@ -25,6 +25,7 @@ export const errorRegistry = {
     message: 'At least one credential set failed its check against Duo; nothing was saved.',
   },
   duo_rejected: { status: 400, message: "Duo refused the request's parameters." },
+  reference_ambiguous: { status: 400, message: 'The reference matches several Duo objects; give one of their ids instead.' },
   duo_error: { status: 502, message: 'Duo answered with an error.' },
   duo_unreachable: { status: 504, message: 'Duo could not be reached.' },
   internal: { status: 500, message: 'Something went wrong inside the hub; it has been logged.' },

@@ -21,6 +21,12 @@ export const REDACT_PATHS = [
   '*.masterKey',
   'password',
   '*.password',
+  'secret',
+  '*.secret',
+  'aes_key',
+  '*.aes_key',
+  'private_id',
+  '*.private_id',
 ];
 
 /** JSON-lines logger: secrets removed by path, then every line passed through the scrubber. */

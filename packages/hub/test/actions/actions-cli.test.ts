@@ -28,6 +28,8 @@ function toFlags(input: Record<string, unknown>): string[] {
   for (const [key, value] of Object.entries(input)) {
     const flag = `--${key.replace(/_/g, '-')}`;
     if (typeof value === 'boolean') flags.push(value ? flag : `--no-${key.replace(/_/g, '-')}`);
+    // A list of objects (bulk users, bulk operations) is typed as one JSON array.
+    else if (Array.isArray(value) && value.some((v) => v && typeof v === 'object')) flags.push(flag, JSON.stringify(value));
     else if (Array.isArray(value)) for (const v of value) flags.push(flag, String(v));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flags.push(`${flag}.${k}`, String(v));
     else flags.push(flag, String(value));

@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
 import type { ContractFixture } from './contract-fixture.js';
+import { authenticatorContractCases } from './authenticators-contract-cases.js';
+import { groupContractCases } from './groups-contract-cases.js';
+import { usersBulkContractCases } from './users-bulk-contract-cases.js';
+import { tokenContractCases } from './tokens-contract-cases.js';
 
 /** One action's contract: a valid run (with checks), an invalid input, a Duo error, a dry run. */
 export interface ContractCase {
@@ -481,4 +485,8 @@ export const contractCases: ContractCase[] = [
     invalid: { input: { user_id: UNKNOWN_USER, hours: 0 }, field: 'hours' },
     duo: () => badKeys({ user_id: UNKNOWN_USER }),
   },
+  ...groupContractCases,
+  ...usersBulkContractCases,
+  ...authenticatorContractCases,
+  ...tokenContractCases,
 ];

@@ -1,12 +1,22 @@
 import { DuoClient, type ChildClientInit } from '../client/duo-client.js';
 import type { DuoClientOptions } from '../config/duo-client-options.js';
 import { BillingResource } from './billing.js';
+import { DesktopAuthenticatorsResource } from './desktop-authenticators.js';
+import { DesktopTokensResource } from './desktop-tokens.js';
+import { SharedDeviceAuthResource } from './shared-device-auth.js';
+import { WebAuthnCredentialsResource } from './webauthn-credentials.js';
 import { BypassCodesResource } from './bypass-codes.js';
 import { InfoResource } from './info.js';
 import { LogsResource } from './logs.js';
+import { GroupsResource } from './groups.js';
 import { PhonesResource } from './phones.js';
 import { SettingsResource } from './settings.js';
+import { HardwareTokensResource } from './tokens.js';
+import { U2fTokensResource } from './u2f-tokens.js';
 import { UsersResource } from './users.js';
+import { UsersBulkResource } from './users-bulk.js';
+import { BulkResource } from './bulk-operations.js';
+import { VerificationResource } from './verification.js';
 
 /**
  * A client of Duo's Admin API (Admin API keys), or, from `accounts.child()`, of a child account
@@ -15,8 +25,20 @@ import { UsersResource } from './users.js';
 export class DuoAdminClient extends DuoClient {
   /** Users, including lookup, enroll and directory sync. */
   readonly users: UsersResource;
+  /** Users in bulk: create up to 100, send to the Trash, restore. */
+  readonly usersBulk: UsersBulkResource;
+  /** Up to 50 Admin API operations in one request. */
+  readonly bulk: BulkResource;
+  /** Verification pushes and identity verification. */
+  readonly verification: VerificationResource;
   /** Phones, activation, SMS sends and user associations. */
   readonly phones: PhonesResource;
+  /** OTP hardware tokens, resync and user associations. */
+  readonly tokens: HardwareTokensResource;
+  /** U2F tokens (deprecated by Duo). */
+  readonly u2fTokens: U2fTokensResource;
+  /** Groups and a user's group memberships. */
+  readonly groups: GroupsResource;
   /** Bypass codes. */
   readonly bypassCodes: BypassCodesResource;
   /** Account settings. */
@@ -27,15 +49,33 @@ export class DuoAdminClient extends DuoClient {
   readonly logs: LogsResource;
   /** Child-account billing (edition, telephony credits). */
   readonly billing: BillingResource;
+  /** WebAuthn credentials (security keys, platform authenticators). */
+  readonly webauthnCredentials: WebAuthnCredentialsResource;
+  /** Duo Desktop authenticators. */
+  readonly desktopAuthenticators: DesktopAuthenticatorsResource;
+  /** Shared device authentication configurations (Duo Desktop on shared computers). */
+  readonly sharedDeviceAuth: SharedDeviceAuthResource;
+  /** Desktop tokens (deprecated by Duo). */
+  readonly desktopTokens: DesktopTokensResource;
 
   constructor(options: DuoClientOptions, child?: ChildClientInit) {
     super(options, child);
     this.users = new UsersResource(this);
+    this.usersBulk = new UsersBulkResource(this);
+    this.bulk = new BulkResource(this);
+    this.verification = new VerificationResource(this);
     this.phones = new PhonesResource(this);
+    this.tokens = new HardwareTokensResource(this);
+    this.u2fTokens = new U2fTokensResource(this);
+    this.groups = new GroupsResource(this);
     this.bypassCodes = new BypassCodesResource(this);
     this.settings = new SettingsResource(this);
     this.info = new InfoResource(this);
     this.logs = new LogsResource(this, this.runtime.options.now ?? Date.now);
     this.billing = new BillingResource(this);
+    this.webauthnCredentials = new WebAuthnCredentialsResource(this);
+    this.desktopAuthenticators = new DesktopAuthenticatorsResource(this);
+    this.sharedDeviceAuth = new SharedDeviceAuthResource(this);
+    this.desktopTokens = new DesktopTokensResource(this);
   }
 }

@@ -16,10 +16,16 @@ import {
 } from '../endpoints/phones.js';
 import { prepareEndpointCall } from '../endpoints/prepare-endpoint-call.js';
 import type { Paginated } from '../pagination/paginated.js';
+import { DuoConfigError } from '../errors/error-classes.js';
 import { requireObject, requireString } from '../resources/check.js';
+import { isDuoId } from '../resources/is-duo-id.js';
 import type { ListOptions } from '../resources/list-options.js';
 import { offsetList } from '../resources/offset-list.js';
+import { resolveReference } from '../resources/resolve-reference.js';
 import type { DuoActivationUrl, DuoPhone, DuoPhoneParams } from './types.js';
+
+/** What names a phone: its id (`DP` + 18) or its number as one string, or one of those fields alone. */
+export type PhoneReference = string | { phone_id: string } | { number: string };
 
 /** Phones page at most 500 per request (the declaration's maximum). */
 export const PHONES_MAX_PAGE = phonesList.paging.maxLimit;
@@ -41,6 +47,28 @@ export class PhonesResource {
     const { number, extension, ...listOptions } = options;
     prepareEndpointCall(phonesList, { number, extension });
     return offsetList<DuoPhone>(this.caller, phonesList, { number, extension }, listOptions);
+  }
+
+  /**
+   * The one phone a reference names: an id-shaped string is read by id, anything else is looked
+   * up with Duo's `number` filter (spaces, dashes, dots and brackets dropped, as people write
+   * numbers). DuoReferenceError names the field (default `phone`, or the object's key) when none
+   * or several match.
+   */
+  async resolve(reference: PhoneReference, options: RequestOptions & { field?: string } = {}): Promise<DuoPhone> {
+    const { field, ...request } = options;
+    const [by, value] = phoneReferenceParts(reference);
+    return resolveReference<DuoPhone>(
+      {
+        kind: 'phone',
+        field: field ?? (by === 'any' ? 'phone' : by),
+        idOf: (p) => p.phone_id,
+        describe: (p) => ({ phone_id: p.phone_id, number: p.number, ...(p.name ? { name: p.name } : {}) }),
+        ...(by === 'number' ? {} : { byId: { matches: (r: string) => by === 'phone_id' || isDuoId(r, 'DP'), get: (id: string) => this.get(id, request) } }),
+        finders: by === 'phone_id' ? [] : [(r) => this.list({ number: r.replace(/[\s().-]/g, ''), limit: 100, ...(request.signal ? { signal: request.signal } : {}) })],
+      },
+      value,
+    );
   }
 
   /** One phone by id. */
@@ -107,6 +135,17 @@ export class PhonesResource {
     const fields = { user_id: id(userId, 'userId'), phone_id: id(phoneId, 'phoneId') };
     await callEndpoint(this.caller, usersPhonesDisassociate, fields, options);
   }
+}
+
+// A string may be an id or a number; an object names the one field to look in.
+function phoneReferenceParts(reference: PhoneReference): ['any' | 'phone_id' | 'number', string] {
+  if (typeof reference === 'string') return ['any', requireString(reference, 'phone')];
+  const entries = Object.entries(requireObject(reference, 'phone'));
+  const [entry] = entries;
+  if (entries.length !== 1 || !entry || !['phone_id', 'number'].includes(entry[0])) {
+    throw new DuoConfigError('phone', 'a phone reference is a string or exactly one of { phone_id }, { number }');
+  }
+  return [entry[0] as 'phone_id' | 'number', requireString(entry[1], entry[0])];
 }
 
 // Positional ids are named after the argument in errors, as callers wrote them.

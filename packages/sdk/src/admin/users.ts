@@ -5,8 +5,10 @@ import { usersCreate, usersDelete, usersEnroll, usersGet, usersList, usersSyncFr
 import { DuoConfigError } from '../errors/error-classes.js';
 import { paginated, type Page, type Paginated } from '../pagination/paginated.js';
 import { requireObject, requireString } from '../resources/check.js';
+import { isDuoId } from '../resources/is-duo-id.js';
 import type { ListOptions } from '../resources/list-options.js';
 import { offsetList } from '../resources/offset-list.js';
+import { resolveReference, type ReferenceFinder } from '../resources/resolve-reference.js';
 import type { DuoUser, DuoUserParams } from './types.js';
 
 /** Filters of `users.list`; Duo allows one at a time. The two id lists are chunked by 100. */
@@ -18,6 +20,17 @@ export interface UserListOptions extends ListOptions {
   user_id_list?: string[];
   /** As `user_id_list`, for usernames. */
   username_list?: string[];
+}
+
+/**
+ * What names a user: one string that may be an id, a username, an alias or an email, or one of
+ * those fields alone when the caller knows which it is.
+ */
+export type UserReference = string | { user_id: string } | { username: string } | { email: string };
+
+/** Options of `users.resolve`: the input field named in errors (default: the reference's kind, or `user`). */
+export interface ResolveOptions extends RequestOptions {
+  field?: string;
 }
 
 /** Users page at most 300 per request (the declaration's maximum). */
@@ -71,6 +84,36 @@ export class UsersResource {
     return res.response as never;
   }
 
+  /**
+   * The one user a reference names. An id-shaped string (`DU` + 18) is read by id; otherwise
+   * Duo's `username` filter (usernames and aliases) and, for anything with an `@`, its `email`
+   * filter are asked and their matches pooled. DuoReferenceError names the field when no user or
+   * several match (several list their ids and usernames).
+   */
+  async resolve(reference: UserReference, options: ResolveOptions = {}): Promise<DuoUser> {
+    const { field, ...request } = options;
+    const [by, value] = userReferenceParts(reference);
+    const byName: ReferenceFinder<DuoUser> = async (r) => {
+      const found = await this.getByUsername(r, request);
+      return found ? [found] : [];
+    };
+    const byEmail: ReferenceFinder<DuoUser> = (r) => this.findByEmail(r, request);
+    const finders = by === 'user_id' ? [] : by === 'username' ? [byName] : by === 'email' ? [byEmail] : value.includes('@') ? [byName, byEmail] : [byName];
+    return resolveReference<DuoUser>(
+      {
+        kind: 'user',
+        field: field ?? (by === 'any' ? 'user' : by),
+        idOf: (u) => u.user_id,
+        describe: (u) => ({ user_id: u.user_id, username: u.username, ...(u.email ? { email: u.email } : {}) }),
+        ...(by === 'any' || by === 'user_id'
+          ? { byId: { matches: (r: string) => by === 'user_id' || isDuoId(r, 'DU'), get: (id: string) => this.get(id, request) } }
+          : {}),
+        finders,
+      },
+      value,
+    );
+  }
+
   /** Creates a user. Not idempotent: never resent after an ambiguous failure. */
   async create(params: DuoUserParams & { username: string }, options?: RequestOptions): Promise<DuoUser> {
     return (await callEndpoint(this.caller, usersCreate, requireObject(params, 'params'), options)).response as never;
@@ -89,8 +132,8 @@ export class UsersResource {
   }
 
   /** Emails an enrollment link (creating the user). Not idempotent: each call sends an email. */
-  async enroll(params: { username: string; email: string; valid_secs?: number }, options?: RequestOptions): Promise<unknown> {
-    return (await callEndpoint(this.caller, usersEnroll, requireObject(params, 'params'), options)).response;
+  async enroll(params: { username: string; email: string; valid_secs?: number }, options?: RequestOptions): Promise<string> {
+    return (await callEndpoint(this.caller, usersEnroll, requireObject(params, 'params'), options)).response as string;
   }
 
   /** Syncs one user from a directory (AD, LDAP, Entra) by its username there; repeatable. */
@@ -117,4 +160,15 @@ export class UsersResource {
       }
     });
   }
+}
+
+// A string may be anything; an object names the one field to look in.
+function userReferenceParts(reference: UserReference): ['any' | 'user_id' | 'username' | 'email', string] {
+  if (typeof reference === 'string') return ['any', requireString(reference, 'user')];
+  const entries = Object.entries(requireObject(reference, 'user'));
+  const [entry] = entries;
+  if (entries.length !== 1 || !entry || !['user_id', 'username', 'email'].includes(entry[0])) {
+    throw new DuoConfigError('user', 'a user reference is a string or exactly one of { user_id }, { username }, { email }');
+  }
+  return [entry[0] as 'user_id' | 'username' | 'email', requireString(entry[1], entry[0])];
 }

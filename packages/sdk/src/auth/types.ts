@@ -95,5 +95,7 @@ export interface DuoAuthStatus {
   status: string;
   status_msg: string;
   trusted_device_token?: string;
+  /** Whether the attempt is delayed; not documented by Duo, whose examples show false while waiting. */
+  auth_delayed?: boolean;
   [key: string]: unknown;
 }

@@ -182,7 +182,10 @@ export const authAuthStatus = defineEndpoint({
   idempotent: true,
   longPoll: true,
   params: { txid: required(t.string({ minLength: 1 })) },
-  response: authAnswer,
+  response: t.object(
+    { ...authAnswer.properties, auth_delayed: t.boolean({ description: 'Whether the attempt is delayed (not documented by Duo; its examples show false while waiting)' }) },
+    { required: ['result', 'status', 'status_msg'] },
+  ),
   docs: `${DOCS}#auth_status`,
 });
 

@@ -3,23 +3,39 @@ import { authEndpoints } from './auth.js';
 import { billingEndpoints } from './billing.js';
 import { bypassCodeEndpoints } from './bypass-codes.js';
 import type { EndpointDeclaration } from './define-endpoint.js';
+import { desktopAuthenticatorEndpoints } from './desktop-authenticators.js';
+import { desktopTokenEndpoints } from './desktop-tokens.js';
+import { groupEndpoints } from './groups.js';
 import { infoEndpoints } from './info.js';
 import { logEndpoints } from './logs.js';
 import { phoneEndpoints } from './phones.js';
 import { settingsEndpoints } from './settings.js';
+import { tokenEndpoints } from './tokens.js';
 import { userEndpoints } from './users.js';
+import { webauthnEndpoints } from './webauthn.js';
+import { usersBulkEndpoints } from './users-bulk.js';
+import { bulkEndpoints } from './bulk.js';
+import { verificationEndpoints } from './verification.js';
 
 /** Every declared Duo endpoint: the one list the emulator, the hub and the OpenAPI description read. */
 export const endpoints: readonly EndpointDeclaration[] = [
   ...userEndpoints,
+  ...usersBulkEndpoints,
+  ...verificationEndpoints,
+  ...bulkEndpoints,
   ...phoneEndpoints,
+  ...groupEndpoints,
   ...bypassCodeEndpoints,
+  ...tokenEndpoints,
   ...settingsEndpoints,
   ...infoEndpoints,
   ...logEndpoints,
   ...billingEndpoints,
   ...accountEndpoints,
   ...authEndpoints,
+  ...webauthnEndpoints,
+  ...desktopAuthenticatorEndpoints,
+  ...desktopTokenEndpoints,
 ];
 
 const byId = new Map(endpoints.map((e) => [e.id, e]));

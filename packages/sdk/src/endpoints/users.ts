@@ -129,7 +129,7 @@ export const usersEnroll = defineEndpoint({
     email: required(t.string({ minLength: 1 })),
     valid_secs: t.integer({ minimum: 1, description: 'Link lifetime (default 2592000, 30 days)' }),
   },
-  response: emptyAnswer,
+  response: t.string({ description: 'The enrollment code sent in the email' }),
   docs: `${DOCS}-enroll-user`,
 });
 

@@ -13,8 +13,8 @@ export interface SigningRequest {
   path: string;
   /** v1/v2: query or form parameters. v4/v5: query-string parameters only (JSON bodies go in `body`). */
   params?: DuoParams;
-  /** v4/v5: the exact body bytes as sent (empty for GET/DELETE). */
-  body?: string;
+  /** v4/v5: the exact body as sent (empty for GET/DELETE); bytes when it is not text, e.g. a multipart upload. */
+  body?: string | Uint8Array;
   /** v5: extra `x-duo-*` headers; a date sent as X-Duo-Date is added here by `signRequest`. */
   xDuoHeaders?: Readonly<Record<string, string>>;
   /** The date line; a Date is formatted with `formatDuoDate`. Ignored by v1. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { checkParamValue } from '../../src/endpoints/check-param-value.js';
 import { pathParamNames } from '../../src/endpoints/define-endpoint.js';
@@ -10,11 +12,53 @@ import { phonesActivationUrl } from '../../src/endpoints/phones.js';
 import { logsAuthentication } from '../../src/endpoints/logs.js';
 import { DuoConfigError } from '../../src/index.js';
 
+// Every endpoint Duo documents (method and path from ../shared/duo/ENDPOINTS.md, which compiles Duo's
+// request collections and official Python client), kept as a fixture so the check runs without it.
+const documented = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../fixtures/duo-documented-endpoints.json', import.meta.url)), 'utf8'),
+) as Array<{ resource: string; method: string; path: string }>;
+const key = (method: string, path: string) => `${method} ${path.replace(/\{([a-z_]+)\}/g, ':$1').replace(/:[a-z_]+/g, ':id')}`;
+const documentedKeys = new Set(documented.map((d) => key(d.method, d.path)));
+
+// Declared although ENDPOINTS.md does not list them: Duo's own clients still call them.
+const UNDOCUMENTED_BUT_CALLED = new Set([
+  'GET /admin/v1/groups/:id', // python get_group(api_version=1), deprecated
+  'POST /admin/v1/tokens/:id', // python update_token (totp_step)
+  'GET /admin/v1/u2ftokens',
+  'GET /admin/v1/u2ftokens/:id',
+  'DELETE /admin/v1/u2ftokens/:id',
+  'GET /admin/v1/users/:id/u2ftokens',
+  'GET /admin/v1/desktoptokens',
+  'POST /admin/v1/desktoptokens',
+  'GET /admin/v1/desktoptokens/:id',
+  'POST /admin/v1/desktoptokens/:id',
+  'DELETE /admin/v1/desktoptokens/:id',
+  'POST /admin/v1/desktoptokens/:id/activate',
+  'GET /admin/v1/users/:id/desktoptokens',
+]);
+
+/** Documented endpoints declared so far; it only goes up (issue 15 and the governance issue take it to all). */
+const DOCUMENTED_FLOOR = 87;
+
 describe('the declarations', () => {
-  it('declare the 48 endpoints the SDK calls, each once', () => {
-    expect(endpoints).toHaveLength(48);
+  it('declare each endpoint once', () => {
     expect(new Set(endpoints.map((e) => e.id)).size).toBe(endpoints.length);
-    expect(new Set(endpoints.map((e) => `${e.method} ${e.path}`)).size).toBe(endpoints.length);
+    expect(new Set(endpoints.map((e) => key(e.method, e.path))).size).toBe(endpoints.length);
+  });
+
+  it("are Duo's documented endpoints, or ones Duo's clients still call (marked deprecated where Duo says so)", () => {
+    const unknown = endpoints.map((e) => key(e.method, e.path)).filter((k) => !documentedKeys.has(k) && !UNDOCUMENTED_BUT_CALLED.has(k));
+    expect(unknown).toEqual([]);
+  });
+
+  it(`cover at least ${DOCUMENTED_FLOOR} of the documented endpoints`, () => {
+    const declared = new Set(endpoints.map((e) => key(e.method, e.path)));
+    const covered = documented.filter((d) => declared.has(key(d.method, d.path)));
+    const missing = documented.filter((d) => !declared.has(key(d.method, d.path)));
+    const byResource = new Map<string, number>();
+    for (const d of missing) byResource.set(d.resource, (byResource.get(d.resource) ?? 0) + 1);
+    console.log(`endpoint declarations: ${covered.length} of ${documented.length} documented endpoints; not yet declared by resource: ${JSON.stringify(Object.fromEntries(byResource))}`);
+    expect(covered.length).toBeGreaterThanOrEqual(DOCUMENTED_FLOOR);
   });
 
   it.each(endpoints.map((e) => [e.id, e] as const))('%s is well formed', (_id, e) => {

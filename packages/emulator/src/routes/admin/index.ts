@@ -1,17 +1,37 @@
 import type { Route } from '../../route.js';
 import { billingRoutes } from './billing.js';
+import { desktopAuthenticatorRoutes } from './desktop-authenticators.js';
+import { desktopTokenRoutes } from './desktop-tokens.js';
+import { sharedDeviceAuthRoutes } from './shared-device-auth.js';
+import { webauthnCredentialRoutes } from './webauthn-credentials.js';
 import { bypassCodeRoutes } from './bypass-codes.js';
 import { directorySyncRoutes } from './directory-sync.js';
+import { groupRoutes } from './groups.js';
 import { phoneRoutes } from './phones.js';
 import { settingsRoutes } from './settings.js';
+import { tokenRoutes } from './tokens.js';
+import { u2fTokenRoutes } from './u2f-tokens.js';
 import { userRoutes } from './users.js';
+import { usersBulkRoutes } from './users-bulk.js';
+import { verificationRoutes } from './verification.js';
+import { bulkRoutesOver } from './bulk.js';
 
 /** Admin API routes for users, phones, bypass codes, settings, directory sync and child billing. */
 export const adminRoutes: Route[] = [
   ...userRoutes,
+  ...usersBulkRoutes,
+  ...verificationRoutes,
+  ...bulkRoutesOver(() => adminRoutes),
   ...directorySyncRoutes,
   ...phoneRoutes,
+  ...groupRoutes,
   ...bypassCodeRoutes,
+  ...tokenRoutes,
+  ...u2fTokenRoutes,
   ...settingsRoutes,
   ...billingRoutes,
+  ...webauthnCredentialRoutes,
+  ...desktopAuthenticatorRoutes,
+  ...sharedDeviceAuthRoutes,
+  ...desktopTokenRoutes,
 ];

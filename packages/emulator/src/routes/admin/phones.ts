@@ -7,6 +7,7 @@ import { isSmartphone, normalizePlatform } from '../../serialize/display-casing.
 import { serializePhone } from '../../serialize/serialize-phone.js';
 import { newId, newNumericCode } from '../../state/ids.js';
 import type { Account, Phone } from '../../state/types.js';
+import { DEFAULT_ACTIVATION_MSG, DEFAULT_INSTALLATION_MSG, fillSmsTemplate } from './fill-sms-template.js';
 import { userOr404 } from './user-fields.js';
 
 const OBJECT_LIMIT = 100;
@@ -94,16 +95,21 @@ export const phoneRoutes: Route[] = [
     endpoint: phonesSendSmsActivation,
     nonIdempotent: 'phones.send_sms_activation',
     handle(ctx) {
+      const known = phoneOr404(ctx.account, ctx.path['phone_id']);
+      // Duo documents that this fails for a phone whose type or platform is Unknown.
+      if (ctx.options.unknownPhoneActivation !== 'allow' && hasUnknownKind(known)) {
+        reject(fail(400, 40002, 'Invalid request parameters', "phone_id: the phone's type or platform is Unknown"));
+      }
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
       const validSecs = optionalInt(ctx.params, 'valid_secs', { min: 1 }) ?? 86400;
       optionalBool(ctx.params, 'install');
-      const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', 'Welcome to Duo! Install Duo Mobile: <insturl>');
-      const activationMsg = message(ctx.params, 'activation_msg', '<acturl>', 'To activate Duo Mobile, tap: <acturl>');
+      const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', DEFAULT_INSTALLATION_MSG);
+      const activationMsg = message(ctx.params, 'activation_msg', '<acturl>', DEFAULT_ACTIVATION_MSG);
       const links = activationLinks(ctx, phone);
       return ok({
         activation_barcode: links.barcode,
-        activation_msg: activationMsg,
-        installation_msg: installationMsg,
+        activation_msg: fillSmsTemplate(activationMsg, '<acturl>', links.activation),
+        installation_msg: fillSmsTemplate(installationMsg, '<insturl>', links.installation),
         valid_secs: validSecs,
       });
     },
@@ -112,9 +118,9 @@ export const phoneRoutes: Route[] = [
     endpoint: phonesSendSmsInstallation,
     nonIdempotent: 'phones.send_sms_installation',
     handle(ctx) {
-      smsCapableOr400(ctx.account, ctx.path['phone_id']);
-      const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', 'Welcome to Duo! Install Duo Mobile: <insturl>');
-      return ok({ installation_msg: installationMsg });
+      const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
+      const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', DEFAULT_INSTALLATION_MSG);
+      return ok({ installation_msg: fillSmsTemplate(installationMsg, '<insturl>', activationLinks(ctx, phone).installation) });
     },
   }),
   defineRoute({
@@ -220,6 +226,10 @@ function smsCapableOr400(account: Account, phoneId: string | undefined): Phone {
     reject(fail(400, 40002, 'Invalid request parameters', 'phone_id: the phone cannot receive SMS'));
   }
   return phone;
+}
+
+function hasUnknownKind(phone: Phone): boolean {
+  return phone.type === 'unknown' || phone.platform === '' || phone.platform.toLowerCase() === 'unknown';
 }
 
 function message(params: Params, name: string, placeholder: string, fallback: string): string {

@@ -6,7 +6,9 @@ import { optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { serializeUser } from '../../serialize/serialize-user.js';
 import { userJson } from '../../serialize/user-json-cache.js';
+import { newEnrollmentCode } from '../../state/ids.js';
 import { newUser } from '../../state/new-user.js';
+import { dropAuthenticatorTies } from '../../state/drop-authenticator-ties.js';
 import type { Account, User } from '../../state/types.js';
 import {
   applyAliases,
@@ -146,12 +148,17 @@ function modifyUser(ctx: HandlerContext) {
 
 /** Removes a user and its bypass codes; phones and tokens stay, as Duo leaves them. Unknown ids are fine. */
 export function deleteUser(account: Account, userId: string): void {
+  // A user in the Trash is deleted for good too: Admin API deletes are permanent.
+  if (account.trash) delete account.trash[userId];
   const user = account.users[userId];
   if (!user) return;
   removeUser(account, userId);
   for (const phone of Object.values(account.phones)) phone.user_ids = phone.user_ids.filter((id) => id !== userId);
   for (const token of Object.values(account.tokens)) token.user_ids = token.user_ids.filter((id) => id !== userId);
+  // A U2F registration is one user's key enrolment: it goes with the user.
+  for (const [id, u2f] of Object.entries(account.u2ftokens ?? {})) if (u2f.user_id === userId) delete account.u2ftokens![id];
   for (const [id, code] of Object.entries(account.bypass_codes)) if (code.user_id === userId) delete account.bypass_codes[id];
+  dropAuthenticatorTies(account, userId);
 }
 
 function enrollUser(ctx: HandlerContext) {
@@ -170,6 +177,8 @@ function enrollUser(ctx: HandlerContext) {
     user.email = email;
     putUser(account, user);
   }
-  ctx.recordExecution('users.enroll', { username, email });
-  return ok('');
+  // Duo answers the code it put in the email, so a caller can deliver the link some other way.
+  const code = newEnrollmentCode(ctx.random);
+  ctx.recordExecution('users.enroll', { username, email, enrollment_code: code });
+  return ok(code);
 }

@@ -1,7 +1,9 @@
+import { accountsDelete as accountsDeleteEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { HubError } from '../../errors/hub-error.js';
 import { defineAction } from '../define-action.js';
 import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Deletes a child account and everything in it. */
 export const accountsDelete = defineAction({
@@ -13,7 +15,7 @@ export const accountsDelete = defineAction({
   resource: 'accounts',
   idempotent: true,
   destructive: true,
-  input: z.strictObject({ account_id: duoId('account') }),
+  input: z.strictObject({ ...zodFromEndpointParams(accountsDeleteEndpoint), account_id: duoId('account') }),
   output: withDryRun(z.object({ deleted: z.literal(true), account_id: z.string() })),
   run: async (ctx, { account_id }) => {
     if (ctx.dryRun) {

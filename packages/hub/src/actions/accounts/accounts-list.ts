@@ -1,5 +1,7 @@
+import { accountsList as accountsListEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { duoAccount } from '../schemas/common.js';
 
 /** Lists the parent's child accounts. */
@@ -11,7 +13,7 @@ export const accountsList = defineAction({
   resource: 'accounts',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({}),
+  input: z.strictObject(zodFromEndpointParams(accountsListEndpoint)),
   output: z.object({ items: z.array(duoAccount) }),
   run: async (ctx) => {
     const answer = await ctx.accounts().request('POST', '/accounts/v1/account/list');

@@ -1,5 +1,7 @@
+import { authCheck as authCheckEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Verifies the Auth API credentials with a signed call. */
 export const authCheck = defineAction({
@@ -10,7 +12,7 @@ export const authCheck = defineAction({
   resource: 'auth',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({}),
+  input: z.strictObject(zodFromEndpointParams(authCheckEndpoint)),
   output: z.looseObject({ time: z.number() }),
   run: async (ctx) => (await ctx.auth().request('GET', '/auth/v2/check')).response as never,
 });

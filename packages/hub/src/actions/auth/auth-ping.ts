@@ -1,5 +1,7 @@
+import { authPing as authPingEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Checks that Duo's Auth API is reachable and measures clock skew. */
 export const authPing = defineAction({
@@ -10,7 +12,7 @@ export const authPing = defineAction({
   resource: 'auth',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({}),
+  input: z.strictObject(zodFromEndpointParams(authPingEndpoint)),
   output: z.looseObject({ time: z.number(), skew_sec: z.number().describe('Local clock minus Duo time, seconds') }),
   run: async (ctx) => {
     const answer = await ctx.auth().request('GET', '/auth/v2/ping');

@@ -1,9 +1,12 @@
+import { usersBypassCodesCreate } from '@duohub/sdk';
 import { z } from 'zod';
 import { HubError } from '../../errors/hub-error.js';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
 import { listPage } from '../list-page.js';
-import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+import { dryRun, withDryRun } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
+import { oneUserRef, oneUserRefIssue, resolveUserRef, userRefInput } from './resolve-user-ref.js';
 
 const customCode = z.string().regex(/^[A-Za-z0-9]{4,32}$/, 'must be 4-32 letters or digits');
 
@@ -19,13 +22,18 @@ export const bypassCodesCreateForUser = defineAction({
   destructive: true,
   input: z
     .strictObject({
-      user_id: duoId('user'),
+      ...zodFromEndpointParams(usersBypassCodesCreate),
+      ...userRefInput,
+      // The hub takes custom codes as a list (Duo's wire form is one comma-separated string) and
+      // bounds them as Duo's Admin Panel does; Duo documents no maximum reuse count or lifetime, so
+      // those bounds are the hub's.
       count: z.number().int().min(1).max(10).optional().describe('How many random codes (1-10; Duo default 10)'),
       codes: z.array(customCode).min(1).max(10).optional().describe('Custom codes instead of random ones'),
       reuse_count: z.number().int().min(0).max(10_000).optional().describe('Uses per code; 0 = unlimited (Duo default 1)'),
       valid_secs: z.number().int().min(0).max(31_536_000).optional().describe('Lifetime, seconds; 0 = never expires'),
       preserve_existing: z.boolean().optional().describe("Keep the user's existing codes (default: replace them)"),
     })
+    .refine(oneUserRef, oneUserRefIssue)
     .refine((v) => !(v.count !== undefined && v.codes !== undefined), {
       message: 'give count or codes, not both',
       path: ['codes'],
@@ -42,7 +50,8 @@ export const bypassCodesCreateForUser = defineAction({
     }),
   ),
   run: async (ctx, input) => {
-    const { user_id, codes, preserve_existing, ...rest } = input;
+    const { user_id: id, username, email, user: reference, codes, preserve_existing, ...rest } = input;
+    const { user_id } = await resolveUserRef(ctx.admin(), { user_id: id, username, email, user: reference });
     if (ctx.dryRun) {
       const user = (await ctx.admin().request('GET', `/admin/v1/users/${seg(user_id)}`)).response as { username?: string };
       const existing = await listPage(ctx.admin(), `/admin/v1/users/${seg(user_id)}/bypass_codes`, {}, {

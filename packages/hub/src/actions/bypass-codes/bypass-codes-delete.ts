@@ -1,7 +1,9 @@
+import { bypassCodesDelete as bypassCodesDeleteEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
 import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Deletes one bypass code. */
 export const bypassCodesDelete = defineAction({
@@ -12,7 +14,7 @@ export const bypassCodesDelete = defineAction({
   resource: 'bypass_codes',
   idempotent: true,
   destructive: true,
-  input: z.strictObject({ bypass_code_id: duoId('bypass code') }),
+  input: z.strictObject({ ...zodFromEndpointParams(bypassCodesDeleteEndpoint), bypass_code_id: duoId('bypass code') }),
   output: withDryRun(z.object({ deleted: z.literal(true), bypass_code_id: z.string() })),
   run: async (ctx, { bypass_code_id }) => {
     const path = `/admin/v1/bypass_codes/${seg(bypass_code_id)}`;

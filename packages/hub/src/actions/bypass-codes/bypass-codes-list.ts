@@ -1,7 +1,9 @@
+import { bypassCodesList as bypassCodesListEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { listPage } from '../list-page.js';
 import { duoBypassCodeMeta, pageOf, pagingInput } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Lists every bypass code's metadata, a page at a time. */
 export const bypassCodesList = defineAction({
@@ -12,7 +14,8 @@ export const bypassCodesList = defineAction({
   resource: 'bypass_codes',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({ ...pagingInput }),
+  // `limit` counts the items of a run, walked in Duo pages of the declared maximum.
+  input: z.strictObject({ ...zodFromEndpointParams(bypassCodesListEndpoint), ...pagingInput }),
   output: pageOf(duoBypassCodeMeta),
-  run: (ctx, input) => listPage(ctx.admin(), '/admin/v1/bypass_codes', {}, { ...input, pageSize: 500 }),
+  run: (ctx, input) => listPage(ctx.admin(), '/admin/v1/bypass_codes', {}, { ...input, pageSize: bypassCodesListEndpoint.paging.maxLimit }),
 });

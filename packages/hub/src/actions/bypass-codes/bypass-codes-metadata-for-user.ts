@@ -1,7 +1,9 @@
+import { usersBypassCodesList } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
 import { listPage } from '../list-page.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { oneUserRef, oneUserRefIssue, resolveUserRef, userRefInput } from './resolve-user-ref.js';
 
 const codeMeta = z.object({
@@ -22,7 +24,9 @@ export const bypassCodesMetadataForUser = defineAction({
   resource: 'bypass_codes',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject(userRefInput).refine(oneUserRef, oneUserRefIssue),
+  input: z
+    .strictObject({ ...zodFromEndpointParams(usersBypassCodesList, { omit: ['limit', 'offset'] }), ...userRefInput })
+    .refine(oneUserRef, oneUserRefIssue),
   output: z.object({
     user_id: z.string(),
     count: z.number().int(),
@@ -36,7 +40,7 @@ export const bypassCodesMetadataForUser = defineAction({
     const page = await listPage(ctx.admin(), `/admin/v1/users/${seg(user_id)}/bypass_codes`, {}, {
       limit: 100,
       offset: 0,
-      pageSize: 500,
+      pageSize: usersBypassCodesList.paging.maxLimit,
     });
     // Pick fields explicitly, so nothing Duo might add (a code, the user) leaks through.
     const items = (page.items as Array<Record<string, unknown>>).map((m) => ({

@@ -1,7 +1,10 @@
+import { infoAuthenticationAttempts as infoAuthenticationAttemptsEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 const MAX_SPAN_SEC = 180 * 86_400;
+// Duo documents the 180-day span; the upper bound (2100-01-01) is the hub's, catching milliseconds.
 const unixSeconds = z.number().int().min(0).max(4_102_444_800);
 
 /** Counts authentication attempts by result over a window. */
@@ -15,7 +18,7 @@ export const infoAuthenticationAttempts = defineAction({
   idempotent: true,
   readOnly: true,
   input: z
-    .strictObject({ mintime: unixSeconds.optional(), maxtime: unixSeconds.optional() })
+    .strictObject({ ...zodFromEndpointParams(infoAuthenticationAttemptsEndpoint), mintime: unixSeconds.optional(), maxtime: unixSeconds.optional() })
     .refine((v) => v.mintime === undefined || v.maxtime === undefined || v.mintime < v.maxtime, {
       message: 'must be before maxtime',
       path: ['mintime'],

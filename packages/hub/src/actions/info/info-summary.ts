@@ -1,5 +1,7 @@
+import { infoSummary as infoSummaryEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Reads the account's summary counts. */
 export const infoSummary = defineAction({
@@ -10,7 +12,7 @@ export const infoSummary = defineAction({
   resource: 'info',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({}),
+  input: z.strictObject(zodFromEndpointParams(infoSummaryEndpoint)),
   output: z.looseObject({
     admin_count: z.number().optional(),
     integration_count: z.number().optional(),

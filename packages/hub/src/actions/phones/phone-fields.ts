@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Writable phone fields (request casing: Duo answers with display casing). */
+/**
+ * The hub's narrowing of the writable phone fields the SDK declares (request casing: Duo answers
+ * with display casing). `platform` is Duo's documented list, kept here rather than in the
+ * declaration because Duo says such lists may grow and the emulator checks declarations strictly;
+ * the delays and lengths are the hub's bounds, Duo documents none.
+ */
 export const phoneFields = {
   number: z
     .string()

@@ -1,6 +1,8 @@
+import { phonesCreate as phonesCreateEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoPhone } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { phoneFields } from './phone-fields.js';
 
 /** Creates a phone. */
@@ -11,7 +13,7 @@ export const phonesCreate = defineAction({
   api: 'admin',
   resource: 'phones',
   idempotent: false,
-  input: z.strictObject(phoneFields),
+  input: z.strictObject({ ...zodFromEndpointParams(phonesCreateEndpoint), ...phoneFields }),
   output: duoPhone,
   run: async (ctx, input) => (await ctx.admin().request('POST', '/admin/v1/phones', input)).response as never,
 });

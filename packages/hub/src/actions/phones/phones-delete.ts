@@ -1,20 +1,24 @@
+import { phonesDelete as phonesDeleteEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
-import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+import { dryRun, withDryRun } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
+import { onePhoneRef, onePhoneRefIssue, phoneRefInput, resolvePhoneRef } from './resolve-phone-ref.js';
 
 /** Deletes a phone. */
 export const phonesDelete = defineAction({
   id: 'phones.delete',
   title: 'Delete phone',
-  description: 'Deletes a phone and detaches it from its users. A dry run reads the phone and deletes nothing.',
+  description: 'Deletes a phone (by id or number) and detaches it from its users. A dry run reads the phone and deletes nothing.',
   api: 'admin',
   resource: 'phones',
   idempotent: true,
   destructive: true,
-  input: z.strictObject({ phone_id: duoId('phone') }),
+  input: z.strictObject({ ...zodFromEndpointParams(phonesDeleteEndpoint), ...phoneRefInput }).refine(onePhoneRef, onePhoneRefIssue),
   output: withDryRun(z.object({ deleted: z.literal(true), phone_id: z.string() })),
-  run: async (ctx, { phone_id }) => {
+  run: async (ctx, input) => {
+    const phone_id = await resolvePhoneRef(ctx.admin(), input);
     const path = `/admin/v1/phones/${seg(phone_id)}`;
     if (ctx.dryRun) {
       const phone = (await ctx.admin().request('GET', path)).response as { number?: string; users?: unknown[] };

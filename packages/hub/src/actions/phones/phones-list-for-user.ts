@@ -1,20 +1,25 @@
+import { usersPhonesList } from '@duohub/sdk';
 import { z } from 'zod';
+import { oneUserRef, oneUserRefIssue, resolveUserRef, userRefInput } from '../bypass-codes/resolve-user-ref.js';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
 import { listPage } from '../list-page.js';
-import { duoId, duoPhone, pageOf, pagingInput } from '../schemas/common.js';
+import { duoPhone, pageOf, pagingInput } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Lists one user's phones. */
 export const phonesListForUser = defineAction({
   id: 'phones.list_for_user',
   title: "List a user's phones",
-  description: 'Lists the phones assigned to one user.',
+  description: 'Lists the phones assigned to one user (by id, username, alias or email).',
   api: 'admin',
   resource: 'phones',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({ user_id: duoId('user'), ...pagingInput }),
+  input: z.strictObject({ ...zodFromEndpointParams(usersPhonesList), ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),
   output: pageOf(duoPhone),
-  run: (ctx, { user_id, limit, offset }) =>
-    listPage(ctx.admin(), `/admin/v1/users/${seg(user_id)}/phones`, {}, { limit, offset, pageSize: 500 }),
+  run: async (ctx, { limit, offset, ...ref }) => {
+    const { user_id } = await resolveUserRef(ctx.admin(), ref);
+    return listPage(ctx.admin(), `/admin/v1/users/${seg(user_id)}/phones`, {}, { limit, offset, pageSize: usersPhonesList.paging.maxLimit });
+  },
 });

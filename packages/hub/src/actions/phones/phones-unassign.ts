@@ -1,8 +1,12 @@
+import { usersPhonesDisassociate } from '@duohub/sdk';
 import { z } from 'zod';
+import { oneUserRef, oneUserRefIssue, resolveUserRef, userRefInput } from '../bypass-codes/resolve-user-ref.js';
 import { HubError } from '../../errors/hub-error.js';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
-import { dryRun, duoId, withDryRun } from '../schemas/common.js';
+import { dryRun, withDryRun } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
+import { onePhoneRef, onePhoneRefIssue, phoneRefInput, resolvePhoneRef } from './resolve-phone-ref.js';
 
 /** Removes a phone from a user (the phone itself stays). */
 export const phonesUnassign = defineAction({
@@ -14,9 +18,14 @@ export const phonesUnassign = defineAction({
   resource: 'phones',
   idempotent: true,
   destructive: true,
-  input: z.strictObject({ user_id: duoId('user'), phone_id: duoId('phone') }),
+  input: z
+    .strictObject({ ...zodFromEndpointParams(usersPhonesDisassociate), ...userRefInput, ...phoneRefInput })
+    .refine(oneUserRef, oneUserRefIssue)
+    .refine(onePhoneRef, onePhoneRefIssue),
   output: withDryRun(z.object({ unassigned: z.literal(true), user_id: z.string(), phone_id: z.string() })),
-  run: async (ctx, { user_id, phone_id }) => {
+  run: async (ctx, input) => {
+    const { user_id } = await resolveUserRef(ctx.admin(), input);
+    const phone_id = await resolvePhoneRef(ctx.admin(), input);
     if (ctx.dryRun) {
       const user = (await ctx.admin().request('GET', `/admin/v1/users/${seg(user_id)}`)).response as {
         username?: string;

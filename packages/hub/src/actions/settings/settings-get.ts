@@ -1,5 +1,7 @@
+import { settingsGet as settingsGetEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { duoSettings } from '../schemas/common.js';
 
 /** Reads the account's settings. */
@@ -11,7 +13,7 @@ export const settingsGet = defineAction({
   resource: 'settings',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({}),
+  input: z.strictObject(zodFromEndpointParams(settingsGetEndpoint)),
   output: duoSettings,
   run: async (ctx) => (await ctx.admin().request('GET', '/admin/v1/settings')).response as never,
 });

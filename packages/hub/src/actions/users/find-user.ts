@@ -1,17 +1,9 @@
-import { HubError } from '../../errors/hub-error.js';
-import type { DuoCaller } from '../duo-caller.js';
+import type { DuoAdminClient, DuoUser } from '@duohub/sdk';
 
-/** The single user a username or email filter finds, or `not_found` (Duo answers an empty list). */
-export async function findUser(
-  client: DuoCaller,
-  filter: { username: string } | { email: string },
-): Promise<Record<string, unknown>> {
-  const answer = await client.request('GET', '/admin/v1/users', filter);
-  const list = Array.isArray(answer.response) ? (answer.response as Record<string, unknown>[]) : [];
-  const [user] = list;
-  if (!user) {
-    const by = 'username' in filter ? 'username' : 'email';
-    throw new HubError('not_found', { message: `No Duo user has that ${by}.`, details: { lookup: by } });
-  }
-  return user;
+/**
+ * The single user a username (or alias) or an email names. None is `not_found`, several (an
+ * email shared by two users) is `reference_ambiguous` with the candidates, both naming the field.
+ */
+export async function findUser(client: DuoAdminClient, filter: { username: string } | { email: string }): Promise<DuoUser> {
+  return client.users.resolve(filter);
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Writable user fields shared by create and update (Duo's names). */
+/**
+ * The hub's narrowing of the writable user fields the SDK declares (Duo's names). Duo documents
+ * no lengths for them; the bounds keep a typo (a pasted file) from reaching Duo, and `email` must
+ * look like one. `status` leaves out `locked out`, which only Duo itself sets.
+ */
 export const userFields = {
   realname: z.string().max(512).optional().describe('Full name'),
   firstname: z.string().max(256).optional(),

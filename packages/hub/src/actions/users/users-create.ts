@@ -1,6 +1,8 @@
+import { usersCreate as usersCreateEndpoint, type DuoParams } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoUser } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { userFields, username } from './user-fields.js';
 
 /** Creates a user. */
@@ -11,7 +13,7 @@ export const usersCreate = defineAction({
   api: 'admin',
   resource: 'users',
   idempotent: false,
-  input: z.strictObject({ username, ...userFields }),
+  input: z.strictObject({ ...zodFromEndpointParams(usersCreateEndpoint), username, ...userFields }),
   output: duoUser,
-  run: async (ctx, input) => (await ctx.admin().request('POST', '/admin/v1/users', input)).response as never,
+  run: async (ctx, input) => (await ctx.admin().request('POST', '/admin/v1/users', input as DuoParams)).response as never,
 });

@@ -1,6 +1,8 @@
+import { usersList } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoUser } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { findUser } from './find-user.js';
 import { username } from './user-fields.js';
 
@@ -13,7 +15,10 @@ export const usersGetByUsername = defineAction({
   resource: 'users',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({ username }),
+  input: z.strictObject({
+    ...zodFromEndpointParams(usersList, { omit: ['email', 'user_id_list', 'username_list', 'limit', 'offset'] }),
+    username: username.describe('Duo username or alias'),
+  }),
   output: duoUser,
   run: async (ctx, input) => (await findUser(ctx.admin(), { username: input.username })) as never,
 });

@@ -1,7 +1,9 @@
+import { usersList as usersListEndpoint } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { listPage } from '../list-page.js';
 import { duoUser, pageOf, pagingInput } from '../schemas/common.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 
 /** Lists users a page at a time. */
 export const usersList = defineAction({
@@ -12,7 +14,12 @@ export const usersList = defineAction({
   resource: 'users',
   idempotent: true,
   readOnly: true,
-  input: z.strictObject({ ...pagingInput }),
+  // The lookups by username and email are their own actions; `limit` here counts the items of a
+  // run (walked in Duo pages of the declared maximum), not Duo's page size.
+  input: z.strictObject({
+    ...zodFromEndpointParams(usersListEndpoint, { omit: ['username', 'email', 'user_id_list', 'username_list'] }),
+    ...pagingInput,
+  }),
   output: pageOf(duoUser),
-  run: (ctx, input) => listPage(ctx.admin(), '/admin/v1/users', {}, { ...input, pageSize: 300 }),
+  run: (ctx, input) => listPage(ctx.admin(), '/admin/v1/users', {}, { ...input, pageSize: usersListEndpoint.paging.maxLimit }),
 });

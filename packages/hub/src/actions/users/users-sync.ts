@@ -1,7 +1,9 @@
+import { usersSyncFromDirectory } from '@duohub/sdk';
 import { z } from 'zod';
 import { HubError } from '../../errors/hub-error.js';
 import { defineAction } from '../define-action.js';
 import { seg } from '../duo-caller.js';
+import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
 import { username } from './user-fields.js';
 
 /** Synchronizes one user from the organization's directory. */
@@ -13,7 +15,12 @@ export const usersSync = defineAction({
   api: 'admin',
   resource: 'users',
   idempotent: true,
-  input: z.strictObject({ username: username.describe('Username as the source directory holds it') }),
+  // The directory key is the organization's, never the caller's; the username is the directory's,
+  // so it is not resolved as a Duo user reference (the user may not exist in Duo yet).
+  input: z.strictObject({
+    ...zodFromEndpointParams(usersSyncFromDirectory, { omit: ['directory_key'] }),
+    username: username.describe('Username as the source directory holds it'),
+  }),
   // Duo's answer to syncuser is not documented; it is passed through as sent.
   output: z.object({ synced: z.literal(true), username: z.string(), response: z.unknown() }),
   run: async (ctx, input) => {
