@@ -49,7 +49,17 @@ export interface BucketSnapshot {
   pausedUntil: number;
   /** 429s this bucket has met. */
   rateLimited: number;
+  /**
+   * Whether a request may go beyond the burst to probe it (see `LearningBucket`): `ready`, `reserve`
+   * would grant one now; `pending`, the burst is still being probed but the next probe waits for an
+   * answer (the bucket's first, or the probe in flight); `off`, the burst is known or at its most.
+   * A caller that waits for tokens before reserving must also look here, or the burst is never probed.
+   */
+  probe: BucketProbe;
 }
+
+/** Whether a bucket would let a request probe its burst: see `BucketSnapshot.probe`. */
+export type BucketProbe = 'ready' | 'pending' | 'off';
 
 /** What the bucket saw since Duo's bucket was last seen empty (a 429). */
 interface Epoch {
@@ -110,6 +120,8 @@ export class LearningBucket {
   private epoch: Epoch | undefined;
   /** Requests accepted since the bucket was last full, to bound the burst on a 429 within it. */
   private sinceFull = 0;
+  /** When the earliest of those was sent (epoch ms); undefined while there are none. */
+  private sinceFullFrom: number | undefined;
   private limited = 0;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
@@ -139,7 +151,7 @@ export class LearningBucket {
       this.issued += 1;
       return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
     }
-    if (!this.burstKnown && !this.probing && this.anchored && this.burst < this.start.maxBurst) {
+    if (this.probeState() === 'ready') {
       this.probing = true;
       return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
     }
@@ -199,12 +211,20 @@ export class LearningBucket {
   succeeded(grant: BucketGrant, now: number): void {
     this.answered(now, grant.sentAt);
     this.refill(now);
+    this.sinceFull += 1;
+    this.sinceFullFrom = Math.min(this.sinceFullFrom ?? grant.sentAt, grant.sentAt);
     if (grant.probe) {
       this.probing = false;
-      this.burst = Math.min(this.start.maxBurst, this.burst + 1);
-      this.changedAt = now;
+      // Duo refilled while the probes went out one round trip after another, so an accepted probe
+      // proves a larger burst only when the acceptances outnumber the burst plus that refill (at the
+      // ceiling, the most it can be): counting the refill as burst would make every later run open
+      // with more requests than Duo holds, each extra one a 429.
+      const refilled = ((grant.sentAt - this.sinceFullFrom) * this.start.ceilingPerMinute) / 60_000;
+      if (this.sinceFull - refilled > this.burst) {
+        this.burst = Math.min(this.start.maxBurst, this.burst + 1);
+        this.changedAt = now;
+      }
     }
-    this.sinceFull += 1;
     // Below a ceiling raised by `maxRates`, or after a blind cut (the true rate lies somewhere below
     // the one that met the 429): climb while Duo keeps accepting. Overshooting costs one 429, which
     // is then measured over a long stretch.
@@ -231,6 +251,7 @@ export class LearningBucket {
     if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
     this.learnRate(grant, now);
     this.sinceFull = 0;
+    this.sinceFullFrom = undefined;
     // Tickets not yet sent restart from an empty bucket: the next waits one interval, or Retry-After.
     const sent = this.issued - this.waiting;
     if (retryAfterMs !== undefined && retryAfterMs > 0) {
@@ -260,7 +281,13 @@ export class LearningBucket {
       burstKnown: this.burstKnown,
       pausedUntil: this.pausedUntil,
       rateLimited: this.limited,
+      probe: this.probeState(),
     };
+  }
+
+  private probeState(): BucketProbe {
+    if (this.burstKnown || this.burst >= this.start.maxBurst) return 'off';
+    return this.probing || !this.anchored ? 'pending' : 'ready';
   }
 
   private learnRate(grant: BucketGrant, now: number): void {
@@ -318,6 +345,7 @@ export class LearningBucket {
   /** The mirror filled up. After real idle time Duo's bucket is full too: what follows is a burst again. */
   private onFull(gained: number): void {
     this.sinceFull = 0;
+    this.sinceFullFrom = undefined;
     if (gained >= 2) this.epoch = undefined;
   }
 }

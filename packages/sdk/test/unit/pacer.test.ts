@@ -89,8 +89,7 @@ describe('LearningBucket', () => {
 
   it('probes one request at a time beyond an unknown burst, and stops at the first 429', () => {
     const bucket = new LearningBucket({ ...START, burst: 1, burstKnown: false }, 0);
-    bucket.answered(0);
-    take(bucket, 0);
+    bucket.succeeded(take(bucket, 0).grant, 0);
     const probe = bucket.reserve(0);
     expect(probe.probe).toBe(true);
     expect(bucket.reserve(0).probe).toBe(false);
@@ -101,6 +100,38 @@ describe('LearningBucket', () => {
     bucket.rateLimited(next, 100);
     expect(bucket.snapshot(100)).toMatchObject({ burst: 2, burstKnown: true });
     expect(bucket.reserve(100).probe).toBe(false);
+  });
+
+  it('says in its snapshot when a probe would go: pending until an answer, ready, pending while one is out, off once bounded', () => {
+    const bucket = new LearningBucket({ ...START, burst: 1, burstKnown: false }, 0);
+    expect(bucket.snapshot(0).probe).toBe('pending');
+    take(bucket, 0);
+    bucket.answered(10);
+    expect(bucket.snapshot(10).probe).toBe('ready');
+    const probe = bucket.reserve(10);
+    expect(probe.probe).toBe(true);
+    expect(bucket.snapshot(10).probe).toBe('pending');
+    bucket.succeeded(probe, 60);
+    expect(bucket.snapshot(60).probe).toBe('ready');
+    const next = bucket.reserve(60);
+    bucket.rateLimited(next, 110);
+    expect(bucket.snapshot(110).probe).toBe('off');
+    expect(new LearningBucket({ ...START, burst: 2, burstKnown: true }, 0).snapshot(0).probe).toBe('off');
+  });
+
+  it('counts as burst only what the refill during probing does not explain', () => {
+    // Duo holds 5 and refills 200/min; probes go one round trip (60 ms) after another.
+    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: false, maxBurst: 200, floorPerMinute: 10 }, 0);
+    bucket.succeeded(take(bucket, 0).grant, 50);
+    const bursts: number[] = [];
+    for (let sent = 60; sent <= 300; sent += 60) {
+      const probe = bucket.reserve(sent);
+      expect(probe.probe).toBe(true);
+      bucket.succeeded(probe, sent + 50);
+      bursts.push(bucket.snapshot(sent + 50).burst);
+    }
+    // The sixth acceptance (at 300 ms) is the token refilled meanwhile, not a sixth of burst.
+    expect(bursts).toEqual([2, 3, 4, 5, 5]);
   });
 
   it('lowers the burst when a request drawn from saved tokens meets an empty bucket', () => {

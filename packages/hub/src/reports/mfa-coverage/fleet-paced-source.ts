@@ -17,6 +17,9 @@ export interface FleetPacing {
 // A read is re-checked at least this often while it waits for its account's budget, in case the
 // estimate was long (the pacer learned a higher rate, or its first answer started the refill).
 const MAX_WAIT_STEP_MS = 1000;
+// While the account's burst is being probed, the next probe may go as soon as an answer arrives
+// (the account's first, or the probe in flight): a round trip, far sooner than a token refills.
+const PROBE_WAIT_STEP_MS = 10;
 
 const realSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -49,9 +52,10 @@ export function fleetPacedSource(client: DuoAdminClient, pacing: FleetPacing): C
     if (!pacing.pacer) return;
     const key = { host: client.host, accountId: client.accountId, endpointClass: spec.endpointClass };
     for (;;) {
-      const wait = pacerReadyInMs(pacing.pacer.snapshot(key), now());
+      const snapshot = pacing.pacer.snapshot(key);
+      const wait = pacerReadyInMs(snapshot, now());
       if (wait <= 0) return;
-      await sleep(Math.min(wait, MAX_WAIT_STEP_MS), spec.signal);
+      await sleep(Math.min(wait, snapshot?.probe === 'pending' ? PROBE_WAIT_STEP_MS : MAX_WAIT_STEP_MS), spec.signal);
     }
   };
   const caller: Caller = {
