@@ -14,12 +14,12 @@ import {
   usersTokensDisassociate,
   usersTokensList,
 } from '../endpoints/tokens.js';
-import { DuoReferenceError } from '../errors/duo-reference-error.js';
 import { DuoConfigError } from '../errors/error-classes.js';
 import type { Paginated } from '../pagination/paginated.js';
 import { requireObject, requireString } from '../resources/check.js';
 import type { ListOptions } from '../resources/list-options.js';
 import { offsetList } from '../resources/offset-list.js';
+import { pickOneReference } from '../resources/resolve-reference.js';
 import type { DuoToken } from './types.js';
 
 /** A hardware token with its users, as the tokens endpoints return it (Duo never returns secrets). */
@@ -67,12 +67,11 @@ export class HardwareTokensResource {
     const serial = requireString(ref.serial, field);
     const types = ref.type === undefined ? HARDWARE_TOKEN_TYPES : [ref.type];
     const found = (await Promise.all(types.map((type) => this.findBySerial(type, serial, requestOptions)))).filter((tk) => tk !== undefined);
-    if (found.length === 1) return found[0]!;
-    throw new DuoReferenceError({
+    return pickOneReference(found, {
       field,
       kind: 'token',
-      problem: found.length === 0 ? 'none' : 'several',
-      candidates: found.map((tk) => ({ token_id: tk.token_id, type: tk.type, serial: tk.serial })),
+      idOf: (tk) => tk.token_id,
+      describe: (tk) => ({ token_id: tk.token_id, type: tk.type, serial: tk.serial }),
     });
   }
 

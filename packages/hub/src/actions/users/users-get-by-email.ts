@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoUser } from '../schemas/common.js';
 import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
-import { findUser } from './find-user.js';
 
 /** Finds a user by email address. */
 export const usersGetByEmail = defineAction({
@@ -19,5 +18,5 @@ export const usersGetByEmail = defineAction({
     email: z.email().describe('Email address'),
   }),
   output: duoUser,
-  run: async (ctx, { email }) => (await findUser(ctx.admin(), { email })) as never,
+  run: async (ctx, { email }) => (await ctx.admin().users.resolve({ email })) as never,
 });

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoUser } from '../schemas/common.js';
 import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
-import { findUser } from './find-user.js';
 import { username } from './user-fields.js';
 
 /** Finds a user by username (Duo matches aliases too). */
@@ -20,5 +19,5 @@ export const usersGetByUsername = defineAction({
     username: username.describe('Duo username or alias'),
   }),
   output: duoUser,
-  run: async (ctx, input) => (await findUser(ctx.admin(), { username: input.username })) as never,
+  run: async (ctx, input) => (await ctx.admin().users.resolve({ username: input.username })) as never,
 });
