@@ -19,12 +19,15 @@ export interface ContractFixture {
   close(): Promise<void>;
 }
 
-/** Starts the emulator on a real port and builds SDK clients against it. */
-export async function startContractFixture(): Promise<ContractFixture> {
+/**
+ * Starts the emulator and builds SDK clients against it: over a real port (default), or in process
+ * (every client calls `emu.fetch`). `down` always points at a port nothing listens on.
+ */
+export async function startContractFixture(transport: 'port' | 'in-process' = 'port'): Promise<ContractFixture> {
   const emu = createEmulator({ seed: 'demo', rateLimits: false });
   const recorder = recordAnswers();
   emu.use(...recorder.routes);
-  const server = await emu.listen({ port: 0 });
+  const server = transport === 'port' ? await emu.listen({ port: 0 }) : undefined;
   // A port nothing listens on: the emulator's, once a throwaway listener has closed.
   const spare = await createEmulator({ seed: 'empty' }).listen({ port: 0 });
   await spare.close();
@@ -37,9 +40,9 @@ export async function startContractFixture(): Promise<ContractFixture> {
   const parent = emu.state.accounts[emu.state.parent_account_id]!;
   const child = Object.values(emu.state.accounts).find((a) => a.parent_id !== null && Object.keys(a.directories).length > 0)!;
   const bad = (type: string) => ({ ...key(type), skey: 'x'.repeat(40) });
-  const opts = (k: { host: string; ikey: string; skey: string }, baseUrl = server.url): DuoClientOptions => ({
+  const opts = (k: { host: string; ikey: string; skey: string }, down = false): DuoClientOptions => ({
     ...k,
-    baseUrl,
+    ...(down ? { baseUrl: spare.url } : server ? { baseUrl: server.url } : { fetch: emu.fetch }),
     retry: false,
     pacing: false,
     timeoutMs: 10_000,
@@ -57,12 +60,12 @@ export async function startContractFixture(): Promise<ContractFixture> {
       badAdmin: new DuoAdminClient(opts(bad('admin'))),
       badAccounts: new DuoAccountsClient(opts(bad('accounts'))),
       badAuth: new DuoAuthClient(opts(bad('auth'))),
-      down: new DuoAuthClient(opts(key('auth'), spare.url)),
+      down: new DuoAuthClient(opts(key('auth'), true)),
     },
-    url: server.url,
+    url: server?.url ?? 'in-process',
     answers: recorder.answers,
     async close() {
-      await server.close();
+      await server?.close();
     },
   };
 }

@@ -1,8 +1,6 @@
-import { createEmulator } from '@duohub/emulator';
-import { buildOpenApi, DuoAccountsClient, DuoAdminClient, DuoAuthClient, endpoints, isDuoError, type DuoClientOptions } from '@duohub/sdk';
+import { buildOpenApi, DuoAdminClient, endpoints, isDuoError } from '@duohub/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerProblems } from '../../../emulator/test/helpers/answer-problems.js';
-import { recordAnswers } from '../../../emulator/test/helpers/record-answers.js';
 import type { AnyAction } from '../../src/actions/define-action.js';
 import { groupsAddUser } from '../../src/actions/groups/groups-add-user.js';
 import { groupsCreate } from '../../src/actions/groups/groups-create.js';
@@ -31,41 +29,6 @@ const actions = new Map<string, AnyAction>(
 );
 const findAction = (id: string) => actions.get(id);
 
-/** The contract fixture's shape, served in process: every client calls `emu.fetch`. */
-function startInProcessFixture(): ContractFixture {
-  const emu = createEmulator({ seed: 'demo', rateLimits: false });
-  const recorder = recordAnswers();
-  emu.use(...recorder.routes);
-  const parentCreds = emu.credentials().accounts.find((a) => a.parent_id === null)!;
-  const key = (type: string) => {
-    const i = parentCreds.integrations.find((x) => x.type === type)!;
-    return { host: i.api_hostname, ikey: i.integration_key, skey: i.secret_key };
-  };
-  const opts = (k: { host: string; ikey: string; skey: string }): DuoClientOptions => ({ ...k, fetch: emu.fetch, retry: false, pacing: false });
-  const bad = (type: string) => opts({ ...key(type), skey: 'x'.repeat(40) });
-  const parent = emu.state.accounts[emu.state.parent_account_id]!;
-  const child = Object.values(emu.state.accounts).find((a) => a.parent_id !== null && Object.keys(a.directories).length > 0)!;
-  const accounts = new DuoAccountsClient(opts(key('accounts')));
-  return {
-    emu,
-    parent,
-    child,
-    clients: {
-      admin: new DuoAdminClient(opts(key('admin'))),
-      child: accounts.child({ account_id: child.account_id, api_hostname: child.api_hostname }),
-      accounts,
-      auth: new DuoAuthClient(opts(key('auth'))),
-      badAdmin: new DuoAdminClient(bad('admin')),
-      badAccounts: new DuoAccountsClient(bad('accounts')),
-      badAuth: new DuoAuthClient(bad('auth')),
-      down: new DuoAuthClient(bad('auth')),
-    },
-    url: 'in-process',
-    answers: recorder.answers,
-    close: async () => emu.close(),
-  };
-}
-
 /** An Admin API client of the parent account whose integration holds only `grants`. */
 function clientWithGrants(fx: ContractFixture, grants: Partial<Record<'read_resource' | 'write_resource', boolean>>, name: string): DuoAdminClient {
   const ikey = `DI${name.toUpperCase().padEnd(18, 'X')}`.slice(0, 20);
@@ -92,7 +55,7 @@ async function duoFailure(promise: Promise<unknown>): Promise<{ status: number; 
 }
 
 describe.each([
-  ['in process', async () => startInProcessFixture()],
+  ['in process', () => startContractFixture('in-process')],
   ['over a real port', () => startContractFixture()],
 ] as const)('groups against the emulator %s', (_where, start) => {
   let fx: ContractFixture;

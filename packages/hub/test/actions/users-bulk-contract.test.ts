@@ -1,8 +1,6 @@
-import { createEmulator } from '@duohub/emulator';
-import { buildOpenApi, DuoAccountsClient, DuoAdminClient, DuoAuthClient, endpoints, type DuoClientOptions } from '@duohub/sdk';
+import { buildOpenApi, DuoAdminClient, endpoints } from '@duohub/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerProblems } from '../../../emulator/test/helpers/answer-problems.js';
-import { recordAnswers } from '../../../emulator/test/helpers/record-answers.js';
 import type { AnyAction } from '../../src/actions/define-action.js';
 import { usersGet } from '../../src/actions/users/users-get.js';
 import { bulkRun } from '../../src/actions/users_bulk/bulk-run.js';
@@ -16,7 +14,7 @@ import { usersSendVerificationPush } from '../../src/actions/verification/users-
 import { usersVerificationPushResponse } from '../../src/actions/verification/users-verification-push-response.js';
 import { runAction } from '../../src/actions/run-action.js';
 import { isHubError } from '../../src/errors/hub-error.js';
-import { contextFor, type ContractFixture } from './contract-fixture.js';
+import { contextFor, startContractFixture, type ContractFixture } from './contract-fixture.js';
 import { freshUser, pushTarget, usersBulkContractCases } from './users-bulk-contract-cases.js';
 
 /**
@@ -25,49 +23,6 @@ import { freshUser, pushTarget, usersBulkContractCases } from './users-bulk-cont
  * input, Duo failure and dry run, then permission denials, the Trash's cascades on reads and
  * paging, and every emulator answer checked against the generated OpenAPI description.
  */
-async function startFixture(transport: 'in-process' | 'port'): Promise<ContractFixture> {
-  const emu = createEmulator({ seed: 'demo', rateLimits: false });
-  const recorder = recordAnswers();
-  emu.use(...recorder.routes);
-  const server = transport === 'port' ? await emu.listen({ port: 0 }) : undefined;
-  const spare = await createEmulator({ seed: 'empty' }).listen({ port: 0 });
-  await spare.close();
-  const parentCreds = emu.credentials().accounts.find((a) => a.parent_id === null)!;
-  const key = (type: string) => {
-    const i = parentCreds.integrations.find((x) => x.type === type)!;
-    return { host: i.api_hostname, ikey: i.integration_key, skey: i.secret_key };
-  };
-  const opts = (k: { host: string; ikey: string; skey: string }, down = false): DuoClientOptions => ({
-    ...k,
-    ...(down ? { baseUrl: spare.url } : server ? { baseUrl: server.url } : { fetch: emu.fetch }),
-    retry: false,
-    pacing: false,
-    timeoutMs: 10_000,
-  });
-  const bad = (type: string) => ({ ...key(type), skey: 'x'.repeat(40) });
-  const parent = emu.state.accounts[emu.state.parent_account_id]!;
-  const child = Object.values(emu.state.accounts).find((a) => a.parent_id !== null && Object.keys(a.directories).length > 0)!;
-  const accounts = new DuoAccountsClient(opts(key('accounts')));
-  return {
-    emu,
-    parent,
-    child,
-    clients: {
-      admin: new DuoAdminClient(opts(key('admin'))),
-      child: accounts.child({ account_id: child.account_id, api_hostname: child.api_hostname }),
-      accounts,
-      auth: new DuoAuthClient(opts(key('auth'))),
-      badAdmin: new DuoAdminClient(opts(bad('admin'))),
-      badAccounts: new DuoAccountsClient(opts(bad('accounts'))),
-      badAuth: new DuoAuthClient(opts(bad('auth'))),
-      down: new DuoAuthClient(opts(key('auth'), true)),
-    },
-    url: server?.url ?? 'in-process',
-    answers: recorder.answers,
-    close: async () => server?.close(),
-  };
-}
-
 // The actions under test, imported directly so this suite does not depend on the whole catalog.
 const actions = new Map<string, AnyAction>(
   [usersBulkCreate, usersBulkSendToTrash, usersBulkRestore, bulkRun, usersSendVerificationPush, usersVerificationPushResponse, identityVerificationStart, identityVerificationStatus, identityVerificationCancel, usersGet].map((a) => [a.id, a]),
@@ -77,7 +32,7 @@ const findAction = (id: string) => actions.get(id);
 describe.each(['in-process', 'port'] as const)('users bulk and verification contract (%s)', (transport) => {
   let fx: ContractFixture;
   beforeAll(async () => {
-    fx = await startFixture(transport);
+    fx = await startContractFixture(transport === 'port' ? 'port' : 'in-process');
   });
   afterAll(async () => {
     await fx?.close();
