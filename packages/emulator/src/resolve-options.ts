@@ -1,5 +1,6 @@
 import type { EmulatorOptions, ResolvedEmulatorOptions } from './route.js';
 import { resolveHardwareTokenOptions } from './tokens/hardware-token-options.js';
+import { resolvePolicyOptions } from './policies/policy-options.js';
 
 /** Applies the defaults every option documents (skew 300 s, SHA-1 accepted, clamp, no limits or faults). */
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
@@ -16,8 +17,11 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     now: options.now ?? Date.now,
     unknownHosts: options.unknownHosts ?? 'default',
     duplicateUsernameCode: options.duplicateUsernameCode ?? 40003,
+    duplicateAdminEmailCode: options.duplicateAdminEmailCode ?? 40003,
+    lastOwner: options.lastOwner ?? 'protect',
     duplicateGroupNames: options.duplicateGroupNames ?? 40003,
     hardwareTokens: resolveHardwareTokenOptions(options.hardwareTokens),
+    policies: resolvePolicyOptions(options.policies),
     trashRetentionDays: options.trashRetentionDays ?? 7,
     bulkOnFailure: options.bulkOnFailure ?? 'continue',
     onError: options.onError ?? (() => {}),
@@ -26,5 +30,12 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     cacheUserJson: options.cacheUserJson ?? false,
     unknownPhoneActivation: options.unknownPhoneActivation ?? 'reject',
     authDelayed: options.authDelayed ?? 'always',
+    integrationSelfDelete: options.integrationSelfDelete ?? 'reject',
+    legacyIntegrationSecrets: options.legacyIntegrationSecrets ?? 'masked',
+    duplicateAdminUnitNames: options.duplicateAdminUnitNames ?? 40002,
+    adminUnitListsOnModify: options.adminUnitListsOnModify ?? 'add',
+    logoMaxBytes: options.logoMaxBytes ?? 200 * 1024,
+    logoMaxPixels: options.logoMaxPixels ?? 500,
+    missingLogoCode: options.missingLogoCode ?? 40002,
   };
 }

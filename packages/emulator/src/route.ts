@@ -1,6 +1,7 @@
 import type { EndpointClass, EndpointDeclaration } from '@duohub/sdk';
 import type { Account, EmulatorState, Integration } from './state/types.js';
 import type { HardwareTokenOptions, ResolvedHardwareTokenOptions } from './tokens/hardware-token-options.js';
+import type { PolicyOptions, ResolvedPolicyOptions } from './policies/policy-options.js';
 
 /** Which Duo API family a route belongs to; decides which integration type may call it. */
 export type ApiFamily = 'admin' | 'accounts' | 'auth';
@@ -63,7 +64,7 @@ export interface Route {
   pattern: string;
   api: ApiFamily;
   /** Admin API grant required; absent for Accounts/Auth routes. */
-  grant?: 'read_resource' | 'write_resource' | 'settings' | 'info' | 'read_log';
+  grant?: import('@duohub/sdk').AdminGrant;
   endpointClass: EndpointClass;
   /** False for `/auth/v2/ping`, which Duo answers without credentials. Default true. */
   signed?: boolean;
@@ -162,10 +163,19 @@ export interface EmulatorOptions {
   unknownHosts?: 'default' | 'reject';
   /** Code for an Admin create that reuses a username or alias: 40003 (default, unverified) or 40002. */
   duplicateUsernameCode?: 40002 | 40003;
+  /** Code for an administrator create or activation whose email an administrator or pending activation has: 40003 (default, unverified) or 40002. */
+  duplicateAdminEmailCode?: 40002 | 40003;
+  /**
+   * Deleting or demoting the account's last Active Owner: `protect` (default)
+   * answers 400/40002 naming the field, `allow` lets it happen. Duo's behaviour is unverified.
+   */
+  lastOwner?: 'protect' | 'allow';
   /** A group create or rename to a name another group has: 400 with this code (default 40003, unverified), or `allow`. */
   duplicateGroupNames?: 'allow' | 40002 | 40003;
   /** Hardware-token behaviours Duo does not document (resync rules, duplicate serials). */
   hardwareTokens?: HardwareTokenOptions;
+  /** Policies v2 behaviours Duo does not document (unknown sections, section fill, duplicate names...). */
+  policies?: PolicyOptions;
   /** Days a user sent to the Trash stays restorable before it is deleted for good. Default 7 (Duo's figure). */
   trashRetentionDays?: number;
   /**
@@ -195,6 +205,30 @@ export interface EmulatorOptions {
    * push). Duo's examples show it on a waiting answer; `always` (default) also adds it to final answers.
    */
   authDelayed?: 'always' | 'waiting' | 'never';
+  /**
+   * Deleting the integration that signs the request: `reject` (default) answers 400/40002 naming
+   * `integration_key`, as Duo documents for resetting one's own secret key; `allow` deletes it and
+   * its keys stop working with the next request. Duo's behaviour is unverified.
+   */
+  integrationSelfDelete?: 'reject' | 'allow';
+  /**
+   * The secret key in legacy v1 integration answers: `masked` (default; what Duo's current handlers
+   * answer, the full key coming only from `/skey`) or `shown`, as the v1 text described.
+   */
+  legacyIntegrationSecrets?: 'masked' | 'shown';
+  /** An administrative unit create or rename to a name another unit has: 400 with this code (default 40002, detail `name`; Duo's code is unverified). */
+  duplicateAdminUnitNames?: 40002 | 40003;
+  /**
+   * `admins`/`groups`/`integrations` on an administrative unit modify: `add` (default) adds them to the
+   * unit's members, as integrators observed of Duo; `replace` makes them the unit's only members.
+   */
+  adminUnitListsOnModify?: 'add' | 'replace';
+  /** Largest logo `POST /admin/v1/logo` accepts, bytes of PNG. Default 200 KB (Duo's Admin Panel limit; unverified for the API). */
+  logoMaxBytes?: number;
+  /** Largest logo width and height, pixels. Default 500 (Duo's Admin Panel limit; unverified for the API). */
+  logoMaxPixels?: number;
+  /** `GET /admin/v1/logo` when none is set: 400/40002 "Logo not found" (default, as `/auth/v2/logo`) or 404/40401. */
+  missingLogoCode?: 40002 | 40401;
 }
 
 export interface FleetSpec {
@@ -205,7 +239,8 @@ export interface FleetSpec {
 }
 
 /** Options after defaults are applied. */
-export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId' | 'hardwareTokens'>> & {
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId' | 'hardwareTokens' | 'policies'>> & {
   defaultAccountId: string | undefined;
   hardwareTokens: ResolvedHardwareTokenOptions;
+  policies: ResolvedPolicyOptions;
 };

@@ -23,14 +23,15 @@ function counts(f: DemoFixture, min: number, max: number, distinctUsers = false)
 }
 
 describe('/admin/v1/info', () => {
-  it('summary counts users, pending deletions, integrations and credits from the state', async () => {
+  it('summary counts administrators, users, pending deletions, integrations and credits from the state', async () => {
     const f = demoFixture();
+    expect(Object.keys(f.account.admins ?? {}).length).toBeGreaterThan(1);
     const pending = Object.values(f.account.users)[0]!;
     pending.status = 'pending deletion';
     const res = await f.adminCall('GET', '/admin/v1/info/summary');
     expect(res.status).toBe(200);
     expect(res.body.response).toEqual({
-      admin_count: 1,
+      admin_count: Object.keys(f.account.admins ?? {}).length,
       integration_count: Object.keys(f.account.integrations).length,
       telephony_credits_remaining: f.account.telephony_credits,
       user_count: Object.keys(f.account.users).length,

@@ -29,7 +29,7 @@ describe('/__emulator inspection surface', () => {
     expect(creds).toEqual(emu.credentials());
     expect(creds.accounts[0]!.integrations.map((i) => i.type).sort()).toEqual(['accounts', 'admin', 'auth']);
     const adminKey = creds.accounts[0]!.integrations.find((i) => i.type === 'admin')!;
-    expect(adminKey.grants).toEqual({ read_resource: true, write_resource: true, settings: true, info: true, read_log: true });
+    expect(adminKey.grants).toEqual({ read_resource: true, write_resource: true, settings: true, info: true, read_log: true, admins: true, admins_read: true, integrations: true });
     expect(adminKey.secret_key).toHaveLength(40);
     expect(adminKey.api_hostname).toBe(creds.accounts[0]!.api_hostname);
   });

@@ -102,6 +102,11 @@ function routeCases(): Record<string, Variant[]> {
       // Changing a mapping reaches another Duo account: refused to every limited token, even on its own organization.
       fixed('own, mapping', 'own', () => ({ path: `/api/organizations/${A()}`, body: { integration_id: int(), duo_account_id: f.orgA.accountId } }), { limitedForbidden: true }),
     ],
+    // Creates an Auth API application in the organization's own Duo account; replace, so every cell may create one.
+    'POST /api/organizations/{id}/auth-application': [
+      fixed('own', 'own', () => ({ path: `/api/organizations/${A()}/auth-application`, body: { replace: true } })),
+      fixed('other', 'other', () => ({ path: `/api/organizations/${B()}/auth-application`, body: { replace: true } })),
+    ],
     'DELETE /api/organizations/{id}': [
       {
         name: 'own (fresh victim in the token list)',

@@ -54,8 +54,32 @@ export type { FetchLike } from './transport/fetch-transport.js';
 
 export { UsersResource, type UserListOptions, type UserReference, type ResolveOptions } from './admin/users.js';
 export { UsersBulkResource, type DuoBulkUser } from './admin/users-bulk.js';
+export {
+  AdminsResource,
+  type DuoAdmin,
+  type DuoAdminActivationLink,
+  type DuoAdminActivation,
+  type DuoPendingAdminActivation,
+  type DuoAdminPasswordMgmt,
+  type DuoAdminAuthMethods,
+  type DuoAdminCreateParams,
+  type DuoAdminUpdateParams,
+  type DuoAdminActivationParams,
+  type DuoAdminPasswordMgmtParams,
+  type DuoAdminAuthMethodsParams,
+} from './admin/admins.js';
 export { BulkResource, type DuoBulkOperation, type DuoBulkResult } from './admin/bulk-operations.js';
 export { VerificationResource, type DuoVerificationPushResponse, type DuoIdentityVerification } from './admin/verification.js';
+export {
+  AdministrativeUnitsResource,
+  type DuoAdminUnit,
+  type DuoAdminUnitCreateParams,
+  type DuoAdminUnitUpdateParams,
+  type DuoAdminUnitFilter,
+  type DuoAdminUnitMember,
+} from './admin/administrative-units.js';
+export { PassportResource, type DuoPassportConfig, type DuoPassportUpdateParams } from './admin/passport.js';
+export { LogoResource, readPngSize, decodeBase64Strict } from './admin/logo.js';
 export { PhonesResource, type ActivationOptions, type PhoneReference } from './admin/phones.js';
 export { resolveReference, pickOneReference, type ReferenceSpec, type ReferenceFinder } from './resources/resolve-reference.js';
 export { isDuoId } from './resources/is-duo-id.js';
@@ -72,6 +96,23 @@ export { WebAuthnCredentialsResource } from './admin/webauthn-credentials.js';
 export { DesktopAuthenticatorsResource } from './admin/desktop-authenticators.js';
 export { SharedDeviceAuthResource } from './admin/shared-device-auth.js';
 export { DesktopTokensResource } from './admin/desktop-tokens.js';
+export { DeviceEndpointsResource, type DuoEndpoint } from './admin/device-endpoints.js';
+export { RegisteredDevicesResource, type DuoRegisteredDevice } from './admin/registered-devices.js';
+export { BrandingResource, type DuoBranding, type DuoBrandingDraft, type DuoCustomMessaging, type DuoBrandingParams, type DuoBrandingDraftParams, type DuoCustomMessagingParams } from './admin/branding.js';
+export { PoliciesResource, type DuoPolicy, type DuoPolicySummary, type DuoPolicyCalculation, type DuoPolicyCreateParams, type DuoPolicyUpdateParams, type DuoPolicyBulkUpdateParams } from './admin/policies.js';
+export {
+  IntegrationsResource,
+  isMaskedSecret,
+  type IntegrationsCaller,
+  type DuoIntegration,
+  type DuoIntegrationLatest,
+  type DuoCreatedIntegration,
+  type DuoIntegrationCreateParams,
+  type DuoIntegrationCreateV2Params,
+  type DuoIntegrationCreateLegacyParams,
+  type DuoIntegrationUpdateParams,
+  type DuoIntegrationUpdateLatestParams,
+} from './admin/integrations.js';
 export type * from './admin/authenticator-types.js';
 export type * from './admin/types.js';
 export type * from './accounts/types.js';
@@ -98,9 +139,13 @@ export { prepareEndpointCall, type PreparedCall } from './endpoints/prepare-endp
 export { callEndpoint, callDeclared, type EndpointCallOptions } from './endpoints/call-endpoint.js';
 export { endpoints, findEndpoint } from './endpoints/index.js';
 export * from './endpoints/users.js';
+export * from './endpoints/admins.js';
 export * from './endpoints/users-bulk.js';
 export * from './endpoints/bulk.js';
 export * from './endpoints/verification.js';
+export * from './endpoints/administrative-units.js';
+export * from './endpoints/passport.js';
+export * from './endpoints/logo.js';
 export * from './endpoints/phones.js';
 export * from './endpoints/groups.js';
 export * from './endpoints/bypass-codes.js';
@@ -115,6 +160,11 @@ export * from './endpoints/auth.js';
 export * from './endpoints/webauthn.js';
 export * from './endpoints/desktop-authenticators.js';
 export * from './endpoints/desktop-tokens.js';
+export * from './endpoints/device-endpoints.js';
+export * from './endpoints/registered-devices.js';
+export * from './endpoints/branding.js';
+export * from './endpoints/policies.js';
+export * from './endpoints/integrations.js';
 export * from './endpoints/authenticator-objects.js';
 export * from './endpoints/objects.js';
 export { buildOpenApi, type OpenApiDocument } from './openapi/build-openapi.js';

@@ -73,8 +73,20 @@ describe('the real catalog', () => {
 
   it('gives every action a form; only free-form parameter maps fall back to JSON', () => {
     const json = described.flatMap((d) => byId.get(d.id)!.filter((f) => f.kind === 'json').map((f) => `${d.id}.${f.name}`));
-    // Free-form parameter maps, and lists of whole objects (bulk users, bulk operations), are typed as JSON.
-    expect(json.sort()).toEqual(['accounts.call.params', 'admin.call.params', 'auth.call.params', 'bulk.run.operations', 'users.bulk_create.users']);
+    // Free-form parameter maps, lists of whole objects (bulk users, bulk operations, group policy
+    // bindings), and Duo's policy sections (a map of sections Duo grows over time) are typed as JSON.
+    expect(json.sort()).toEqual([
+      'accounts.call.params',
+      'admin.call.params',
+      'auth.call.params',
+      'bulk.run.operations',
+      'policies.bulk_update.sections',
+      'policies.create.apply_to_groups_in_apps',
+      'policies.create.sections',
+      'policies.update.apply_to_groups_in_apps',
+      'policies.update.sections',
+      'users.bulk_create.users',
+    ]);
     for (const d of described) {
       const required = (d.input as JsonSchema).required ?? [];
       expect(byId.get(d.id)!.filter((f) => f.required).map((f) => f.name)).toEqual(required);

@@ -10,6 +10,7 @@ import { auditFlow } from './browser/audit.flow.js';
 import { tokensFlow } from './browser/tokens.flow.js';
 import { layoutFlow } from './browser/layout.flow.js';
 import { docsFlow } from './browser/docs.flow.js';
+import { governanceFlow } from './browser/governance.flow.js';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup.sh installs it)`);
@@ -22,6 +23,7 @@ const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> =
   ['integrations', integrationsFlow],
   ['organizations', organizationsFlow],
   ['actions', actionsFlow],
+  ['governance', governanceFlow],
   ['coverage', coverageFlow],
   ['mfa', mfaFlow],
   ['audit', auditFlow],

@@ -8,7 +8,17 @@ const GRANT_NAMES: Record<NonNullable<Route['grant']>, string> = {
   settings: 'Grant settings',
   info: 'Grant read information',
   read_log: 'Grant read log',
+  admins: 'Grant administrators',
+  admins_read: 'Grant read administrators',
+  integrations: 'Grant applications',
 };
+
+/** Whether the grants include `grant`; "Grant administrators" also covers reading them. */
+export function holdsGrant(grants: Integration['grants'], grant: NonNullable<Route['grant']>): boolean {
+  if (!grants) return false;
+  if (grant === 'admins_read') return grants.admins_read === true || grants.admins === true;
+  return grants[grant] === true;
+}
 
 /**
  * Checks that the signing integration may call the route: its type must match the API family,
@@ -25,7 +35,7 @@ export function authorize(
   if (route.api === 'admin') {
     if (integration.type === 'accounts' && actingOnChild) return undefined;
     if (integration.type !== 'admin') return wrongType;
-    if (route.grant && !integration.grants?.[route.grant]) {
+    if (route.grant && !holdsGrant(integration.grants, route.grant)) {
       return failures.forbidden(
         `This integration lacks the Admin API permission "${GRANT_NAMES[route.grant]}".`,
       ) as Extract<DuoResult, { kind: 'fail' }>;

@@ -2,8 +2,12 @@ import type { EmulatorState } from '../state/types.js';
 import { DEMO_LOGO_PNG_BASE64 } from './demo-logo.js';
 import { populateUsers } from './populate-users.js';
 import { seedAuthenticators } from './seed-authenticators.js';
+import { seedAdmins } from '../state/admin-seed.js';
+import { seedDevices } from './seed-devices.js';
 import { seedAccount, companyDomain } from './seed-account.js';
 import { seedContext } from './seed-context.js';
+import { seedPolicies } from '../policies/seed-policies.js';
+import { seedAdminUnits } from '../state/admin-unit-records.js';
 
 /** The demo's customers: name, edition, telephony credits and user count (150 users with the MSP's own). */
 const DEMO_CHILDREN = [
@@ -33,6 +37,8 @@ export function demoState(random: () => number, now: number): EmulatorState {
   parent.logo_png_base64 = DEMO_LOGO_PNG_BASE64;
   populateUsers(ctx, parent, { count: DEMO_PARENT_USERS, domain: companyDomain(ctx, 'Demo MSP'), directory: false });
   seedAuthenticators(parent, ctx.now);
+  seedAdmins(parent, ctx.now);
+  seedDevices(parent, ctx.now);
   const state: EmulatorState = { parent_account_id: parent.account_id, accounts: { [parent.account_id]: parent } };
   for (const child of DEMO_CHILDREN) {
     const account = seedAccount(ctx, {
@@ -44,7 +50,11 @@ export function demoState(random: () => number, now: number): EmulatorState {
     });
     populateUsers(ctx, account, { count: child.users, domain: companyDomain(ctx, child.name), directory: true });
     seedAuthenticators(account, ctx.now);
+    seedAdmins(account, ctx.now);
+    seedDevices(account, ctx.now);
     state.accounts[account.account_id] = account;
   }
+  for (const account of Object.values(state.accounts)) seedPolicies(account);
+  seedAdminUnits(parent);
   return state;
 }

@@ -8,6 +8,9 @@ export const ALL_GRANTS: AdminGrants = {
   settings: true,
   info: true,
   read_log: true,
+  admins: true,
+  admins_read: true,
+  integrations: true,
 };
 
 /** An integration with generated keys; Admin API integrations get `grants` (all by default). */

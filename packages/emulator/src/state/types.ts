@@ -14,18 +14,36 @@ export interface AdminGrants {
   settings: boolean;
   info: boolean;
   read_log: boolean;
+  /** Grant administrators (read and write); absent in older states: not held. */
+  admins?: boolean;
+  /** Grant read administrators. */
+  admins_read?: boolean;
+  /** Grant applications (integrations). */
+  integrations?: boolean;
 }
 
-/** An application protected by or calling Duo; only the three API kinds matter here. */
+/**
+ * An application protected by or calling Duo. `type` is the API its keys may sign for (what the
+ * pipeline authorizes by); `wire_type` is Duo's integration type (`adminapi`, `websdk`, ...),
+ * absent on seeded API integrations, whose wire type follows from `type`.
+ */
 export interface Integration {
   integration_key: string;
   secret_key: string;
   name: string;
   type: 'admin' | 'auth' | 'accounts';
+  /** Duo's integration type as the Admin API shows it; absent: `adminapi`, `authapi` or `accountsapi` by `type`. */
+  wire_type?: string;
+  /** Settings the integrations endpoints read and write; absent: Duo's defaults. */
+  details?: import('./integration-records.js').IntegrationDetails;
   /** Admin API integrations only. */
   grants?: AdminGrants;
   /** Auth API: what preauth/auth answer for a username Duo does not know (Duo's "New User Policy"). Default enroll. */
   new_user_policy?: 'enroll' | 'deny';
+  /** The policy applied to this application (policies v2); absent or null: the global policy only. */
+  policy_key?: string | null;
+  /** Group policies on this application: members of the groups get that policy, in list order. */
+  group_policies?: Array<{ group_id_list: string[]; policy_key: string }>;
 }
 
 /** What a scripted push does when it reaches the user's phone. */
@@ -212,6 +230,8 @@ export interface Directory {
   name: string;
   /** username -> the user as the source directory holds it. */
   users: Record<string, { realname: string; email: string; firstname?: string; lastname?: string }>;
+  /** Administrators the directory's admin sync holds, by email (`admins/directorysync/{key}/syncadmin`); absent: none. */
+  admins?: Record<string, import('./admin-records.js').DirectoryAdmin>;
 }
 
 export interface Account {
@@ -249,6 +269,26 @@ export interface Account {
   shared_device_auth?: Record<string, SharedDeviceAuth>;
   /** Deprecated desktop tokens by id; absent in older states. */
   desktop_tokens?: Record<string, DesktopToken>;
+  /** Administrators by admin_id; absent in older states. */
+  admins?: Record<string, import('./admin-records.js').AdminRecord>;
+  /** Pending activations of new administrators by admin_activation_id; absent in older states. */
+  admin_activations?: Record<string, import('./admin-records.js').AdminActivationRecord>;
+  /** Second factors administrators may sign in with; absent: every method allowed (Duo's default). */
+  admin_auth_methods?: import('./admin-records.js').AdminAuthMethods;
+  /** Emails Duo would have sent administrators (activation links), oldest first: the emulator's outbox. */
+  admin_emails?: import('./admin-records.js').AdminEmail[];
+  /** Administrative units by admin_unit_id; absent in older states. */
+  administrative_units?: Record<string, import('./admin-unit-records.js').AdminUnitRecord>;
+  /** The Duo Passport configuration; absent: never set (Passport disabled). */
+  passport_config?: import('./passport-config.js').PassportConfigRecord;
+  /** Policies (v2) by policy_key, the global policy among them; absent in older states. */
+  policies?: Record<string, import('./policy-records.js').PolicyRecord>;
+  /** Endpoints (devices Duo saw reach protected applications) by epkey; absent in older states. */
+  device_endpoints?: Record<string, import('./device-records.js').EndpointRecord>;
+  /** Duo Desktop registered devices by compkey; absent in older states. */
+  registered_devices?: Record<string, import('./device-records.js').RegisteredDeviceRecord>;
+  /** Custom branding (live, draft) and custom messaging; absent: Duo's defaults. */
+  branding?: import('./branding-records.js').BrandingRecord;
 }
 
 /** The whole emulated Duo: one parent account and its children. */

@@ -1,3 +1,15 @@
+import { authEnrollAction, authEnrollStatusAction, authLogoAction, authPreauthAction } from './auth/auth-endpoint-actions.js';
+import { billingGetEditionAction, billingGetTelephonyCreditsAction, billingSetEditionAction, billingSetTelephonyCreditsAction } from './billing/billing-actions.js';
+import {
+  desktopTokensActivateAction,
+  desktopTokensCreateAction,
+  desktopTokensGetAction,
+  desktopTokensUpdateAction,
+  usersDesktopTokensListAction,
+} from './desktop_authenticators/desktop-tokens-actions.js';
+import { hardwareTokensUpdate } from './hardware-tokens/hardware-tokens-update.js';
+import { infoTelephonyCreditsUsedAction, infoUserAuthenticationAttemptsAction } from './info/info-usage-actions.js';
+import { phonesUpdate } from './phones/phones-update.js';
 import { accountsCreate } from './accounts/accounts-create.js';
 import { accountsDelete } from './accounts/accounts-delete.js';
 import { accountsList } from './accounts/accounts-list.js';
@@ -86,6 +98,15 @@ import { identityVerificationStart } from './verification/identity-verification-
 import { identityVerificationStatus } from './verification/identity-verification-status.js';
 import { usersSendVerificationPush } from './verification/users-send-verification-push.js';
 import { usersVerificationPushResponse } from './verification/users-verification-push-response.js';
+import { integrationActions } from './integrations/integrations-actions.js';
+import { adminActions } from './admins/admins-actions.js';
+import { policyActions } from './policies/policies-actions.js';
+import { endpointActions } from './endpoints/endpoints-actions.js';
+import { registeredDeviceActions } from './registered_devices/registered-devices-actions.js';
+import { brandingActions } from './branding/branding-actions.js';
+import { administrativeUnitActions } from './administrative_units/administrative-units-actions.js';
+import { passportActions } from './passport/passport-actions.js';
+import { logoActions } from './logo/logo-actions.js';
 
 /** Every action the hub offers, in display order. The one list REST, CLI, UI and OpenAPI derive from. */
 export const catalog: readonly AnyAction[] = [
@@ -99,6 +120,10 @@ export const catalog: readonly AnyAction[] = [
   authPing,
   authSend,
   authStatus,
+  authPreauthAction,
+  authEnrollAction,
+  authEnrollStatusAction,
+  authLogoAction,
   bypassCodesList,
   bypassCodesGet,
   bypassCodesDelete,
@@ -117,8 +142,15 @@ export const catalog: readonly AnyAction[] = [
   groupsRemoveUser,
   infoSummary,
   infoAuthenticationAttempts,
+  infoUserAuthenticationAttemptsAction,
+  infoTelephonyCreditsUsedAction,
+  billingGetEditionAction,
+  billingSetEditionAction,
+  billingGetTelephonyCreditsAction,
+  billingSetTelephonyCreditsAction,
   phonesList,
   phonesGet,
+  phonesUpdate,
   phonesCreate,
   phonesDelete,
   phonesActivationUrl,
@@ -130,6 +162,7 @@ export const catalog: readonly AnyAction[] = [
   phonesUnassign,
   hardwareTokensList,
   hardwareTokensGet,
+  hardwareTokensUpdate,
   hardwareTokensCreate,
   hardwareTokensResync,
   hardwareTokensDelete,
@@ -176,6 +209,20 @@ export const catalog: readonly AnyAction[] = [
   sharedDeviceAuthDelete,
   desktopTokensList,
   desktopTokensDelete,
+  desktopTokensGetAction,
+  desktopTokensCreateAction,
+  desktopTokensUpdateAction,
+  desktopTokensActivateAction,
+  usersDesktopTokensListAction,
+  ...adminActions,
+  ...integrationActions,
+  ...policyActions,
+  ...endpointActions,
+  ...registeredDeviceActions,
+  ...brandingActions,
+  ...administrativeUnitActions,
+  ...passportActions,
+  ...logoActions,
 ];
 
 const byId = new Map(catalog.map((a) => [a.id, a]));

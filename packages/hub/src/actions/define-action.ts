@@ -13,6 +13,11 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   api: ActionApi;
   /** Resource group, e.g. `users`; groups the catalog in the UI and CLI. */
   resource: string;
+  /**
+   * Ids of the Duo endpoint declarations the action calls, when they differ from its own id (an
+   * action derived from one endpoint shares its id). The catalog's coverage of Duo is read from these.
+   */
+  endpoints?: readonly string[];
   /** Whether repeating the call leaves the same state (the SDK never retries the others). */
   idempotent: boolean;
   /** Only reads; a dry run simply runs it. */

@@ -9,12 +9,16 @@ export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set([
   'passcode',
   'password',
   'activation_url',
+  // An administrator's activation link lets anyone become that administrator.
+  'link',
   'activation_barcode',
   'activation_code',
   'installation_url',
   'trusted_device_token',
   'secret_key',
   'skey',
+  // OAuth and OIDC client secrets (integrations).
+  'client_secret',
   'directory_key',
   // Hardware tokens: seeds, YubiKey credentials and the codes a resync spends.
   'secret',

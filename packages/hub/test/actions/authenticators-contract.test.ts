@@ -1,8 +1,6 @@
 import { buildOpenApi, DuoAdminClient, DuoForbiddenError, endpoints } from '@duohub/sdk';
-import { createEmulator } from '@duohub/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerProblems } from '../../../emulator/test/helpers/answer-problems.js';
-import { recordAnswers, type RecordedAnswer } from '../../../emulator/test/helpers/record-answers.js';
 import type { AnyAction } from '../../src/actions/define-action.js';
 import { desktopAuthenticatorsDelete } from '../../src/actions/desktop_authenticators/desktop-authenticators-delete.js';
 import { desktopAuthenticatorsGet } from '../../src/actions/desktop_authenticators/desktop-authenticators-get.js';
@@ -15,18 +13,17 @@ import { sharedDeviceAuthDelete } from '../../src/actions/desktop_authenticators
 import { sharedDeviceAuthGet } from '../../src/actions/desktop_authenticators/shared-device-auth-get.js';
 import { sharedDeviceAuthList } from '../../src/actions/desktop_authenticators/shared-device-auth-list.js';
 import { sharedDeviceAuthUpdate } from '../../src/actions/desktop_authenticators/shared-device-auth-update.js';
-import { runAction } from '../../src/actions/run-action.js';
 import { webauthnCredentialsDelete } from '../../src/actions/webauthn_credentials/webauthn-credentials-delete.js';
 import { webauthnCredentialsGet } from '../../src/actions/webauthn_credentials/webauthn-credentials-get.js';
 import { webauthnCredentialsList } from '../../src/actions/webauthn_credentials/webauthn-credentials-list.js';
 import { webauthnCredentialsListForUser } from '../../src/actions/webauthn_credentials/webauthn-credentials-list-for-user.js';
-import { isHubError } from '../../src/errors/hub-error.js';
 import { authenticatorContractCases } from './authenticators-contract-cases.js';
-import { contextFor, startContractFixture, type ContractFixture } from './contract-fixture.js';
+import { describeFamilyCatalog } from './describe-family-catalog.js';
+import { ENDPOINT_MODES, useEndpointFixture } from './endpoint-fixture.js';
 
 /**
  * Issue 15, WebAuthn credentials, Duo Desktop authenticators, shared device authentication and the
- * deprecated desktop tokens: each catalog action's contract (through the SDK over a real port),
+ * deprecated desktop tokens: each catalog action's contract (through the SDK in process),
  * then the endpoints themselves in process and over a port: status, envelope, fields, paging
  * metadata, error codes, permission denials and cascades; every answer checked against the
  * generated OpenAPI description.
@@ -38,105 +35,15 @@ const actions: AnyAction[] = [
   sharedDeviceAuthList, sharedDeviceAuthGet, sharedDeviceAuthCreate, sharedDeviceAuthUpdate, sharedDeviceAuthDelete,
   desktopTokensList, desktopTokensDelete,
 ];
-const byId = new Map(actions.map((a) => [a.id, a]));
 const doc = buildOpenApi(endpoints);
 
-describe('catalog actions', () => {
-  let fx: ContractFixture;
-  beforeAll(async () => {
-    fx = await startContractFixture();
-  });
-  afterAll(async () => {
-    await fx?.close();
-  });
-  const run = async (id: string, input: unknown, opts: Parameters<typeof contextFor>[1] = {}) =>
-    (await runAction(byId.get(id)!, contextFor(fx, opts), input)).output as any;
-  const failure = async (id: string, input: unknown, opts: Parameters<typeof contextFor>[1] = {}) => {
-    try {
-      await run(id, input, opts);
-    } catch (error) {
-      if (isHubError(error)) return error;
-      throw error;
-    }
-    throw new Error(`${id} did not fail`);
-  };
+describeFamilyCatalog({ cases: authenticatorContractCases, actions, family: /webauthn|desktop|shared_device/ });
 
-  it('has a case for every action of the family', () => {
-    expect(authenticatorContractCases.map((c) => c.id).sort()).toEqual([...byId.keys()].sort());
-  });
-
-  describe.each(authenticatorContractCases)('$id', (c) => {
-    it('runs with valid input', async () => {
-      const valid = await c.valid(fx, (id, input) => run(id, input));
-      valid.check(await run(c.id, valid.input), fx);
-    });
-    it('rejects invalid input naming the field', async () => {
-      const error = await failure(c.id, c.invalid.input);
-      expect(error.code).toBe('validation_failed');
-      expect((error.details as Array<{ field: string }>).map((f) => f.field)).toContain(c.invalid.field);
-    });
-    it("passes Duo's failure through", async () => {
-      const d = c.duo(fx);
-      const error = await failure(c.id, d.input, { ...(d.keys ? { keys: d.keys } : {}), dryRun: d.dryRun ?? false });
-      expect({ code: error.code, status: error.status }).toEqual({ code: d.code, status: d.status });
-      if (d.duoCode) expect(error.details).toMatchObject({ duo_code: d.duoCode });
-    });
-    if (byId.get(c.id)?.destructive) {
-      it('dry run changes nothing', async () => {
-        const d = c.dryRun!(fx);
-        const before = d.snapshot();
-        const output = await run(c.id, d.input, { dryRun: true });
-        expect(output.dry_run).toBe(true);
-        expect(output.changes).toMatch(/would/);
-        d.check?.(output);
-        expect(d.snapshot()).toEqual(before);
-      });
-    }
-  });
-
-  it('every answer the emulator gave validates against the OpenAPI description', () => {
-    const mine = fx.answers.filter((a) => /webauthn|desktop|shared_device/.test(a.endpoint.id));
-    expect(mine.length).toBeGreaterThan(authenticatorContractCases.length);
-    expect(mine.flatMap((a) => answerProblems(doc, a))).toEqual([]);
-  });
-});
-
-describe.each(['in-process', 'over a port'] as const)('endpoints %s', (mode) => {
-  let emu: ReturnType<typeof createEmulator>;
+describe.each(ENDPOINT_MODES)('endpoints %s', (mode) => {
   let admin: DuoAdminClient;
-  let answers: RecordedAnswer[];
-  let url = '';
-  let close = async () => {};
-  beforeAll(async () => {
-    emu = createEmulator({ seed: 'demo', rateLimits: false });
-    const recorder = recordAnswers();
-    emu.use(...recorder.routes);
-    answers = recorder.answers;
-    if (mode === 'over a port') {
-      const server = await emu.listen({ port: 0, host: '127.0.0.1' });
-      url = server.url;
-      close = () => server.close();
-    }
-    admin = clientFor();
+  const { parent, clientFor, answers } = useEndpointFixture(mode, (ep) => {
+    admin = ep.clientFor();
   });
-  afterAll(async () => {
-    await close();
-    await emu?.close();
-  });
-  const parent = () => emu.state.accounts[emu.state.parent_account_id]!;
-  /** An Admin API client of the parent; `grants` first changes what its integration may do. */
-  function clientFor(grants?: { read_resource: boolean; write_resource: boolean }): DuoAdminClient {
-    const integration = Object.values(parent().integrations).find((i) => i.type === 'admin')!;
-    if (grants) integration.grants = { ...integration.grants!, ...grants };
-    return new DuoAdminClient({
-      host: parent().api_hostname,
-      ikey: integration.integration_key,
-      skey: integration.secret_key,
-      retry: false,
-      pacing: false,
-      ...(mode === 'in-process' ? { fetch: emu.fetch } : { baseUrl: url }),
-    });
-  }
 
   it('pages WebAuthn credentials with Duo metadata', async () => {
     const raw = await admin.request('GET', '/admin/v1/webauthncredentials', { limit: 2, offset: 1 });
@@ -217,7 +124,7 @@ describe.each(['in-process', 'over a port'] as const)('endpoints %s', (mode) => 
   });
 
   it('gave only answers that fit the OpenAPI description', () => {
-    expect(answers.length).toBeGreaterThan(10);
-    expect(answers.flatMap((a) => answerProblems(doc, a))).toEqual([]);
+    expect(answers().length).toBeGreaterThan(10);
+    expect(answers().flatMap((a) => answerProblems(doc, a))).toEqual([]);
   });
 });

@@ -4,6 +4,13 @@ import { authenticatorContractCases } from './authenticators-contract-cases.js';
 import { groupContractCases } from './groups-contract-cases.js';
 import { usersBulkContractCases } from './users-bulk-contract-cases.js';
 import { tokenContractCases } from './tokens-contract-cases.js';
+import { endpointActionContractCases } from './endpoint-actions-contract-cases.js';
+import { integrationContractCases } from './integrations-contract-cases.js';
+import { policyContractCases } from './policies-contract-cases.js';
+import { devicesContractCases } from './devices-contract-cases.js';
+import { brandingContractCases } from './branding-contract-cases.js';
+import { adminContractCases } from './admins-contract-cases.js';
+import { governanceMiscContractCases } from './governance-misc-contract-cases.js';
 
 /** One action's contract: a valid run (with checks), an invalid input, a Duo error, a dry run. */
 export interface ContractCase {
@@ -489,4 +496,11 @@ export const contractCases: ContractCase[] = [
   ...usersBulkContractCases,
   ...authenticatorContractCases,
   ...tokenContractCases,
+  ...endpointActionContractCases,
+  ...integrationContractCases,
+  ...policyContractCases,
+  ...devicesContractCases,
+  ...brandingContractCases,
+  ...adminContractCases,
+  ...governanceMiscContractCases,
 ];

@@ -1,3 +1,5 @@
+import { makePng } from '../../../emulator/test/support-governance-misc/make-png.js';
+
 /**
  * Inputs for catalog actions whose schema alone does not yield a valid sample (a refinement such
  * as "user_id or username", "at least one setting"), or whose sample would rename a Duo account.
@@ -41,6 +43,11 @@ export const ACTION_SAMPLE_INPUTS: Record<string, unknown> = {
     ['phones.get', 'phones.delete', 'phones.activation_url', 'phones.send_sms_activation', 'phones.send_sms_installation', 'phones.send_sms_passcodes'].map((id) => [id, { phone_id: 'A'.repeat(20) }]),
   ),
   ...Object.fromEntries(['phones.assign', 'phones.unassign'].map((id) => [id, { user_id: 'A'.repeat(20), phone_id: 'A'.repeat(20) }])),
+  // Formats a schema sample cannot guess: an email address, a PNG.
+  'admins.create': { email: 'sample-admin@example.com', name: 'Sample Admin' },
+  'admins.create_activation': { email: 'sample-activation@example.com' },
+  'admins.sync_from_directory': { directory_key: 'A'.repeat(20), email: 'sample-admin@example.com' },
+  'logo.update': { logo: makePng(16, 16).toString('base64') },
 };
 
 /** The action id of a run route (`/api/actions/{id}/run` with a concrete id), if it is one. */

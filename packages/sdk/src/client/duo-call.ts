@@ -16,6 +16,8 @@ export interface DuoCall {
   /** Whether sending it twice is harmless; decides retries after ambiguous failures. */
   idempotent: boolean;
   endpointClass: EndpointClass;
+  /** Signs v5 whatever the client's version: the endpoint reads only JSON bodies. */
+  sigVersion?: 5;
   /** The child account the call acts on, for pacing. */
   accountId: string | undefined;
   timeoutMs: number;

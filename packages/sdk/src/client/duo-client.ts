@@ -39,6 +39,8 @@ export interface CallSpec extends RequestOptions {
   endpointClass: EndpointClass;
   /** Use the long-poll timeout (synchronous auth, auth_status) unless `timeoutMs` is given. */
   longPoll?: boolean;
+  /** 5: sign v5 with a JSON body whatever the client's `sigVersion` (endpoints declared `body: 'json'`). */
+  sigVersion?: 5;
 }
 
 /** What resource classes need from a client. */
@@ -141,6 +143,7 @@ export class DuoClient implements Caller {
       params,
       idempotent: spec.idempotent,
       endpointClass: spec.endpointClass,
+      ...(spec.sigVersion ? { sigVersion: spec.sigVersion } : {}),
       accountId: this.accountId,
       timeoutMs: spec.timeoutMs ?? (spec.longPoll ? this.runtime.longPollTimeoutMs : this.runtime.timeoutMs),
       signal: spec.signal,

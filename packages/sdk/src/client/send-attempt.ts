@@ -28,7 +28,7 @@ export function sendAttempt(config: SenderConfig, transport: Transport): CallHan
       host: call.host,
       path: call.path,
       params: call.params,
-      sigVersion: config.sigVersion,
+      sigVersion: call.sigVersion ?? config.sigVersion,
       ikey: config.ikey,
       skey: config.skey,
       date: new Date(signedAtMs),

@@ -3,8 +3,9 @@ import type { DuoParams } from '../signing/params.js';
 
 /**
  * Checks parameters before signing: values must be strings, finite numbers or booleans (or
- * arrays of them); undefined and null are dropped later. The field names the parameter, never
- * its value (a passcode or bypass code may be one).
+ * arrays of them), or plain JSON objects (for endpoints that take a JSON body); undefined and
+ * null are dropped later. The field names the parameter, never its value (a passcode or bypass
+ * code may be one).
  */
 export function validateParams(params: unknown): DuoParams | undefined {
   if (params === undefined || params === null) return undefined;
@@ -20,10 +21,28 @@ export function validateParams(params: unknown): DuoParams | undefined {
   if (typeof params !== 'object') throw new DuoConfigError('params', 'params must be an object or a list of [key, value] pairs');
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) value.forEach((item) => checkScalar(item, `params.${key}`));
+    if (Array.isArray(value)) value.forEach((item) => (isPlainObject(item) ? checkJson(item, `params.${key}`) : checkScalar(item, `params.${key}`)));
+    else if (isPlainObject(value)) checkJson(value, `params.${key}`);
     else checkScalar(value, `params.${key}`);
   }
   return params as DuoParams;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A JSON value inside an object parameter: scalars, null, arrays and plain objects, nothing else. */
+function checkJson(value: unknown, field: string): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) return value.forEach((item, i) => checkJson(item, `${field}[${i}]`));
+  if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) checkJson(item, `${field}.${key}`);
+    return;
+  }
+  checkScalar(value, field);
 }
 
 function checkScalar(value: unknown, field: string): void {

@@ -39,5 +39,6 @@ export async function callDeclared(
     idempotent: options.idempotent ?? endpoint.idempotent,
     endpointClass: options.endpointClass ?? endpoint.pacing,
     longPoll: longPoll ?? endpoint.longPoll ?? false,
+    ...(endpoint.body === 'json' ? { sigVersion: 5 as const } : {}),
   });
 }

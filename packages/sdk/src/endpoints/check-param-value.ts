@@ -41,6 +41,25 @@ export function checkParamValue(spec: ParamSpec | Shape, value: unknown, field: 
       }
       return undefined;
     }
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${field} must be an object`;
+      const given = value as Record<string, unknown>;
+      // On a parameter, `required` is the parameter's own flag; on a nested object, its members.
+      for (const key of Array.isArray(spec.required) ? (spec.required as readonly string[]) : []) {
+        if (given[key] === undefined) return `${field}.${key} is required`;
+      }
+      for (const [key, item] of Object.entries(given)) {
+        const shape = spec.properties[key] ?? (typeof spec.additionalProperties === 'object' ? spec.additionalProperties : undefined);
+        if (shape === undefined) {
+          if (spec.additionalProperties === false) return `${field}.${key} is not a known field`;
+          continue;
+        }
+        if (item === null && 'nullable' in shape && shape.nullable) continue;
+        const problem = item === undefined ? undefined : checkParamValue(shape, item, `${field}.${key}`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
     default:
       return undefined;
   }

@@ -1,12 +1,16 @@
 import type { HttpMethod } from '../client/duo-call.js';
 import type { EndpointClass } from '../pacing/endpoint-class.js';
-import type { ArrayShape, BooleanShape, IntegerShape, NumberShape, Shape, StringShape } from './shape.js';
+import type { ArrayShape, BooleanShape, IntegerShape, NumberShape, ObjectShape, Shape, StringShape } from './shape.js';
 
 /** Which Duo API an endpoint belongs to; decides which integration type may call it. */
 export type ApiFamily = 'admin' | 'accounts' | 'auth';
 
-/** The Admin API permissions ("grants") an Admin API application may hold. */
-export type AdminGrant = 'read_resource' | 'write_resource' | 'settings' | 'info' | 'read_log';
+/**
+ * The Admin API permissions ("grants") an Admin API application may hold: Duo's `adminapi_*` flags.
+ * `admins` is "Grant administrators" (read and write), `admins_read` "Grant read administrators"
+ * (satisfied by either), `integrations` "Grant applications".
+ */
+export type AdminGrant = 'read_resource' | 'write_resource' | 'settings' | 'info' | 'read_log' | 'admins' | 'admins_read' | 'integrations';
 
 /** Where a parameter travels. `params` are Duo's: the query for GET/DELETE, the body for POST/PUT. */
 export type ParamLocation = 'path' | 'params';
@@ -23,8 +27,15 @@ export interface ParamExtras {
   deprecated?: boolean;
 }
 
-/** One parameter: a scalar (or repeated) shape plus extras. Path parameters are the `{name}`s of the path. */
-export type ParamSpec = (StringShape | IntegerShape | NumberShape | BooleanShape | ArrayShape) & ParamExtras;
+/**
+ * One parameter: a scalar (or repeated) shape plus extras. Path parameters are the `{name}`s of the
+ * path. Objects (and arrays of them) travel only in JSON bodies: declare `body: 'json'`. On an
+ * object parameter `required: true` is the parameter's flag; a list there (from `t.object`'s
+ * options) names members it must hold, as on nested objects.
+ */
+export type ParamSpec =
+  | ((StringShape | IntegerShape | NumberShape | BooleanShape | ArrayShape) & ParamExtras)
+  | (Omit<ObjectShape, 'required'> & Omit<ParamExtras, 'required'> & { required?: boolean | readonly string[] });
 
 /** How a list endpoint pages. */
 export type Paging =
@@ -60,6 +71,11 @@ export interface EndpointDeclaration {
   params: Readonly<Record<string, ParamSpec>>;
   /** The shape of Duo's `response` member. */
   response: Shape;
+  /**
+   * `json`: Duo reads this endpoint's POST/PUT parameters only from a JSON body, signed v5 (policies
+   * v2, integrations v2/v3, passport): the SDK signs it v5 whatever the client's `sigVersion`.
+   */
+  body?: 'json';
   /** A non-JSON answer on success (the Auth API logo). */
   produces?: 'image/png';
   deprecated?: boolean;
@@ -71,6 +87,10 @@ export interface EndpointDeclaration {
 export function defineEndpoint<const E extends EndpointDeclaration>(endpoint: E): E {
   for (const name of pathParamNames(endpoint.path)) {
     if (!(name in endpoint.params)) throw new Error(`${endpoint.id}: path parameter {${name}} is not declared`);
+  }
+  for (const [name, spec] of Object.entries(endpoint.params)) {
+    const nested = spec.type === 'object' || (spec.type === 'array' && 'type' in spec.items && spec.items.type === 'object');
+    if (nested && endpoint.body !== 'json') throw new Error(`${endpoint.id}: object parameter ${name} needs body: 'json'`);
   }
   return endpoint;
 }

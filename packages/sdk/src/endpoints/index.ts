@@ -1,4 +1,5 @@
 import { accountEndpoints } from './accounts.js';
+import { adminEndpoints } from './admins.js';
 import { authEndpoints } from './auth.js';
 import { billingEndpoints } from './billing.js';
 import { bypassCodeEndpoints } from './bypass-codes.js';
@@ -16,12 +17,24 @@ import { webauthnEndpoints } from './webauthn.js';
 import { usersBulkEndpoints } from './users-bulk.js';
 import { bulkEndpoints } from './bulk.js';
 import { verificationEndpoints } from './verification.js';
+import { administrativeUnitEndpoints } from './administrative-units.js';
+import { passportEndpoints } from './passport.js';
+import { logoEndpoints } from './logo.js';
+import { policyEndpoints } from './policies.js';
+import { integrationEndpoints } from './integrations.js';
+import { deviceEndpointEndpoints } from './device-endpoints.js';
+import { registeredDeviceEndpoints } from './registered-devices.js';
+import { brandingEndpoints } from './branding.js';
 
 /** Every declared Duo endpoint: the one list the emulator, the hub and the OpenAPI description read. */
 export const endpoints: readonly EndpointDeclaration[] = [
   ...userEndpoints,
   ...usersBulkEndpoints,
   ...verificationEndpoints,
+  ...adminEndpoints,
+  ...administrativeUnitEndpoints,
+  ...passportEndpoints,
+  ...logoEndpoints,
   ...bulkEndpoints,
   ...phoneEndpoints,
   ...groupEndpoints,
@@ -29,6 +42,9 @@ export const endpoints: readonly EndpointDeclaration[] = [
   ...tokenEndpoints,
   ...settingsEndpoints,
   ...infoEndpoints,
+  ...deviceEndpointEndpoints,
+  ...registeredDeviceEndpoints,
+  ...brandingEndpoints,
   ...logEndpoints,
   ...billingEndpoints,
   ...accountEndpoints,
@@ -36,6 +52,8 @@ export const endpoints: readonly EndpointDeclaration[] = [
   ...webauthnEndpoints,
   ...desktopAuthenticatorEndpoints,
   ...desktopTokenEndpoints,
+  ...policyEndpoints,
+  ...integrationEndpoints,
 ];
 
 const byId = new Map(endpoints.map((e) => [e.id, e]));

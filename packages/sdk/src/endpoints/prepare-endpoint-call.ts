@@ -1,12 +1,12 @@
 import { DuoConfigError } from '../errors/error-classes.js';
-import type { DuoParamValue } from '../signing/params.js';
+import type { DuoParamValue, JsonObjectParam } from '../signing/params.js';
 import { checkParamValue } from './check-param-value.js';
 import { paramLocation, type EndpointDeclaration } from './define-endpoint.js';
 
 /** A declared call made concrete: the path with its parameters filled in, and Duo's params. */
 export interface PreparedCall {
   path: string;
-  params: Record<string, DuoParamValue | DuoParamValue[]>;
+  params: Record<string, DuoParamValue | DuoParamValue[] | JsonObjectParam | JsonObjectParam[]>;
 }
 
 /**
@@ -30,7 +30,7 @@ export function prepareEndpointCall(endpoint: EndpointDeclaration, input: unknow
     const value = given[name];
     const inPath = paramLocation(endpoint, name) === 'path';
     if (value === undefined || value === null) {
-      if (spec.required || inPath) throw new DuoConfigError(name, `${name} is required`);
+      if (spec.required === true || inPath) throw new DuoConfigError(name, `${name} is required`);
       continue;
     }
     const problem = checkParamValue(spec, value, name);
@@ -42,7 +42,7 @@ export function prepareEndpointCall(endpoint: EndpointDeclaration, input: unknow
       continue;
     }
     if (spec.type === 'boolean' && spec.encoding === 'digit') params[name] = value ? '1' : '0';
-    else params[name] = value as DuoParamValue | DuoParamValue[];
+    else params[name] = value as PreparedCall['params'][string];
   }
   return { path, params };
 }

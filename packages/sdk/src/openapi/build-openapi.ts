@@ -1,5 +1,6 @@
 import { SDK_VERSION } from '../client/version.js';
 import { paramLocation, type EndpointDeclaration } from '../endpoints/define-endpoint.js';
+import type { Shape } from '../endpoints/shape.js';
 import { shapeToJsonSchema, type JsonSchema } from './shape-to-json-schema.js';
 
 /** An OpenAPI 3.1 document as plain data. */
@@ -80,18 +81,18 @@ function operation(e: EndpointDeclaration): Record<string, unknown> {
   const bodyRequired: string[] = [];
   const inQuery = e.method === 'GET' || e.method === 'DELETE';
   for (const [name, spec] of Object.entries(e.params)) {
-    const schema = shapeToJsonSchema(spec);
+    const schema = shapeToJsonSchema(spec as Shape);
     const where = paramLocation(e, name);
     if (where === 'path') parameters.push({ name, in: 'path', required: true, schema });
     else if (inQuery) {
       const p: JsonSchema = { name, in: 'query', schema };
-      if (spec.required) p['required'] = true;
+      if (spec.required === true) p['required'] = true;
       if (spec.deprecated) p['deprecated'] = true;
       if (spec.type === 'array') Object.assign(p, { style: 'form', explode: true });
       parameters.push(p);
     } else {
       bodyProps[name] = spec.deprecated ? { ...schema, deprecated: true } : schema;
-      if (spec.required) bodyRequired.push(name);
+      if (spec.required === true) bodyRequired.push(name);
     }
   }
   const envelope: JsonSchema = {
@@ -121,7 +122,8 @@ function operation(e: EndpointDeclaration): Record<string, unknown> {
     if (bodyRequired.length > 0) body['required'] = bodyRequired;
     op['requestBody'] = {
       required: bodyRequired.length > 0,
-      content: { 'application/x-www-form-urlencoded': { schema: body }, 'application/json': { schema: body } },
+      // JSON-only endpoints (policies v2, integrations v2/v3...) read no form body.
+      content: e.body === 'json' ? { 'application/json': { schema: body } } : { 'application/x-www-form-urlencoded': { schema: body }, 'application/json': { schema: body } },
     };
   }
   op['responses'] = { '200': ok, default: { $ref: '#/components/responses/Error' } };

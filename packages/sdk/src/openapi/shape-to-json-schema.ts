@@ -23,7 +23,7 @@ export function shapeToJsonSchema(shape: Shape): JsonSchema {
   if (shape.type === 'array') out['items'] = shapeToJsonSchema(shape.items);
   if (shape.type === 'object') {
     out['properties'] = Object.fromEntries(Object.entries(shape.properties).map(([k, v]) => [k, shapeToJsonSchema(v)]));
-    if (shape.required && shape.required.length > 0) out['required'] = [...shape.required];
+    if (Array.isArray(shape.required) && shape.required.length > 0) out['required'] = [...shape.required];
     if (shape.additionalProperties === false) out['additionalProperties'] = false;
     else if (typeof shape.additionalProperties === 'object') out['additionalProperties'] = shapeToJsonSchema(shape.additionalProperties);
   }

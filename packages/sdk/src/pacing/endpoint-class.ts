@@ -23,7 +23,10 @@ export const ENDPOINT_CLASSES: readonly EndpointClass[] = [
 ];
 
 // Admin collections whose next segment, when present, is an object id.
-const COLLECTIONS = new Set(['users', 'phones', 'bypass_codes', 'groups', 'tokens', 'integrations', 'admins', 'webauthncredentials', 'u2ftokens', 'desktopauthenticators']);
+const COLLECTIONS = new Set([
+  'users', 'phones', 'bypass_codes', 'groups', 'tokens', 'integrations', 'admins', 'webauthncredentials', 'u2ftokens', 'desktopauthenticators',
+  'administrative_units', 'policies', 'endpoints', 'registered_devices', 'blocked', 'activations', 'desktoptokens', 'shared_device_auth',
+]);
 
 /**
  * The class of a raw call, for `client.request()` where no resource method declared one:

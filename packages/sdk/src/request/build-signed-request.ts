@@ -34,7 +34,6 @@ export interface BuiltRequest {
  * are signed in the params line.
  */
 export function buildSignedRequest(input: BuildRequestInput): BuiltRequest {
-  const pairs = toParamPairs(input.params);
   const hasBody = input.method === 'POST' || input.method === 'PUT';
   const headers: Record<string, string> = {};
   let target = input.path;
@@ -42,6 +41,8 @@ export function buildSignedRequest(input: BuildRequestInput): BuiltRequest {
   let signedParams: DuoParams | undefined;
   let signedBody: string | undefined;
 
+  // A v5 body is JSON (objects allowed); everything else travels as text pairs.
+  const pairs = hasBody && input.sigVersion === 5 ? [] : toParamPairs(input.params);
   if (!hasBody) {
     if (pairs.length > 0) target += `?${encodeForm(pairs)}`;
     signedParams = pairs;

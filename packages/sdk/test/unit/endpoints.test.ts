@@ -35,10 +35,17 @@ const UNDOCUMENTED_BUT_CALLED = new Set([
   'DELETE /admin/v1/desktoptokens/:id',
   'POST /admin/v1/desktoptokens/:id/activate',
   'GET /admin/v1/users/:id/desktoptokens',
+  // Integrations: python 4.5 (Debian's) reads, modifies and deletes through legacy v1; python 5.x and ruby list and delete through v3.
+  'GET /admin/v1/integrations',
+  'GET /admin/v1/integrations/:id',
+  'POST /admin/v1/integrations/:id',
+  'DELETE /admin/v1/integrations/:id',
+  'GET /admin/v3/integrations',
+  'DELETE /admin/v3/integrations/:id',
 ]);
 
-/** Documented endpoints declared so far; it only goes up (issue 15 and the governance issue take it to all). */
-const DOCUMENTED_FLOOR = 87;
+/** Documented endpoints declared so far; it only goes up (all but the five log rows the logs issue adds). */
+const DOCUMENTED_FLOOR = 164;
 
 describe('the declarations', () => {
   it('declare each endpoint once', () => {

@@ -16,9 +16,12 @@ import { optionalBool, optionalEnum, reject, requireString } from '../../params/
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { serializeGroup } from '../../serialize/serialize-user.js';
 import { deleteGroup, groupMembers, groupNameTaken } from '../../state/group-memberships.js';
+import { dropGroupFromAdminUnits } from '../../state/admin-unit-records.js';
+import { dropGroupFromPassport } from '../../state/passport-config.js';
 import { newId } from '../../state/ids.js';
 import type { Account, Group, User } from '../../state/types.js';
 import { userOr404 } from './user-fields.js';
+import { dropGroupFromPolicies } from '../../policies/policy-assignments.js';
 
 // Duo's one-to-many limit (API.md 3.2): a user belongs to at most 100 groups.
 const GROUPS_PER_USER = 100;
@@ -88,6 +91,9 @@ export const groupRoutes: Route[] = [
     handle(ctx) {
       // Deletes are idempotent in Duo: an unknown id is already gone.
       deleteGroup(ctx.account, ctx.path['group_id'] ?? '');
+      dropGroupFromAdminUnits(ctx.account, ctx.path['group_id'] ?? '');
+      dropGroupFromPassport(ctx.account, ctx.path['group_id'] ?? '');
+      dropGroupFromPolicies(ctx.account, ctx.path['group_id'] ?? '');
       return ok('');
     },
   }),

@@ -12,9 +12,18 @@ import { settingsRoutes } from './settings.js';
 import { tokenRoutes } from './tokens.js';
 import { u2fTokenRoutes } from './u2f-tokens.js';
 import { userRoutes } from './users.js';
+import { administratorRoutes } from './admins.js';
 import { usersBulkRoutes } from './users-bulk.js';
 import { verificationRoutes } from './verification.js';
+import { administrativeUnitRoutes } from './administrative-units.js';
+import { passportRoutes } from './passport.js';
+import { logoRoutes } from './logo.js';
 import { bulkRoutesOver } from './bulk.js';
+import { deviceEndpointRoutes } from './device-endpoints.js';
+import { registeredDeviceRoutes } from './registered-devices.js';
+import { brandingRoutes } from './branding.js';
+import { policyRoutes } from './policies.js';
+import { integrationRoutes } from './integrations.js';
 
 /** Admin API routes for users, phones, bypass codes, settings, directory sync and child billing. */
 export const adminRoutes: Route[] = [
@@ -22,6 +31,7 @@ export const adminRoutes: Route[] = [
   ...usersBulkRoutes,
   ...verificationRoutes,
   ...bulkRoutesOver(() => adminRoutes),
+  ...administratorRoutes,
   ...directorySyncRoutes,
   ...phoneRoutes,
   ...groupRoutes,
@@ -29,9 +39,17 @@ export const adminRoutes: Route[] = [
   ...tokenRoutes,
   ...u2fTokenRoutes,
   ...settingsRoutes,
+  ...logoRoutes,
+  ...administrativeUnitRoutes,
+  ...passportRoutes,
   ...billingRoutes,
   ...webauthnCredentialRoutes,
   ...desktopAuthenticatorRoutes,
   ...sharedDeviceAuthRoutes,
   ...desktopTokenRoutes,
+  ...integrationRoutes,
+  ...deviceEndpointRoutes,
+  ...registeredDeviceRoutes,
+  ...brandingRoutes,
+  ...policyRoutes,
 ];

@@ -51,8 +51,8 @@ export const summaryRoute = defineRoute({
   handle(ctx) {
     const users = Object.values(ctx.account.users);
     return ok({
-      // The state models no administrators; every Duo account has at least its owner.
-      admin_count: 1,
+      // States made before administrators were modelled hold none; every Duo account has at least its owner.
+      admin_count: Math.max(1, Object.keys(ctx.account.admins ?? {}).length),
       integration_count: Object.keys(ctx.account.integrations).length,
       telephony_credits_remaining: ctx.account.telephony_credits,
       user_count: users.length,

@@ -39,6 +39,7 @@ export const authSend = defineAction({
     'Authenticates a user (by id, username, alias or email) with a push (with display info), passcode, phone call or SMS. Synchronous by default (waits for the user, up to about a minute); `async` returns a txid for auth.status. Never retried.',
   api: 'auth',
   resource: 'auth',
+  endpoints: ['auth.auth'],
   idempotent: false,
   input,
   output: z.union([

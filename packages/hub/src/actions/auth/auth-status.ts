@@ -10,6 +10,7 @@ export const authStatus = defineAction({
   description: 'Reads the state of an authentication started with auth.send async: waiting, allow or deny.',
   api: 'auth',
   resource: 'auth',
+  endpoints: ['auth.auth_status'],
   idempotent: true,
   readOnly: true,
   // Duo's txids are UUIDs; the hub's pattern keeps anything else from reaching the query string.

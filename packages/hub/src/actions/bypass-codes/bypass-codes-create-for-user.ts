@@ -18,6 +18,7 @@ export const bypassCodesCreateForUser = defineAction({
     "Creates `count` random codes or the given custom `codes` for a user. Without `preserve_existing` the user's existing codes are replaced. The codes are returned once, never stored, logged or audited. A dry run says what would be replaced.",
   api: 'admin',
   resource: 'bypass_codes',
+  endpoints: ['users.bypass_codes.create'],
   idempotent: false,
   destructive: true,
   input: z

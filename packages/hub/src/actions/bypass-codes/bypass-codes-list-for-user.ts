@@ -14,6 +14,7 @@ export const bypassCodesListForUser = defineAction({
   description: "Lists one user's bypass codes by user id, username, alias or email, a page at a time (metadata only).",
   api: 'admin',
   resource: 'bypass_codes',
+  endpoints: ['users.bypass_codes.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...zodFromEndpointParams(usersBypassCodesList), ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

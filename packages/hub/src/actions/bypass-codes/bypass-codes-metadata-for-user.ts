@@ -22,6 +22,7 @@ export const bypassCodesMetadataForUser = defineAction({
     "Counts a user's bypass codes (never-expiring, unlimited-use) and lists their metadata without codes or user details: safe to share with a help desk.",
   api: 'admin',
   resource: 'bypass_codes',
+  endpoints: ['users.bypass_codes.list'],
   idempotent: true,
   readOnly: true,
   input: z

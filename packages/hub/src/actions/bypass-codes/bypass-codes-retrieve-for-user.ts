@@ -18,6 +18,7 @@ export const bypassCodesRetrieveForUser = defineAction({
     "Retrieves all of a user's bypass codes' metadata (Duo keeps at most 100 per user), naming the user by id, username, alias or email.",
   api: 'admin',
   resource: 'bypass_codes',
+  endpoints: ['users.bypass_codes.list'],
   idempotent: true,
   readOnly: true,
   input: z

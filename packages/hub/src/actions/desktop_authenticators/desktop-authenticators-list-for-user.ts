@@ -14,6 +14,7 @@ export const desktopAuthenticatorsListForUser = defineAction({
   description: "Lists one user's Duo Desktop authenticators, naming the user by id or by name.",
   api: 'admin',
   resource: 'desktop_authenticators',
+  endpoints: ['users.desktop_authenticators.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

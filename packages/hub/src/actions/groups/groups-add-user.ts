@@ -12,6 +12,7 @@ export const groupsAddUser = defineAction({
     "Adds a user (user_id or username) to a group (group_id or group_name). Marked destructive because a group's status applies to its members: joining a bypass group skips MFA, a disabled one blocks sign-in. A dry run says what would change.",
   api: 'admin',
   resource: 'groups',
+  endpoints: ['users.groups.associate'],
   idempotent: true,
   destructive: true,
   input: z

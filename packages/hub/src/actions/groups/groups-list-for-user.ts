@@ -14,6 +14,7 @@ export const groupsListForUser = defineAction({
   description: 'Lists the groups of one user, named by user_id or username.',
   api: 'admin',
   resource: 'groups',
+  endpoints: ['users.groups.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

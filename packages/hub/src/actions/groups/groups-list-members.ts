@@ -14,6 +14,7 @@ export const groupsListMembers = defineAction({
   description: 'Lists the users (user_id, username) in a group named by group_id or group_name; continue with `next_offset`.',
   api: 'admin',
   resource: 'groups',
+  endpoints: ['groups.users.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...groupRefInput, ...pagingInput }).refine(oneGroupRef, oneGroupRefIssue),

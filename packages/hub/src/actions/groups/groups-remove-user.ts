@@ -13,6 +13,7 @@ export const groupsRemoveUser = defineAction({
     "Removes a user (user_id or username) from a group (group_id or group_name); neither is deleted. A dry run checks the membership and changes nothing.",
   api: 'admin',
   resource: 'groups',
+  endpoints: ['users.groups.disassociate'],
   idempotent: true,
   destructive: true,
   input: z

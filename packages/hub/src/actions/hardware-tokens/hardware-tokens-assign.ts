@@ -16,6 +16,7 @@ export const hardwareTokensAssign = defineAction({
   description: 'Associates a hardware token (by token_id or serial) with a user (by id, username, alias or email). Assigning twice changes nothing.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['users.tokens.associate'],
   idempotent: true,
   input: userAndTokenRef,
   output: z.object({ assigned: z.literal(true), user_id: z.string(), token_id: z.string() }),

@@ -15,6 +15,7 @@ export const hardwareTokensCreate = defineAction({
     'Imports an OTP hardware token: HOTP (h6, h8: secret, counter), TOTP (t6, t8: secret, totp_step) or YubiKey (yk: private_id, aes_key). Secrets are sent to Duo only, never stored, logged or returned.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['tokens.create'],
   idempotent: false,
   input: z.strictObject(zodFromEndpointParams(tokensCreate)).superRefine((v, issue) => {
     const fields = v as Record<string, unknown>;

@@ -11,6 +11,7 @@ export const hardwareTokensDelete = defineAction({
   description: 'Deletes a hardware token (by token_id or serial) and detaches it from its users. A dry run reads the token and deletes nothing.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['tokens.delete'],
   idempotent: true,
   destructive: true,
   input: z.strictObject(tokenRefInput).refine(oneTokenRef, oneTokenRefIssue),

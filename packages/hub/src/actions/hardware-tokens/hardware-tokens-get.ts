@@ -10,6 +10,7 @@ export const hardwareTokensGet = defineAction({
   description: 'Reads one hardware token and its users, by token_id or by serial (with type when two types share a serial).',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['tokens.get'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject(tokenRefInput).refine(oneTokenRef, oneTokenRefIssue),

@@ -13,6 +13,7 @@ export const hardwareTokensListForUser = defineAction({
   description: "Lists one user's hardware tokens (type, serial, TOTP step), naming the user by id, username, alias or email.",
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['users.tokens.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

@@ -12,6 +12,7 @@ export const hardwareTokensList = defineAction({
   description: 'Lists OTP hardware tokens with their users, up to `limit` per run; `type` with `serial` finds one token.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['tokens.list'],
   idempotent: true,
   readOnly: true,
   input: z

@@ -13,6 +13,7 @@ export const hardwareTokensResync = defineAction({
     'Resynchronizes a HOTP hardware token: press it three times and give the codes in order. Overwrites where Duo expects the token to be; a dry run reads the token and changes nothing. The codes are never logged.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['tokens.resync'],
   // The codes are spent once Duo accepts them: a resend would fail, so it is never retried.
   idempotent: false,
   destructive: true,

@@ -12,6 +12,7 @@ export const hardwareTokensUnassign = defineAction({
   description: 'Removes a hardware token from a user without deleting the token. A dry run reads the user\'s tokens and changes nothing.',
   api: 'admin',
   resource: 'hardware_tokens',
+  endpoints: ['users.tokens.disassociate'],
   idempotent: true,
   destructive: true,
   input: userAndTokenRef,

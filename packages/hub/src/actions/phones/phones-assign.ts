@@ -14,6 +14,7 @@ export const phonesAssign = defineAction({
     'Associates an existing phone (by id or number) with a user (by id, username, alias or email); a phone may serve several users.',
   api: 'admin',
   resource: 'phones',
+  endpoints: ['users.phones.associate'],
   idempotent: true,
   input: z
     .strictObject({ ...zodFromEndpointParams(usersPhonesAssociate), ...userRefInput, ...phoneRefInput })

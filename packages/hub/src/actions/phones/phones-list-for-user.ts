@@ -14,6 +14,7 @@ export const phonesListForUser = defineAction({
   description: 'Lists the phones assigned to one user (by id, username, alias or email).',
   api: 'admin',
   resource: 'phones',
+  endpoints: ['users.phones.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...zodFromEndpointParams(usersPhonesList), ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

@@ -16,6 +16,7 @@ export const phonesUnassign = defineAction({
     "Detaches a phone from a user; the phone itself is not deleted. A dry run checks the user's phones and changes nothing.",
   api: 'admin',
   resource: 'phones',
+  endpoints: ['users.phones.disassociate'],
   idempotent: true,
   destructive: true,
   input: z

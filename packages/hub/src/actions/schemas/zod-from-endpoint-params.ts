@@ -1,9 +1,14 @@
-import type { EndpointDeclaration, ParamSpec, Shape } from '@duohub/sdk';
+import { paramLocation, type EndpointDeclaration, type ParamSpec, type Shape } from '@duohub/sdk';
 import { z } from 'zod';
+
+/** Longest id the catalog passes as a path segment (Duo's ids and keys are 20 to 64 characters). */
+const MAX_PATH_ID = 128;
 
 /** Which declared parameters become action input: all but `omit` (paging, legacy, ones the hub sets itself). */
 export interface EndpointInputOptions {
   omit?: readonly string[];
+  /** Path parameters are required input (an action that does not resolve them from a name or email). */
+  requirePathParams?: boolean;
 }
 
 /**
@@ -20,15 +25,31 @@ export function zodFromEndpointParams<E extends EndpointDeclaration>(
   const out: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(endpoint.params)) {
     if (omit.has(name)) continue;
-    const schema = zodFromShape(spec);
-    out[name] = spec.required ? schema : schema.optional();
+    const inPath = paramLocation(endpoint, name) === 'path';
+    // A path segment is an id: bounded, so a runaway value is refused here rather than by Duo's front end.
+    const schema = inPath && spec.type === 'string' && !spec.enum && spec.maxLength === undefined ? (zodFromShape(spec) as z.ZodString).max(MAX_PATH_ID) : zodFromShape(spec);
+    // A path parameter is needed for the call to have a URL, unless the action resolves it from something else.
+    const needed = spec.required === true || (options.requirePathParams === true && inPath);
+    out[name] = needed ? schema : schema.optional();
   }
   return out as { [K in keyof E['params']]: z.ZodType };
 }
 
-/** One declared shape as zod (scalars and arrays of them: what parameters are made of). */
+/**
+ * One declared shape as zod: scalars, arrays, objects (loose: Duo adds fields over time; members
+ * optional unless the shape lists them as required) and unions. `nullable` admits null.
+ */
 export function zodFromShape(shape: Shape | ParamSpec): z.ZodType {
+  const base = zodOfType(shape);
+  return 'nullable' in shape && shape.nullable ? base.nullable() : base;
+}
+
+function zodOfType(shape: Shape | ParamSpec): z.ZodType {
   const described = (schema: z.ZodType) => (shape.description ? schema.describe(shape.description) : schema);
+  if ('anyOf' in shape && shape.anyOf) {
+    const [first, second, ...rest] = shape.anyOf.map(zodFromShape);
+    return described(second ? z.union([first!, second, ...rest]) : (first ?? z.unknown()));
+  }
   if (!('type' in shape) || shape.type === undefined) return described(z.unknown());
   switch (shape.type) {
     case 'string': {
@@ -53,6 +74,15 @@ export function zodFromShape(shape: Shape | ParamSpec): z.ZodType {
       if (shape.minItems !== undefined) a = a.min(shape.minItems);
       if (shape.maxItems !== undefined) a = a.max(shape.maxItems);
       return described(a);
+    }
+    case 'object': {
+      const members = Array.isArray(shape.required) ? new Set<string>(shape.required as readonly string[]) : new Set<string>();
+      const fields: Record<string, z.ZodType> = {};
+      for (const [name, member] of Object.entries(shape.properties)) {
+        const schema = zodFromShape(member);
+        fields[name] = members.has(name) ? schema : schema.optional();
+      }
+      return described(shape.additionalProperties === false ? z.strictObject(fields) : z.looseObject(fields));
     }
     default:
       return described(z.unknown());

@@ -10,6 +10,7 @@ export const u2fTokensDelete = defineAction({
   description: 'Deletes a U2F registration; its user can no longer sign in with that key. A dry run reads the registration and deletes nothing.',
   api: 'admin',
   resource: 'legacy_security_keys',
+  endpoints: ['u2ftokens.delete'],
   idempotent: true,
   destructive: true,
   input: z.strictObject({ registration_id: registrationId }),

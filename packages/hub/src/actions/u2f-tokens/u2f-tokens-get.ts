@@ -12,6 +12,7 @@ export const u2fTokensGet = defineAction({
   description: 'Reads one U2F registration and its user (Duo deprecated U2F in favour of WebAuthn).',
   api: 'admin',
   resource: 'legacy_security_keys',
+  endpoints: ['u2ftokens.get'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ registration_id: registrationId }),

@@ -13,6 +13,7 @@ export const u2fTokensListForUser = defineAction({
   description: "Lists one user's U2F registrations, naming the user by id, username, alias or email.",
   api: 'admin',
   resource: 'legacy_security_keys',
+  endpoints: ['users.u2ftokens.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

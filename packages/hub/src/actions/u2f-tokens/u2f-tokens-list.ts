@@ -11,6 +11,7 @@ export const u2fTokensList = defineAction({
   description: "Lists U2F security key registrations with their users, up to `limit` per run. Duo deprecated U2F in favour of WebAuthn; the endpoint is still served.",
   api: 'admin',
   resource: 'legacy_security_keys',
+  endpoints: ['u2ftokens.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject(pagingInput),

@@ -11,6 +11,7 @@ export const usersGetByEmail = defineAction({
   description: 'Finds the user with this email address; 404 when none matches, reference_ambiguous (with the candidates) when several do.',
   api: 'admin',
   resource: 'users',
+  endpoints: ['users.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({

@@ -12,6 +12,7 @@ export const usersGetByUsername = defineAction({
   description: 'Finds one user by username or alias; 404 when none matches.',
   api: 'admin',
   resource: 'users',
+  endpoints: ['users.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({

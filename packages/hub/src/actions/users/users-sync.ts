@@ -14,6 +14,7 @@ export const usersSync = defineAction({
     "Synchronizes one user from the organization's directory (AD, LDAP, Entra) using its stored Duo directory key: creates, updates or marks the user for deletion.",
   api: 'admin',
   resource: 'users',
+  endpoints: ['users.sync_from_directory'],
   idempotent: true,
   // The directory key is the organization's, never the caller's; the username is the directory's,
   // so it is not resolved as a Duo user reference (the user may not exist in Duo yet).

@@ -29,6 +29,7 @@ export const bulkRun = defineAction({
   description: `Runs 1 to ${BULK_OPERATIONS_MAX} Admin API operations (user create, modify, delete, group membership...) in one Duo request, in order, with a result each; a failed operation does not undo earlier ones. A dry run lists the operations and sends nothing.`,
   api: 'admin',
   resource: 'bulk',
+  endpoints: ['bulk.operations'],
   idempotent: false,
   destructive: true,
   input: z.strictObject({ operations: z.array(operation).min(1).max(BULK_OPERATIONS_MAX) }),

@@ -14,6 +14,7 @@ export const webauthnCredentialsListForUser = defineAction({
   description: "Lists one user's WebAuthn credentials, naming the user by id or by name.",
   api: 'admin',
   resource: 'webauthn_credentials',
+  endpoints: ['users.webauthn_credentials.list'],
   idempotent: true,
   readOnly: true,
   input: z.strictObject({ ...userRefInput, ...pagingInput }).refine(oneUserRef, oneUserRefIssue),

@@ -8,7 +8,14 @@ import {
 } from '../../organizations/organization-service.js';
 import { defineApiRoute, type ApiRouteModule } from '../define-api-route.js';
 import { errorResponses, ForceQuerySchema, IdParamSchema } from '../schemas/common-schemas.js';
-import { OrganizationCreateSchema, OrganizationPatchSchema, OrganizationSchema } from '../schemas/organization-schemas.js';
+import { createOrganizationAuthApplication } from '../../organizations/create-organization-auth-application.js';
+import {
+  AuthApplicationRequestSchema,
+  AuthApplicationResultSchema,
+  OrganizationCreateSchema,
+  OrganizationPatchSchema,
+  OrganizationSchema,
+} from '../schemas/organization-schemas.js';
 
 const tags = ['organizations'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -74,6 +81,20 @@ export const organizationRoutes: ApiRouteModule = {
           }),
           200,
         ),
+    }),
+    defineApiRoute({
+      route: createRoute({
+        method: 'post',
+        path: '/api/organizations/{id}/auth-application',
+        tags,
+        summary:
+          "Create an Auth API application in the organization's own Duo account and store its keys for the organization (checked with Duo, sealed; the secret is never returned)",
+        request: { params: IdParamSchema, body: body(AuthApplicationRequestSchema) },
+        responses: { 201: json(AuthApplicationResultSchema, 'Created and stored'), ...errorResponses(404, 409, 413, 415, 422, 502, 504) },
+      }),
+      access: { scope: 'admin', organizationLimited: 'allowed', auditAction: 'organizations.create_auth_application' },
+      handler: async (c) =>
+        c.json(await createOrganizationAuthApplication(c.var.hub, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
     }),
     defineApiRoute({
       route: createRoute({

@@ -133,3 +133,21 @@ export type OrganizationPatchInput = z.output<typeof OrganizationPatchSchema>;
 export type OrganizationView = z.output<typeof OrganizationSchema>;
 /** Parsed (output) type of `ApplySuggestionsSchema`. */
 export type ApplySuggestionsInput = z.output<typeof ApplySuggestionsSchema>;
+
+/** Body of `POST /api/organizations/{id}/auth-application`. */
+export const AuthApplicationRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional().openapi({ description: 'Name of the new application in Duo (default: "duohub Auth API (<organization>)")' }),
+    replace: z.boolean().optional().openapi({ description: 'Create and store new keys even though the organization has some' }),
+  })
+  .openapi('AuthApplicationRequest');
+
+/** Answer of `POST /api/organizations/{id}/auth-application`: never the secret key. */
+export const AuthApplicationResultSchema = z
+  .object({
+    organization: OrganizationSchema,
+    integration_key: z.string(),
+    api_hostname: z.string(),
+    name: z.string(),
+  })
+  .openapi('AuthApplicationResult');

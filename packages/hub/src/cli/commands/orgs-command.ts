@@ -76,10 +76,20 @@ export const orgsCommand = defineCommand({
         { flags: '--ikey <key>', description: 'Auth API integration key (DI...)' },
         { flags: '--skey-env <var>', description: 'read the Auth API secret key from this environment variable' },
         { flags: '--clear', description: 'remove the stored keys' },
+        { flags: '--create', description: "create an Auth API application in the organization's Duo account and store its keys" },
+        { flags: '--name <name>', description: 'with --create: the application name in Duo' },
+        { flags: '--replace', description: 'with --create: replace keys already stored' },
         ...connectionOptions,
       ],
       run: (ctx) =>
         withClient(ctx, async (client) => {
+          if (ctx.options.create) {
+            const body = { ...(ctx.options.name ? { name: ctx.options.name } : {}), ...(ctx.options.replace ? { replace: true } : {}) };
+            const made = await client.request('POST', `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}/auth-application`, body);
+            return printResult(ctx.io, made, Boolean(ctx.options.json), (r) =>
+              `${r.organization.name}: created Auth API application "${r.name}" (${r.integration_key}) on ${r.api_hostname}; its keys are stored\n`,
+            );
+          }
           const skeyVar = ctx.options.skeyEnv as string | undefined;
           // Only the given fields are sent: the hub merges them into stored keys (rotate with --skey-env alone).
           const auth = ctx.options.clear

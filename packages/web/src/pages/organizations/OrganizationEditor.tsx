@@ -69,6 +69,16 @@ export function OrganizationEditor(props: {
     props.onSaved(res.body, Object.keys(body));
   }
 
+  /** One click: Duo creates the Auth API application in this organization's account; the hub stores its keys. */
+  async function createAuthApplication() {
+    setBusy(true);
+    setError(null);
+    const res = await api<{ organization: Organization; integration_key: string }>('POST', `/api/organizations/${org.id}/auth-application`, {});
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    props.onSaved(res.body.organization, ['auth']);
+  }
+
   async function remove() {
     if (!window.confirm(`Delete the organization "${org.name}"? Its mapping and directory key are erased; this cannot be undone.`)) return;
     setBusy(true);
@@ -174,6 +184,14 @@ export function OrganizationEditor(props: {
             aria-describedby={described('org-edit-auth-help', authIssue && 'org-edit-auth-issue')}
           />
           {authIssue && <p id="org-edit-auth-issue" className="error field-issue">{authIssue}</p>}
+          {!org.auth && org.duo_account_id && (
+            <p>
+              <button type="button" id="org-edit-auth-create" disabled={busy} onClick={() => void createAuthApplication()}>
+                Create an Auth API application in {org.duo_account_name ?? 'its Duo account'}
+              </button>{' '}
+              <span className="help">Duo makes the application; its keys are stored here, sealed.</span>
+            </p>
+          )}
           {org.auth && (
             <div className="check-row">
               <input id="org-edit-auth-clear" type="checkbox" checked={form.clear_auth} onChange={(e) => set('clear_auth', e.target.checked)} />
