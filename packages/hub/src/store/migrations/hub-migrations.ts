@@ -5,6 +5,7 @@ import { coverageJobsMigration } from './0003-coverage-jobs.js';
 import { masterKeysMigration } from './0004-master-keys.js';
 import { organizationAuthMigration } from './0005-organization-auth.js';
 import { pacerStateMigration } from './0006-pacer-state.js';
+import { duoLogsMigration } from './0007-duo-logs.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -17,4 +18,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0004_master_keys': masterKeysMigration,
   '0005_organization_auth': organizationAuthMigration,
   '0006_pacer_state': pacerStateMigration,
+  '0007_duo_logs': duoLogsMigration,
 };
