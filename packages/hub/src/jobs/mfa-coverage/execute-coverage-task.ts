@@ -122,7 +122,7 @@ async function scan(
       wrapSource: slots ? (child) => fleetPacedSource(child, { slots, pacer }) : undefined,
     });
   } finally {
-    accounts.close();
+    // The client is the pool's (its connections serve the next task): nothing to close here.
     await keepLearnedLimits(hub, target);
   }
 }
