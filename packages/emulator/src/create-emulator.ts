@@ -10,6 +10,7 @@ import type { EmulatorOptions, Route } from './route.js';
 import { routes as builtInRoutes } from './routes/index.js';
 import { buildState } from './seed/build-state.js';
 import { StatsRecorder } from './stats-recorder.js';
+import { addLogEntry } from './logs/add-log-entry.js';
 import type { EmulatorState } from './state/types.js';
 
 const RUNTIME_KEYS = [
@@ -22,6 +23,7 @@ const RUNTIME_KEYS = [
   'unknownHosts',
   'authLongPollMs',
   'newUserPolicy',
+  'logDelayMs',
 ] as const;
 
 /** Creates a local Duo: in-process `fetch`, `listen` on a port, live state, overrides, stats and reset. */
@@ -125,6 +127,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       replaceState(structuredClone(next));
     },
     stats: () => stats.snapshot(),
+    addTrustMonitorEvent: (event = {}, accountId) => addLogEntry(state, 'trust_monitor', { ...event, ...(accountId ? { account_id: accountId } : {}) }, resolved.now()),
+    addLogEntry: (kind, entry = {}, accountId) => addLogEntry(state, kind, { ...entry, ...(accountId ? { account_id: accountId } : {}) }, resolved.now()),
     async close() {
       const open = [...servers];
       servers.clear();

@@ -3,7 +3,7 @@ import type { EmulatorState } from './state/types.js';
 
 /** Options that `configure` may change while the emulator runs. */
 export type RuntimeConfig = Partial<
-  Pick<EmulatorOptions, 'clockSkewSec' | 'rejectSha1' | 'overMaxLimit' | 'otp' | 'unknownHosts' | 'authLongPollMs' | 'newUserPolicy'
+  Pick<EmulatorOptions, 'clockSkewSec' | 'rejectSha1' | 'overMaxLimit' | 'otp' | 'unknownHosts' | 'authLongPollMs' | 'newUserPolicy' | 'logDelayMs'
   >
 > & { faults?: FaultRule[]; rateLimits?: RateLimitOptions };
 
@@ -87,6 +87,20 @@ export interface Emulator {
   /** Replaces the live state with a deep copy of `state`. */
   importState(state: EmulatorState): void;
   stats(): EmulatorStats;
+  /**
+   * Adds a Trust Monitor event to an account (default: the parent), surfaced now unless the input
+   * says when; missing fields get Duo-like defaults. Answers the stored event (its `sekey` included).
+   */
+  addTrustMonitorEvent(
+    event?: import('./logs/trust-monitor.js').TrustMonitorEventInput,
+    accountId?: string,
+  ): import('./logs/log-records.js').TrustMonitorEventRecord;
+  /** Adds a row to one of an account's logs (default: the parent), timed now unless given; answers the stored row. */
+  addLogEntry<K extends import('./logs/add-log-entry.js').ScriptableLog>(
+    kind: K,
+    entry?: Record<string, unknown>,
+    accountId?: string,
+  ): import('./logs/add-log-entry.js').ScriptedRow[K];
   /** Closes every server `listen` opened. */
   close(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 export type * from './state/types.js';
 export type * from './route.js';
 export type * from './emulator.js';
+export type * from './logs/log-records.js';
+export type { TrustMonitorEventInput } from './logs/trust-monitor.js';
+export type { ScriptableLog, ScriptedRow } from './logs/add-log-entry.js';
 export { createEmulator } from './create-emulator.js';
 export { defineRoute } from './route.js';
 export { wrapRoute } from './wrap-route.js';

@@ -37,5 +37,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     logoMaxBytes: options.logoMaxBytes ?? 200 * 1024,
     logoMaxPixels: options.logoMaxPixels ?? 500,
     missingLogoCode: options.missingLogoCode ?? 40002,
+    logDelayMs: options.logDelayMs ?? 0,
+    logWindowSlackMs: options.logWindowSlackMs ?? 60_000,
+    v1LogPageCut: options.v1LogPageCut ?? 'whole_second',
+    adminLogApiUsername: options.adminLogApiUsername ?? 'API',
+    telephonyCreditCost: { sms: options.telephonyCreditCost?.sms ?? 1, phone: options.telephonyCreditCost?.phone ?? 1 },
   };
 }

@@ -41,6 +41,11 @@ export interface HandlerContext {
   options: ResolvedEmulatorOptions;
   /** Records one execution of a non-idempotent operation (shown under /__emulator/executions). */
   recordExecution(operation: string, detail?: Record<string, unknown>): void;
+  /**
+   * Tells the administrator and activity logs what this Admin API write changed, where the handler
+   * knows better than the generic record (which diffs the target and lists the request's params).
+   */
+  logAdminChange?(note: import('./logs/log-records.js').AdminChangeNote): void;
 }
 
 /** A Duo answer: `ok` becomes `{stat:'OK', response, metadata?}`, `fail` Duo's error body. */
@@ -116,6 +121,11 @@ export type RateLimitOptions =
   | false
   | {
       classes?: Partial<Record<EndpointClass, BucketConfig>>;
+      /**
+       * Buckets of single endpoints (by declaration id, e.g. `logs.administrator`), each endpoint its
+       * own bucket. Duo limits its log endpoints one by one; the defaults are in rate-limit.ts.
+       */
+      endpoints?: Record<string, BucketConfig>;
       /** Send `Retry-After` (seconds) with 429s. Default false: Duo's Admin API sends none. */
       retryAfter?: boolean;
     };
@@ -229,6 +239,26 @@ export interface EmulatorOptions {
   logoMaxPixels?: number;
   /** `GET /admin/v1/logo` when none is set: 400/40002 "Logo not found" (default, as `/auth/v2/logo`) or 404/40401. */
   missingLogoCode?: 40002 | 40401;
+  /**
+   * How long after it happens a log row shows in the log endpoints. Duo documents about two minutes
+   * for its v2 logs; default 0 here, so tests see what they just did.
+   */
+  logDelayMs?: number;
+  /**
+   * Slack on Duo's 180-day limit for v2 `mintime` (and Trust Monitor's): Duo's clients send exactly
+   * 180 days back, computed a moment before the request arrives. Default 60,000 ms (Duo's is unverified).
+   */
+  logWindowSlackMs?: number;
+  /**
+   * A v1 log page (1,000 oldest rows) whose last second has more rows: `whole_second` (default) adds
+   * them, so the documented next `mintime` (newest + 1) skips nothing ("more or fewer than 1,000 rows",
+   * as Duo words it); `exact` cuts at 1,000.
+   */
+  v1LogPageCut?: 'whole_second' | 'exact';
+  /** The administrator log's `username` for Admin API changes: `API` (default) or the integration's name. */
+  adminLogApiUsername?: 'API' | 'integration_name';
+  /** Telephony credits a text and a call cost. Default 1 each (Duo charges more for some countries). */
+  telephonyCreditCost?: { sms?: number; phone?: number };
 }
 
 export interface FleetSpec {
@@ -236,10 +266,15 @@ export interface FleetSpec {
   usersPerAccount: number;
   /** RNG seed for the fleet's mix. Default 1. */
   seed?: number;
+  /** Days of log history before the seed's clock reading, per child account. Default 0 (none). */
+  historyDays?: number;
+  /** Authentications per day of history (telephony, administrator and activity rows follow from it). Default 200. */
+  eventsPerDay?: number;
 }
 
 /** Options after defaults are applied. */
-export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId' | 'hardwareTokens' | 'policies'>> & {
+export type ResolvedEmulatorOptions = Required<Omit<EmulatorOptions, 'seed' | 'defaultAccountId' | 'hardwareTokens' | 'policies' | 'telephonyCreditCost'>> & {
+  telephonyCreditCost: { sms: number; phone: number };
   defaultAccountId: string | undefined;
   hardwareTokens: ResolvedHardwareTokenOptions;
   policies: ResolvedPolicyOptions;

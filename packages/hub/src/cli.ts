@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli/build-program.js';
 import { cliCommands } from './cli/cli-commands.js';
 import type { CliCommandDefinition, CliIo } from './cli/define-command.js';
+import { processIo } from './cli/terminal-io.js';
 
 /** Options of `runCli`; tests pass their own io and env. */
 export interface RunCliOptions {
@@ -14,7 +15,7 @@ export interface RunCliOptions {
 
 /** Runs `duohub` with a full argv (`node`, script, ...args) and resolves to the exit code. */
 export async function runCli(argv: readonly string[], options: RunCliOptions = {}): Promise<number> {
-  const io = options.io ?? { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+  const io = options.io ?? processIo();
   const result = { code: 0 };
   const program = buildProgram(options.commands ?? cliCommands, io, options.env ?? process.env, result);
   try {

@@ -7,6 +7,8 @@ import type { JsonSchema } from './support/json-schema.js';
 import { accessOf, listOperations, type Operation } from './support/openapi-operations.js';
 import { sampleFromSchema } from './support/sample-from-schema.js';
 import { startTwoOrgFixture, type TwoOrgFixture } from './support/two-org-fixture.js';
+import { buildLogEvents, insertLogEvents } from './logs/support/log-event-fixture.js';
+import { storeAlert } from './logs/support/scripted-events.js';
 
 /**
  * Issue 12: every operation of the OpenAPI document x every kind of caller x own and other
@@ -155,6 +157,32 @@ function routeCases(): Record<string, Variant[]> {
       fixed('one run', 'fleet', () => ({ path: `/api/reports/mfa-coverage?run=${f.runIds[0]}` })),
     ],
     'GET /api/reports/mfa-coverage/trend': [fixed('fleet', 'fleet', () => ({ path: `/api/reports/mfa-coverage/trend?integrationId=${int()}` }))],
+    'GET /api/logs': [
+      fixed('fleet', 'fleet', () => ({ path: '/api/logs?limit=1000' })),
+      fixed('own filter', 'own', () => ({ path: `/api/logs?organization_id=${A()}&limit=1000` })),
+      fixed('other filter', 'other', () => ({ path: `/api/logs?organization_id=${B()}&limit=1000` }), { otherIsFiltered: true }),
+      fixed('own and other', 'own', () => ({ path: `/api/logs?organization_id=${A()}&organization_id=${B()}&limit=1000` })),
+    ],
+    'GET /api/logs/export': [
+      fixed('jsonl', 'fleet', () => ({ path: '/api/logs/export?format=jsonl' })),
+      fixed('csv', 'fleet', () => ({ path: '/api/logs/export?format=csv' })),
+      fixed('other filter, csv', 'other', () => ({ path: `/api/logs/export?format=csv&organization_id=${B()}` }), { otherIsFiltered: true }),
+    ],
+    'GET /api/logs/dashboard': [
+      fixed('fleet', 'fleet', () => ({ path: '/api/logs/dashboard' })),
+      fixed('own', 'own', () => ({ path: `/api/logs/dashboard?organization_id=${A()}` })),
+      fixed('other', 'other', () => ({ path: `/api/logs/dashboard?organization_id=${B()}` }), { otherIsFiltered: true }),
+    ],
+    // Starts a sync of every account of the integration (fleet-wide); no runner works in this fixture, so the units stay queued.
+    'POST /api/logs/sync': [
+      fixed('fleet', 'fleet', () => ({ path: '/api/logs/sync', body: { integration_id: int() } })),
+      fixed('every integration', 'fleet', () => ({ path: '/api/logs/sync', body: {} })),
+    ],
+    'GET /api/logs/sync': [
+      fixed('fleet', 'fleet', () => ({ path: '/api/logs/sync' })),
+      fixed('own filter', 'own', () => ({ path: `/api/logs/sync?organization_id=${A()}` })),
+      fixed('other filter', 'other', () => ({ path: `/api/logs/sync?organization_id=${B()}` }), { otherIsFiltered: true }),
+    ],
     'GET /api/reports/mfa-coverage/diff': [
       fixed('json', 'fleet', () => ({ path: `/api/reports/mfa-coverage/diff?from=${f.runIds[0]}&to=${f.runIds[1]}` })),
       fixed('csv', 'fleet', () => ({ path: `/api/reports/mfa-coverage/diff?from=${f.runIds[0]}&to=${f.runIds[1]}&format=csv` })),
@@ -185,8 +213,38 @@ function routeCases(): Record<string, Variant[]> {
       fixed('own', 'own', () => ({ path: `/api/verify/${f.verificationA}/events`, headers: withSse })),
       fixed('other', 'other', () => ({ path: `/api/verify/${f.verificationB}/events`, headers: withSse })),
     ],
+    ...logForwardingCases(),
     'GET /api/actions': [fixed('catalog', 'fleet', () => ({ path: '/api/actions' }))],
     'GET /api/actions/{id}': [fixed('one action', 'fleet', () => ({ path: '/api/actions/users.list' }))],
+  };
+}
+
+/** Alerts of A and B (B's naming B's marker user), made in `beforeAll`. */
+const alerts = { a: '', b: '' };
+
+/** Log destinations (fleet-wide, admin) and alerts (listed per organization, acknowledged per organization). */
+function logForwardingCases(): Record<string, Variant[]> {
+  const destination = async () => (await f.asAdmin('POST', '/api/log-destinations', { name: unique('dest'), kind: 'webhook', url: 'https://hooks.example.net/duo' })).id as string;
+  let shared: Promise<string> | undefined;
+  const one = () => (shared ??= destination());
+  return {
+    'GET /api/log-destinations': [fixed('fleet', 'fleet', () => ({ path: '/api/log-destinations' }))],
+    'POST /api/log-destinations': [fixed('fleet', 'fleet', () => ({ path: '/api/log-destinations', body: { name: unique('dest'), kind: 'webhook', url: 'https://hooks.example.net/duo' } }))],
+    'GET /api/log-destinations/{id}': [{ name: 'fleet', target: 'fleet', build: async () => ({ path: `/api/log-destinations/${await one()}` }) }],
+    'PATCH /api/log-destinations/{id}': [{ name: 'fleet', target: 'fleet', build: async () => ({ path: `/api/log-destinations/${await one()}`, body: { name: unique('dest') } }) }],
+    'DELETE /api/log-destinations/{id}': [{ name: 'fleet (fresh destination)', target: 'fleet', build: async () => ({ path: `/api/log-destinations/${await destination()}` }) }],
+    'POST /api/log-destinations/{id}/test': [{ name: 'fleet', target: 'fleet', build: async () => ({ path: `/api/log-destinations/${await one()}/test` }) }],
+    'GET /api/alerts': [
+      fixed('list', 'fleet', () => ({ path: '/api/alerts?limit=500' })),
+      fixed('own filter', 'own', () => ({ path: `/api/alerts?organization_id=${f.orgA.id}` })),
+      fixed('other filter', 'other', () => ({ path: `/api/alerts?organization_id=${f.orgB.id}` }), { otherIsFiltered: true }),
+    ],
+    'POST /api/alerts/{id}/acknowledge': [
+      fixed('own', 'own', () => ({ path: `/api/alerts/${alerts.a}/acknowledge` })),
+      fixed('other', 'other', () => ({ path: `/api/alerts/${alerts.b}/acknowledge` })),
+    ],
+    'GET /api/alert-rules': [fixed('fleet', 'fleet', () => ({ path: '/api/alert-rules' }))],
+    'PATCH /api/alert-rules/{id}': [fixed('fleet', 'fleet', () => ({ path: '/api/alert-rules/push_marked_fraud', body: { enabled: true } }))],
   };
 }
 
@@ -292,6 +350,14 @@ function judge(op: Operation, variant: Variant, kind: TokenKind, answer: Awaited
 
 beforeAll(async () => {
   f = await startTwoOrgFixture();
+  // Duo log entries of both organizations, as a sync would store them (B's carry B's markers).
+  const logOrg = (o: TwoOrgFixture['orgA'], userPrefix: string) => ({ id: o.id, accountId: o.accountId, userPrefix });
+  await insertLogEvents(
+    f.hub.store.db,
+    buildLogEvents({ integrationId: f.integrationId, now: Date.now(), orgs: [logOrg(f.orgA, 'alpha-own-marker-user'), logOrg(f.orgB, 'bravo-other-marker-user')], days: 2, perDay: 6 }),
+  );
+  alerts.a = await storeAlert(f.hub.store.db, { integrationId: f.integrationId, accountId: f.orgA.accountId, organizationId: f.orgA.id }, 'alpha-own-marker-user');
+  alerts.b = await storeAlert(f.hub.store.db, { integrationId: f.integrationId, accountId: f.orgB.accountId, organizationId: f.orgB.id }, 'bravo-other-marker-user');
   doc = (await (await fetch(`${f.hub.url}/api/openapi.json`)).json()) as JsonSchema;
   operations = listOperations(doc);
 }, 120_000);
@@ -342,6 +408,10 @@ describe('access matrix from the OpenAPI document', () => {
         `/api/reports/mfa-coverage?integrationId=${f.integrationId}`,
         '/api/reports/mfa-coverage?format=csv&list=users_without_mfa',
         '/api/audit?format=csv',
+        '/api/logs?limit=1000',
+        '/api/logs/export?format=csv',
+        // Holds every account's units once the matrix has started a sync.
+        '/api/logs/sync',
       ];
       const out = await Promise.all(paths.map((path) => call('GET', { path }, token)));
       out.push(await call('GET', { path: `/api/verify/${f.verificationA}/events`, headers: withSse }, token));

@@ -181,9 +181,9 @@ describe('management commands', () => {
     const tokens = await cli(['tokens', 'list'], env);
     expect(tokens.out).toMatch(/ci\s+read,operate/);
     expect(tokens.out).not.toContain(token.json().token);
-    expect((await cli(['tokens', 'revoke', token.json().id], env)).out).toContain('revoked');
+    expect((await cli(['tokens', 'revoke', token.json().id, '--yes'], env)).out).toContain('revoked');
 
-    const remove = await cli(['integrations', 'remove', integration.id], env);
+    const remove = await cli(['integrations', 'remove', integration.id, '--yes'], env);
     expect(remove.code).toBe(1);
     expect(remove.err).toContain('error: conflict');
   });

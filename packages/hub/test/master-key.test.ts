@@ -248,9 +248,9 @@ describe('master key: duohub keys rotate', () => {
     });
     expect(code, out.join('')).toBe(0);
     const report = JSON.parse(out.join(''));
-    expect(report).toMatchObject({ fromKeyId: oldId, resealed: 4, unreadable: 0, remaining: 0 });
+    expect(report).toMatchObject({ from_key_id: oldId, resealed: 4, unreadable: 0, remaining: 0 });
     const newKey = Buffer.from((await readFile(path.join(dir, 'master.key'), 'utf8')).trim(), 'base64');
-    expect(keyId(newKey)).toBe(report.toKeyId);
+    expect(keyId(newKey)).toBe(report.to_key_id);
     expect((await stat(path.join(dir, 'master.key'))).mode & 0o777).toBe(0o600);
     const retired = path.join(dir, `master.key.retired-${oldId}`);
     expect(Buffer.from((await readFile(retired, 'utf8')).trim(), 'base64').equals(oldKey)).toBe(true);
@@ -258,12 +258,12 @@ describe('master key: duohub keys rotate', () => {
 
     const after = await open({ DUOHUB_DATA_DIR: dir });
     try {
-      expect(after.masterKey).toMatchObject({ outcome: 'matched', keyId: report.toKeyId, upgraded: 0 });
+      expect(after.masterKey).toMatchObject({ outcome: 'matched', keyId: report.to_key_id, upgraded: 0 });
       const oldBox = new SecretBox(oldKey);
       for (const { orgId, integrationId } of seeded) {
         const dirKey = await rawDirectoryKey(after.hub.store, orgId);
         const cred = await rawCredential(after.hub.store, integrationId);
-        for (const raw of [dirKey, cred]) expect(raw.startsWith(`v2.${report.toKeyId}.`)).toBe(true);
+        for (const raw of [dirKey, cred]) expect(raw.startsWith(`v2.${report.to_key_id}.`)).toBe(true);
         expect(after.hub.store.secrets.open(dirKey, directoryKeyColumn.at(orgId))).toBe(SECRET);
         expect(after.hub.store.secrets.open(cred, integrationSecretKeyColumn.at(integrationId, 'admin'))).toBe(CRED_SECRET);
         expect(() => oldBox.open(dirKey, directoryKeyColumn.at(orgId))).toThrow(SecretBoxError);
@@ -271,7 +271,7 @@ describe('master key: duohub keys rotate', () => {
       const keys = await keysDb(after.hub.store.db).selectFrom('master_keys').selectAll().orderBy('created_at').execute();
       expect(keys.map((k) => [k.key_id, k.is_current, k.retired_at !== null])).toEqual([
         [oldId, null, true],
-        [report.toKeyId, 1, false],
+        [report.to_key_id, 1, false],
       ]);
     } finally {
       await after.close();
@@ -346,8 +346,8 @@ describe('master key: duohub keys rotate', () => {
       await serve.stop();
       // Nothing left to upgrade at the next start: the hub sealed its write under the new key.
       const check = await open({ DUOHUB_DATA_DIR: dir });
-      expect(check.masterKey).toMatchObject({ outcome: 'matched', keyId: report.toKeyId, upgraded: 0 });
-      expect((await rawDirectoryKey(check.hub.store, orgId)).startsWith(`v2.${report.toKeyId}.`)).toBe(true);
+      expect(check.masterKey).toMatchObject({ outcome: 'matched', keyId: report.to_key_id, upgraded: 0 });
+      expect((await rawDirectoryKey(check.hub.store, orgId)).startsWith(`v2.${report.to_key_id}.`)).toBe(true);
       await check.close();
       serve = await startServeProcess(env);
       const view = await serve.api('GET', `/api/organizations/${orgId}`);

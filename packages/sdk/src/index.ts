@@ -90,7 +90,32 @@ export { HardwareTokensResource, type TokenListOptions, type DuoHardwareToken, t
 export { U2fTokensResource, type DuoU2fToken } from './admin/u2f-tokens.js';
 export { SettingsResource } from './admin/settings.js';
 export { InfoResource } from './admin/info.js';
-export { LogsResource, type LogListOptions, type AuthLogFilters } from './admin/logs.js';
+export {
+  LogsResource,
+  LOGS_MAX_PAGE,
+  V1_LOG_PAGE_ROWS,
+  TRUST_MONITOR_MAX_PAGE,
+  type LogListOptions,
+  type AuthLogFilters,
+  type LogPageOptions,
+  type LogPage,
+  type V1LogPageOptions,
+  type V1LogPage,
+  type TrustMonitorPageOptions,
+} from './admin/logs.js';
+export {
+  duoLogEntryId,
+  type DuoLogKind,
+  type DuoLogLocation,
+  type DuoAdministratorLog,
+  type DuoOfflineEnrollmentLog,
+  type DuoAuthLogV1,
+  type DuoTelephonyLogV1,
+  type DuoTelephonyLog,
+  type DuoActivityLog,
+  type DuoActivityParty,
+  type DuoTrustMonitorEvent,
+} from './admin/log-types.js';
 export { BillingResource } from './admin/billing.js';
 export { WebAuthnCredentialsResource } from './admin/webauthn-credentials.js';
 export { DesktopAuthenticatorsResource } from './admin/desktop-authenticators.js';

@@ -7,12 +7,12 @@ import { SignIn } from './SignIn.tsx';
 import { ErrorView } from './ui/ErrorView.tsx';
 import { Link } from './ui/Link.tsx';
 
-/** The UI shell: sign-in until a token is stored and accepted, then the nav and the routed page. */
-export function App() {
+/** The UI shell: sign-in until a token is stored and accepted, then the nav and the routed page; `notice` shows on the sign-in page. */
+export function App({ notice: initialNotice = null }: { notice?: string | null } = {}) {
   const [token, setToken] = useState(storedToken());
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
   const loc = useLocation();
 
   // Only a signed-in tab is signed out by a refused token; a sign-in attempt reports its own error.

@@ -24,9 +24,17 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (token: string, ses
       {notice && <p role="status" className="warn">{notice}</p>}
       <form onSubmit={submit}>
         <label htmlFor="token">API token</label>
-        <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />
+        <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required aria-describedby="token-where" />
         <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
       </form>
+      <div id="token-where" className="token-where">
+        <p>Where a token comes from:</p>
+        <ul>
+          <li><code>duohub demo</code> prints one (with a sign-in link) when it starts;</li>
+          <li>an admin creates one with <code>duohub tokens create --name you --scopes operate</code> or on the Tokens page;</li>
+          <li>a new hub’s first admin token: the one <code>duohub serve</code> printed once on first start (or your <code>DUOHUB_ADMIN_TOKEN</code>).</li>
+        </ul>
+      </div>
       {error && <ErrorView error={error} />}
     </main>
   );

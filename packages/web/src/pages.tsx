@@ -4,9 +4,11 @@ import type { Session } from './session.ts';
 // Each page is its own chunk, loaded on first visit: the sign-in screen and the first page come up
 // without the rest of the UI.
 const ActionsPage = lazy(() => import('./pages/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
+const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const CoveragePage = lazy(() => import('./pages/CoveragePage.tsx').then((m) => ({ default: m.CoveragePage })));
 const IntegrationsPage = lazy(() => import('./pages/IntegrationsPage.tsx').then((m) => ({ default: m.IntegrationsPage })));
+const LogsPage = lazy(() => import('./pages/LogsPage.tsx').then((m) => ({ default: m.LogsPage })));
 const MfaPage = lazy(() => import('./pages/MfaPage.tsx').then((m) => ({ default: m.MfaPage })));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.tsx').then((m) => ({ default: m.OrganizationsPage })));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
@@ -27,6 +29,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/actions', label: 'Actions', component: ActionsPage },
   { path: '/mfa', label: 'MFA methods', component: MfaPage },
   { path: '/audit', label: 'Audit log', component: AuditPage },
+  { path: '/logs', label: 'Logs', component: LogsPage },
+  { path: '/alerts', label: 'Alerts', component: AlertsPage },
   { path: '/tokens', label: 'Tokens', component: TokensPage, visible: (s) => s.scopes.includes('admin') },
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditApiPath, hasAuditFilters, isoToLocalInput, localInputToIso, readAuditFilters, readAuditLimit, type AuditFilters } from '../src/pages/audit/audit-filters.js';
-import { formatTarget, formatTime } from '../src/pages/audit/format-time.js';
+import { formatTime } from '../src/pages/audit/format-time.js';
 
 const none: AuditFilters = { action: '', outcome: '', organization_id: '', token_id: '', since: '', until: '' };
 
@@ -64,14 +64,11 @@ describe('datetime-local conversion (browser zone)', () => {
   });
 });
 
-describe('formatTime and formatTarget', () => {
+describe('formatTime', () => {
   it('formats in the local zone as YYYY-MM-DD HH:MM:SS', () => {
     const d = new Date(2026, 1, 3, 4, 5, 6);
     expect(formatTime(d.toISOString())).toBe('2026-02-03 04:05:06');
     expect(formatTime(null)).toBe('—');
     expect(formatTime('not a time')).toBe('not a time');
   });
-  it.each<[string | null, string | null, string]>([
-    ['token', 'tok_1', 'token tok_1'], ['token', null, 'token'], [null, 'x', 'x'], [null, null, '—'],
-  ])('%s %s', (type, id, text) => expect(formatTarget(type, id)).toBe(text));
 });

@@ -19,11 +19,11 @@ const organizations = [
 describe('runTargets', () => {
   it('Admin API: integrations and mapped organizations, unmapped left out', () => {
     expect(runTargets('admin', integrations, organizations)).toEqual([
-      { key: 'i:I1', label: "Parent (integration's own account)", integrationId: 'I1' },
-      { key: 'i:I2', label: "Admin only (integration's own account)", integrationId: 'I2' },
-      { key: 'o:O1', label: 'Acme LLC (Duo account Acme Corporation via Parent)', integrationId: 'I1', organizationId: 'O1' },
-      { key: 'o:O3', label: 'HQ (parent account via Admin only)', integrationId: 'I2', organizationId: 'O3' },
-      { key: 'o:O4', label: 'Orphan (Duo account DA4)', integrationId: 'I9', organizationId: 'O4' },
+      { key: 'i:I1', label: "Parent (integration's own account)", integrationId: 'I1', account: 'the parent account of Parent', parent: true },
+      { key: 'i:I2', label: "Admin only (integration's own account)", integrationId: 'I2', account: 'the parent account of Admin only', parent: true },
+      { key: 'o:O1', label: 'Acme LLC (Duo account Acme Corporation via Parent)', integrationId: 'I1', organizationId: 'O1', account: 'Acme LLC: Duo account Acme Corporation' },
+      { key: 'o:O3', label: 'HQ (parent account via Admin only)', integrationId: 'I2', organizationId: 'O3', account: 'the parent account of Admin only (organization HQ)', parent: true },
+      { key: 'o:O4', label: 'Orphan (Duo account DA4)', integrationId: 'I9', organizationId: 'O4', account: 'Orphan: Duo account DA4' },
     ]);
   });
   it.each([
@@ -31,8 +31,8 @@ describe('runTargets', () => {
     ['auth', 'no Auth API credentials'],
   ])('%s API: integrations only, those without the set disabled', (api, reason) => {
     expect(runTargets(api, integrations, organizations)).toEqual([
-      { key: 'i:I1', label: "Parent (integration's own account)", integrationId: 'I1' },
-      { key: 'i:I2', label: "Admin only (integration's own account)", integrationId: 'I2', disabled: reason },
+      { key: 'i:I1', label: "Parent (integration's own account)", integrationId: 'I1', account: 'the parent account of Parent', parent: true },
+      { key: 'i:I2', label: "Admin only (integration's own account)", integrationId: 'I2', account: 'the parent account of Admin only', parent: true, disabled: reason },
     ]);
   });
   it('a token limited to organizations (no integrations) gets only its organizations, and only for Admin API', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { organizationSummary, scopeSummary, tokenCreateBody } from '../src/pages/tokens/token-form.js';
+import { expiryText, organizationSummary, scopeSummary, tokenCreateBody } from '../src/pages/tokens/token-form.js';
 
 describe('tokenCreateBody', () => {
   it.each<[string, Parameters<typeof tokenCreateBody>[0], ReturnType<typeof tokenCreateBody>]>([
@@ -31,4 +31,18 @@ describe('organizationSummary', () => {
     [['org_1', 'org_2'], 'Acme, Globex'],
     [['org_1', 'org_gone'], 'Acme, org_gone'],
   ])('%j -> %s', (ids, text) => expect(organizationSummary(ids, names)).toBe(text));
+});
+
+describe('expiryText', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it.each([
+    [undefined, null, 'Never'],
+    [null, null, 'Never'],
+    ['2026-06-01T12:00:00Z', '2026-05-01T00:00:00Z', '—'],
+    ['not a date', null, 'not a date'],
+  ])('%j (revoked %j) -> %s', (expires, revoked, text) => expect(expiryText(expires, revoked, now)).toBe(text));
+  it('shows a date in the viewer zone, marked once past', () => {
+    expect(expiryText('2027-01-01T00:00:00Z', null, now)).toMatch(/^20(26-12-31|27-01-01) \d\d:\d\d$/);
+    expect(expiryText('2026-01-01T00:00:00Z', null, now)).toMatch(/\(expired\)$/);
+  });
 });

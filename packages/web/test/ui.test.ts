@@ -8,12 +8,14 @@ import { coverageFlow } from './browser/coverage.flow.js';
 import { mfaFlow } from './browser/mfa.flow.js';
 import { auditFlow } from './browser/audit.flow.js';
 import { tokensFlow } from './browser/tokens.flow.js';
+import { alertsFlow } from './browser/alerts.flow.js';
 import { layoutFlow } from './browser/layout.flow.js';
 import { docsFlow } from './browser/docs.flow.js';
 import { governanceFlow } from './browser/governance.flow.js';
+import { logsFlow } from './browser/logs.flow.js';
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup.sh installs it)`);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup-test.sh installs it)`);
 
 /**
  * Each flow drives one page against a real hub and the emulator in one Chromium tab; flows set up what they
@@ -27,7 +29,9 @@ const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> =
   ['coverage', coverageFlow],
   ['mfa', mfaFlow],
   ['audit', auditFlow],
+  ['logs', logsFlow],
   ['tokens', tokensFlow],
+  ['alerts', alertsFlow],
   ['layout', layoutFlow],
   ['docs', docsFlow],
 ];

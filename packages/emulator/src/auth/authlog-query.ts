@@ -27,6 +27,29 @@ export interface AuthlogPage {
   next?: [string, string];
 }
 
+/** The fields of a row the authentication log's filters read. */
+export interface AuthlogFilterFields {
+  user_id: string | null;
+  result: string;
+  factor: string;
+  reason: string;
+  integration_key: string;
+  event_type?: string | undefined;
+}
+
+/** Whether a row passes every filter of `q` that is present (the same rule for live rows and generated history). */
+export function authlogMatches(e: AuthlogFilterFields, q: Omit<AuthlogQuery, 'mintime' | 'maxtime' | 'limit' | 'sort' | 'cursor'>): boolean {
+  return (
+    (!q.users || q.users.has(e.user_id ?? '')) &&
+    (!q.groupMembers || q.groupMembers.has(e.user_id ?? '')) &&
+    (!q.results || q.results.has(e.result)) &&
+    (!q.factors || q.factors.has(e.factor)) &&
+    (!q.reasons || q.reasons.has(e.reason)) &&
+    (!q.applications || q.applications.has(e.integration_key)) &&
+    (!q.eventTypes || q.eventTypes.has(e.event_type ?? 'authentication'))
+  );
+}
+
 /** Orders rows by (timestamp, txid): a total order, so a cursor never skips or repeats a row. */
 function compare(a: { timestamp_ms: number; txid: string }, b: { timestamp_ms: number; txid: string }): number {
   if (a.timestamp_ms !== b.timestamp_ms) return a.timestamp_ms - b.timestamp_ms;
@@ -39,16 +62,7 @@ function compare(a: { timestamp_ms: number; txid: string }, b: { timestamp_ms: n
  */
 export function queryAuthlog(log: readonly AuthLogEntry[], q: AuthlogQuery): AuthlogPage {
   const matches = log.filter(
-    (e) =>
-      e.timestamp_ms >= q.mintime &&
-      e.timestamp_ms <= q.maxtime &&
-      (!q.users || q.users.has(e.user_id ?? '')) &&
-      (!q.groupMembers || q.groupMembers.has(e.user_id ?? '')) &&
-      (!q.results || q.results.has(e.result)) &&
-      (!q.factors || q.factors.has(e.factor)) &&
-      (!q.reasons || q.reasons.has(e.reason)) &&
-      (!q.applications || q.applications.has(e.integration_key)) &&
-      (!q.eventTypes || q.eventTypes.has('authentication')),
+    (e) => e.timestamp_ms >= q.mintime && e.timestamp_ms <= q.maxtime && authlogMatches({ ...e, event_type: e.details?.event_type }, q),
   );
   const dir = q.sort === 'ts:asc' ? 1 : -1;
   matches.sort((a, b) => dir * compare(a, b));

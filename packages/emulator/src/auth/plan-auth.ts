@@ -74,7 +74,6 @@ export function planAuth(
   const deviceName = phoneLogName(phone);
   if (mode === 'sms') {
     phone.sms_passcodes_sent = true;
-    spendCredit(account);
     // Whether and how Duo logs a passcode refill is not documented; a denied `sms_refresh` row keeps
     // the attempt visible without counting as a failure of the user.
     return immediate(
@@ -83,7 +82,6 @@ export function planAuth(
       phone.phone_id,
     );
   }
-  if (mode === 'phone') spendCredit(account);
   const script = user.push_script ?? DEFAULT_PUSH;
   const outcome = PUSH_ANSWERS[script.outcome];
   return {
@@ -185,9 +183,4 @@ function pickPhone(
     device: null,
   });
   reject({ kind: 'fail', status: 400, code: 40002, message: 'Invalid request parameters', message_detail: 'no capable device' });
-}
-
-/** Calls and texts cost the account a telephony credit, as Duo bills them. */
-function spendCredit(account: Account): void {
-  if (account.telephony_credits > 0) account.telephony_credits -= 1;
 }

@@ -1,17 +1,20 @@
 import type { Emulator, RuntimeConfig } from '../emulator.js';
 import type { EmulatorState, User } from '../state/types.js';
+import { SCRIPTABLE_LOGS, type ScriptableLog } from '../logs/add-log-entry.js';
 
 /** The path prefix of the inspection surface; Duo has nothing under it, so it cannot be mistaken for Duo. */
 export const INSPECTION_PREFIX = '/__emulator/';
 
 type Target = Pick<
   Emulator,
-  'state' | 'stats' | 'exportState' | 'importState' | 'reset' | 'credentials' | 'configure'
+  'state' | 'stats' | 'exportState' | 'importState' | 'reset' | 'credentials' | 'configure' | 'addLogEntry'
 >;
 
 /**
  * Answers `/__emulator/*` with plain JSON (no Duo envelope, no signature): stats, executions,
- * state export/import, reset, credentials, user patches and runtime configuration.
+ * state export/import, reset, credentials, user patches, runtime configuration, and log rows
+ * (`POST /__emulator/trust-monitor`, `POST /__emulator/logs/{log}`: a JSON row, `account_id` picking
+ * the account, default the parent; answers the stored row).
  */
 export async function handleInspection(target: Target, request: Request, url: URL): Promise<Response> {
   const path = url.pathname.slice(INSPECTION_PREFIX.length);
@@ -36,6 +39,13 @@ export async function handleInspection(target: Target, request: Request, url: UR
       if (!isObject(body)) return json(400, { error: 'body must be a JSON object' });
       target.configure(body as RuntimeConfig);
       return json(200, { ok: true });
+    }
+    const logPath = path === 'trust-monitor' ? 'trust_monitor' : /^logs\/([a-z_]+)$/.exec(path)?.[1];
+    if (logPath !== undefined && method === 'POST') {
+      if (!(SCRIPTABLE_LOGS as readonly string[]).includes(logPath)) return json(404, { error: `no log ${logPath}; one of ${SCRIPTABLE_LOGS.join(', ')}` });
+      const body = await readJson(request);
+      if (!isObject(body)) return json(400, { error: 'body must be a JSON object (the row; account_id picks the account)' });
+      return json(200, target.addLogEntry(logPath as ScriptableLog, body));
     }
     const userPath = /^accounts\/([^/]+)\/users\/([^/]+)$/.exec(path);
     if (userPath && method === 'PATCH') {

@@ -6,6 +6,7 @@ import type { StatsRecorder } from '../stats-recorder.js';
 import { accountByHost, findIntegration } from '../state/lookup.js';
 import type { EmulatorState } from '../state/types.js';
 import { checkDeclaredParams } from '../params/check-declared-params.js';
+import { beginAdminLog } from '../logs/admin-log-recorder.js';
 import { authorize } from './authorize.js';
 import { createParams } from './create-params.js';
 import { matchRoute } from './match-route.js';
@@ -122,7 +123,7 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   const denied = authorize(route, signer?.integration, actingOnChild);
   if (denied) return finish(denied);
 
-  const decision = env.limiter().take(account.account_id, route.endpointClass);
+  const decision = env.limiter().take(account.account_id, route.endpointClass, route.endpoint?.id);
   if (!decision.allowed) {
     const wantsRetryAfter = options.rateLimits !== false && options.rateLimits.retryAfter === true;
     return finish(
@@ -160,6 +161,10 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
     },
   };
 
+  // Admin API writes (and secret views) leave administrator and activity log rows.
+  const adminLog = beginAdminLog(ctx, route.endpoint, route.readOnly);
+  if (adminLog) ctx.logAdminChange = (note) => adminLog.note(note);
+
   let result: DuoResult;
   try {
     result = await route.handle(ctx);
@@ -173,6 +178,7 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
     }
   }
   if (route.nonIdempotent && !recorded && succeeded(result)) ctx.recordExecution(route.nonIdempotent);
+  adminLog?.finish(result);
 
   if (plan.when === 'after' && plan.action !== 'none') return applyFault(env, plan, routeKey);
   return finish(result);

@@ -6,6 +6,8 @@ import { populateUsers } from './populate-users.js';
 import { companyDomain, seedAccount } from './seed-account.js';
 import { seedContext } from './seed-context.js';
 import { COMPANY_STEMS, COMPANY_SUFFIXES } from './seed-names.js';
+import { seedHistory } from '../logs/seed-logs.js';
+import { seedTrustMonitor } from '../logs/trust-monitor.js';
 
 const EDITIONS = ['ENTERPRISE', 'PLATFORM', 'BEYOND'] as const;
 
@@ -26,8 +28,10 @@ export function fleetCompanyNames(count: number, random: () => number): string[]
 /**
  * A generated fleet: parent "Fleet MSP" (Admin, Auth and Accounts API, no users) and N child accounts
  * (Admin and Auth API, a directory each) of M users each, with the mix of user-mix.ts and, to stay
- * light at 100,000s of users, only each user's last successful login in the authentication log.
- * A pure function of the spec (its `seed`, default 1) and the clock reading.
+ * light at 100,000s of users, only each user's last successful login in the authentication log,
+ * a few Trust Monitor events, and with `historyDays` a recipe for that many days of log history
+ * (built when first read; see logs/history-columns.ts). A pure function of the spec (its `seed`,
+ * default 1) and the clock reading.
  */
 export function fleetState(spec: FleetSpec, now: number): EmulatorState {
   const accounts = Math.max(0, Math.floor(spec.accounts));
@@ -51,6 +55,9 @@ export function fleetState(spec: FleetSpec, now: number): EmulatorState {
       telephonyCredits: 100 * (1 + Math.floor(ctx.random() * 50)),
     });
     populateUsers(ctx, account, { count: users, domain: companyDomain(ctx, name), directory: true });
+    // Logs draw on RNGs of their own, so adding them changes no other seeded id.
+    seedHistory(account, { seed: spec.seed ?? 1, days: spec.historyDays ?? 0, eventsPerDay: spec.eventsPerDay ?? 200, now });
+    if (users > 0) seedTrustMonitor(account, now);
     state.accounts[account.account_id] = account;
   }
   return state;

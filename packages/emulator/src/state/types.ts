@@ -191,6 +191,8 @@ export interface AuthLogEntry {
   ip: string | null;
   hostname: string | null;
   device: string | null;
+  /** Browser, OS and places, when known (seeded history, scripted rows); absent: null in the log. */
+  details?: import('../logs/log-records.js').AuthLogDetails;
 }
 
 /** An Auth API transaction started with `async=1` or running synchronously. */
@@ -289,6 +291,8 @@ export interface Account {
   registered_devices?: Record<string, import('./device-records.js').RegisteredDeviceRecord>;
   /** Custom branding (live, draft) and custom messaging; absent: Duo's defaults. */
   branding?: import('./branding-records.js').BrandingRecord;
+  /** Administrator, telephony, activity, offline-enrollment and Trust Monitor logs; absent: empty. */
+  logs?: import('../logs/log-records.js').AccountLogs;
 }
 
 /** The whole emulated Duo: one parent account and its children. */

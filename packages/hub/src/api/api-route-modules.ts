@@ -1,4 +1,9 @@
+import { signInRoutes } from '../access/sign-in-routes.js';
 import { actionRoutes } from '../actions/action-routes.js';
+import { logSearchRoutes } from '../logs/log-search-routes.js';
+import { logSyncRoutes } from '../logs/log-sync-routes.js';
+import { logDestinationRoutes } from '../logs/forwarding/destination-routes.js';
+import { alertRoutes } from '../logs/alerts/alert-routes.js';
 import { mfaRouteModules } from '../mfa/index.js';
 import { mfaCoverageRoutes } from '../reports/mfa-coverage-routes.js';
 import type { ApiRouteModule } from './define-api-route.js';
@@ -8,7 +13,7 @@ import { organizationRoutes } from './routes/organization-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 
 /** The hub's own REST routes. */
-export const coreRouteModules: readonly ApiRouteModule[] = [integrationRoutes, organizationRoutes, tokenRoutes, auditRoutes];
+export const coreRouteModules: readonly ApiRouteModule[] = [integrationRoutes, organizationRoutes, tokenRoutes, auditRoutes, signInRoutes];
 
 /** Every route module the server mounts; the action catalog adds `actionRoutes` here. */
-export const apiRouteModules: readonly ApiRouteModule[] = [...coreRouteModules, mfaCoverageRoutes, ...mfaRouteModules, actionRoutes];
+export const apiRouteModules: readonly ApiRouteModule[] = [...coreRouteModules, mfaCoverageRoutes, logSearchRoutes, logSyncRoutes, logDestinationRoutes, alertRoutes, ...mfaRouteModules, actionRoutes];

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { requireScope, requireUnlimited } from '../access/actor.js';
 import { parseBearer } from '../access/api-token.js';
 import { authenticateClient } from '../access/authenticate-client.js';
+import { SIGN_IN_EXCHANGE_PATH } from '../access/sign-in-routes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { InProcessBindings } from '../cli/hub-client.js';
 import { HubError } from '../errors/hub-error.js';
@@ -39,9 +40,9 @@ export interface CreateAppOptions {
   version?: string;
 }
 
-/** Paths under /api that need no token: the API description and its docs page (with its assets). */
+/** Paths under /api that need no token: the API description, its docs page (with its assets), and the sign-in link exchange. */
 function isPublicApiPath(path: string): boolean {
-  return path === '/api/openapi.json' || path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
+  return path === '/api/openapi.json' || path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`) || path === SIGN_IN_EXCHANGE_PATH;
 }
 
 const LOCATION: Record<string, string> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie' };

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { DUOHUB_VERSION } from './cli-version.js';
 import type { CliCommandDefinition, CliIo } from './define-command.js';
+import { didYouMean, suggestSimilar } from './suggest-similar.js';
 
 /** Turns command declarations into a commander program; `result.code` holds the exit code after parsing. */
 export function buildProgram(
@@ -10,15 +12,43 @@ export function buildProgram(
 ): Command {
   const program = new Command('duohub')
     .description('Cisco Duo for MSPs and IT teams: integrations, organizations, tokens, audit, and a local emulator')
+    .version(DUOHUB_VERSION, '-V, --version', 'print the version')
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   for (const definition of commands) program.addCommand(toCommand(definition, io, env, result));
+  onGroup(program, 'duohub', io, result);
   return program;
 }
 
-function toCommand(definition: CliCommandDefinition, io: CliIo, env: Record<string, string | undefined>, result: { code: number }): Command {
-  const cmd = new Command(definition.name).description(definition.description).exitOverride();
+/**
+ * A command with subcommands and no `run` of its own: alone it prints its help to stdout and exits 0
+ * (`duohub`, `duohub orgs`), as gh does; followed by an unknown word it names the closest subcommands.
+ */
+function onGroup(cmd: Command, path: string, io: CliIo, result: { code: number }): void {
+  cmd.allowExcessArguments().action(() => {
+    const [first] = cmd.args;
+    if (first === undefined) {
+      io.out(cmd.helpInformation());
+      result.code = 0;
+      return;
+    }
+    const names = cmd.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    io.err(`error: unknown command '${first}' for '${path}'.${didYouMean(suggestSimilar(first, names))}\nRun '${path} --help' to see its commands.\n`);
+    result.code = 1;
+  });
+}
+
+function toCommand(
+  definition: CliCommandDefinition,
+  io: CliIo,
+  env: Record<string, string | undefined>,
+  result: { code: number },
+  parentPath = 'duohub',
+): Command {
+  const path = `${parentPath} ${definition.name}`;
+  // Positional options let a passThrough subcommand (`duohub actions run`) see every flag after its name.
+  const cmd = new Command(definition.name).description(definition.description).exitOverride().enablePositionalOptions();
   cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   if (definition.passThrough) {
     cmd.helpOption(false).allowUnknownOption().allowExcessArguments().passThroughOptions().argument('[args...]');
@@ -31,7 +61,7 @@ function toCommand(definition: CliCommandDefinition, io: CliIo, env: Record<stri
     if (option.default !== undefined) cmd.option(option.flags, option.description, option.default);
     else cmd.option(option.flags, option.description);
   }
-  for (const sub of definition.subcommands ?? []) cmd.addCommand(toCommand(sub, io, env, result));
+  for (const sub of definition.subcommands ?? []) cmd.addCommand(toCommand(sub, io, env, result, path));
   if (definition.run) {
     const run = definition.run;
     cmd.action(async (...params: unknown[]) => {
@@ -45,6 +75,8 @@ function toCommand(definition: CliCommandDefinition, io: CliIo, env: Record<stri
         result.code = 1;
       }
     });
+  } else if (definition.subcommands?.length) {
+    onGroup(cmd, path, io, result);
   }
   return cmd;
 }

@@ -1,5 +1,8 @@
 import { actionCommands } from '../actions/action-commands.js';
+import { auditCommand } from './commands/audit-command.js';
 import { integrationsCommand } from './commands/integrations-command.js';
+import { logsCommand } from './commands/logs-command.js';
+import { loginCommand, logoutCommand, profilesCommand } from './commands/login-command.js';
 import { orgsCommand } from './commands/orgs-command.js';
 import { demoCommand, emulatorCommand, serveCommand } from './commands/runtime-commands.js';
 import { tokensCommand } from './commands/tokens-command.js';
@@ -18,6 +21,11 @@ export const coreCommands: readonly CliCommandDefinition[] = [
   tokensCommand,
   reportCommand,
   keysCommand,
+  auditCommand,
+  logsCommand,
+  loginCommand,
+  logoutCommand,
+  profilesCommand,
 ];
 
 /** Every command `duohub` offers; the action catalog adds `actionCommands` here. */

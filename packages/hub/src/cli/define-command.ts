@@ -2,6 +2,15 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Whether a person is at a terminal (stdin and stdout are both TTYs, as gh decides). Only then
+   * does a command ask anything; piped or scripted runs never wait for an answer.
+   */
+  interactive?: boolean;
+  /** Asks one question on the terminal (on stderr) and resolves to the answer; `secret` hides what is typed. */
+  ask?(question: string, options?: { secret?: boolean }): Promise<string>;
+  /** Reads stdin to its end (`duohub login --with-token < file`). */
+  readStdin?(): Promise<string>;
 }
 
 /** What a command's `run` receives. */

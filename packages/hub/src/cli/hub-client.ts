@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.js';
+import { HubUnreachableError } from './describe-network-error.js';
 
 /** An answer from the hub API: HTTP status and parsed body (JSON, or text for CSV). */
 export interface HubResponse {
@@ -10,6 +11,8 @@ export interface HubResponse {
 export interface HubClient {
   /** `path` starts with `/api/`; `body` is sent as JSON. */
   request(method: string, path: string, body?: unknown): Promise<HubResponse>;
+  /** GETs `path` and hands back the response unread, for bodies streamed to the end (exports). */
+  stream(path: string): Promise<Response>;
   close(): Promise<void>;
   /** Where requests go, for messages. */
   readonly target: string;
@@ -28,8 +31,21 @@ export function remoteHubClient(url: string, token: string, fetchImpl: typeof fe
     async request(method, path, body) {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetchImpl(base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      let res: Response;
+      try {
+        res = await fetchImpl(base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      } catch (error) {
+        // A person sees "cannot reach the hub at URL: connection refused", never undici's `fetch failed`.
+        throw new HubUnreachableError(base, error);
+      }
       return { status: res.status, body: await readBody(res) };
+    },
+    async stream(path) {
+      try {
+        return await fetchImpl(base + path, { headers: { authorization: `Bearer ${token}` } });
+      } catch (error) {
+        throw new HubUnreachableError(base, error);
+      }
     },
     async close() {},
   };
@@ -53,6 +69,7 @@ export function inProcessHubClient(
       const res = await fetchApp(new Request(`http://duohub.local${path}`, init), { duohubActor: actor });
       return { status: res.status, body: await readBody(res) };
     },
+    stream: async (path) => fetchApp(new Request(`http://duohub.local${path}`), { duohubActor: actor }),
     close,
   };
 }

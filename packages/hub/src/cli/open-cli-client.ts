@@ -7,12 +7,15 @@ import { SecretScrubber } from '../log/secret-scrubber.js';
 import { openHub, type OpenedHub } from '../server/open-hub.js';
 import { pino } from 'pino';
 import type { CliRunContext } from './define-command.js';
+import { CliConfigError, readCliConfig, type CliConfig } from './cli-config.js';
 import { inProcessHubClient, remoteHubClient, type HubClient } from './hub-client.js';
+import { resolveConnection } from './resolve-connection.js';
 
 /** Options every management command accepts. */
 export const connectionOptions = [
   { flags: '--url <url>', description: 'talk to a running hub at this URL instead of the local store (or DUOHUB_URL)' },
   { flags: '--token <token>', description: 'API token for --url (or DUOHUB_TOKEN)' },
+  { flags: '--profile <name>', description: 'use a hub saved by `duohub login --profile` (or DUOHUB_PROFILE; default: the default profile)' },
   { flags: '--json', description: 'print JSON results for scripts' },
 ];
 
@@ -20,21 +23,35 @@ export const connectionOptions = [
 export type CliCompanion = (hub: OpenedHub['hub']) => Promise<{ stop(): Promise<void> }>;
 
 /**
- * A client for the command: a running hub when `--url` (or DUOHUB_URL) is given, else the store
- * of DUOHUB_DATA_DIR / DATABASE_URL opened in-process, acting as the operator (unlimited admin).
- * `companion` runs beside a local store only (e.g. a job runner); a remote hub runs its own.
+ * A client for the command: a running hub when `--url`, `--profile`, DUOHUB_URL or a saved default
+ * profile says so (see `resolveConnection`), else the store of DUOHUB_DATA_DIR / DATABASE_URL opened
+ * in-process, acting as the operator (unlimited admin). `companion` runs beside a local store only
+ * (e.g. a job runner); a remote hub runs its own.
  */
 export async function openCliClient(
   options: Record<string, unknown>,
   env: Record<string, string | undefined>,
   companion?: CliCompanion,
 ): Promise<HubClient> {
-  const url = (options.url as string | undefined) ?? env.DUOHUB_URL;
-  if (url) {
-    const token = (options.token as string | undefined) ?? env.DUOHUB_TOKEN;
-    if (!token) throw new Error('--url needs --token (or DUOHUB_TOKEN)');
-    return remoteHubClient(url, token);
+  const flags = { url: options.url as string | undefined, token: options.token as string | undefined, profile: options.profile as string | undefined };
+  let saved: CliConfig = { default_profile: null, profiles: {} };
+  let broken: CliConfigError | undefined;
+  try {
+    saved = await readCliConfig(env);
+  } catch (error) {
+    if (!(error instanceof CliConfigError)) throw error;
+    broken = error;
   }
+  let connection;
+  try {
+    connection = resolveConnection(flags, env, saved);
+  } catch (error) {
+    throw broken ?? error;
+  }
+  // A broken config file matters only when it could have chosen the hub: not for --url/DUOHUB_URL
+  // with a token, nor when DUOHUB_DATA_DIR/DATABASE_URL points at the local store.
+  if (broken && connection.kind === 'local' && !env.DUOHUB_DATA_DIR && !env.DATABASE_URL) throw broken;
+  if (connection.kind === 'remote') return remoteHubClient(connection.url, connection.token);
   const config = loadConfig(env);
   const scrubber = new SecretScrubber();
   // Logs go to stderr so stdout stays clean for --json.

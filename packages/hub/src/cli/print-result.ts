@@ -1,15 +1,16 @@
 import type { CliIo } from './define-command.js';
 import type { HubResponse } from './hub-client.js';
+import { toCliJson } from './snake-case-keys.js';
 
 /**
- * Prints an API answer: JSON with `--json`, else `human(body)`; an error answer prints its code,
- * message and details to stderr. Returns the exit code (0 ok, 1 error).
+ * Prints an API answer: JSON with `--json` (snake_case keys, see `toCliJson`), else `human(body)`;
+ * an error answer prints its code, message and details to stderr. Returns the exit code (0 ok, 1 error).
  */
 export function printResult(io: CliIo, res: HubResponse, json: boolean, human: (body: any) => string): number {
   if (res.status >= 400) {
     const error = (res.body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     if (json) {
-      io.out(JSON.stringify(res.body, null, 2) + '\n');
+      io.out(toCliJson(res.body));
       return 1;
     }
     io.err(`error: ${error?.code ?? res.status}: ${error?.message ?? 'request failed'}\n`);
@@ -25,7 +26,7 @@ export function printResult(io: CliIo, res: HubResponse, json: boolean, human: (
     }
     return 1;
   }
-  io.out(json ? JSON.stringify(res.body, null, 2) + '\n' : human(res.body));
+  io.out(json ? toCliJson(res.body) : human(res.body));
   return 0;
 }
 

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEmulator } from '@duohub/emulator';
 import { pino } from 'pino';
+import { issueSignInToken, SIGN_IN_TTL_MS } from '../access/sign-in-links.js';
 import { ensureBootstrapToken } from '../access/token-service.js';
 import type { ApiRouteModule } from '../api/define-api-route.js';
 import type { CliIo } from '../cli/define-command.js';
+import { listenOrExplain, ListenError } from '../cli/describe-listen-error.js';
 import { remoteHubClient, type HubClient } from '../cli/hub-client.js';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../log/create-logger.js';
@@ -25,6 +27,10 @@ export interface RunDemoOptions {
   env: Record<string, string | undefined>;
   /** Hub port; default DUOHUB_PORT or 8787; 0 picks a free one. */
   port?: number;
+  /** Emulator port; default 0 (a free one). */
+  emulatorPort?: number;
+  /** Built web UI to serve (tests build their own); default packages/web/dist. */
+  webDist?: string | null;
   /** Stop after setting everything up (for tests and CI). */
   exitAfterSetup?: boolean;
   /** Print the summary as JSON instead of prose. */
@@ -39,6 +45,9 @@ export interface DemoSummary {
   hub_url: string;
   docs_url: string;
   ui_url: string;
+  /** The UI with a one-time sign-in token in the fragment: opening it signs the browser in once. */
+  sign_in_url: string;
+  sign_in_expires_at: string;
   emulator_url: string;
   data_dir: string;
   admin_token: string;
@@ -67,16 +76,15 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     if (!options.json) io.out(text);
   };
   const emulator = createEmulator({ seed: 'demo' });
-  const emulatorServer = await emulator.listen({ port: 0, host: '127.0.0.1' });
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-demo-'));
-  const cleanups: Array<() => Promise<unknown>> = [
-    () => emulator.close(),
-    () => rm(dataDir, { recursive: true, force: true }),
-  ];
+  const cleanups: Array<() => Promise<unknown>> = [() => emulator.close()];
   const cleanup = async () => {
     for (const fn of cleanups.reverse()) await fn().catch(() => {});
   };
   try {
+    const emulatorPort = options.emulatorPort ?? 0;
+    const emulatorServer = await listenOrExplain(() => emulator.listen({ port: emulatorPort, host: '127.0.0.1' }), 'the Duo emulator', emulatorPort, '--emulator-port');
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-demo-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     say(`duohub demo\n  emulator (demo seed) at ${emulatorServer.url}\n  data dir ${dataDir}\n`);
     const config = { ...loadConfig({ ...options.env, DUOHUB_DATA_DIR: dataDir, DATABASE_URL: '', DUOHUB_MASTER_KEY: '' }) };
     const scrubber = new SecretScrubber();
@@ -94,22 +102,36 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     // Coverage runs started from the demo (and from its UI) execute in this process, as under `duohub serve`.
     const coverageJobs = await startCoverageJobs(opened.hub, { retry: {} });
     cleanups.push(() => coverageJobs.stop());
-    const server = await startServer({
-      hub: opened.hub,
-      port: options.port ?? config.port,
-      host: config.host,
-      ...(options.routeModules ? { routeModules: options.routeModules } : {}),
-    });
+    const hubPort = options.port ?? config.port;
+    const server = await listenOrExplain(
+      () =>
+        startServer({
+          hub: opened.hub,
+          port: hubPort,
+          host: config.host,
+          ...(options.routeModules ? { routeModules: options.routeModules } : {}),
+          ...(options.webDist !== undefined ? { webDist: options.webDist } : {}),
+        }),
+      'the hub',
+      hubPort,
+      '--port',
+      options.env.DUOHUB_PORT && options.port === undefined ? 'DUOHUB_PORT' : undefined,
+    );
     cleanups.push(() => server.close(1000));
     say(`  hub at ${server.url}\n\n`);
 
     const client = remoteHubClient(server.url, token);
     const summary = await setUp(client, emulator, emulatorServer.url, say);
     const coverage = await firstCoverageRun(client, summary.integration.id, say);
+    // The newcomer's one click into the UI: a one-time token in the fragment (never sent in a request
+    // line, so no access log sees it), which the UI trades for an API token and removes from the address.
+    const signIn = issueSignInToken(opened.hub, { name: 'demo sign-in link' });
     const result: DemoSummary = {
       hub_url: server.url,
       docs_url: `${server.url}/api/docs`,
       ui_url: `${server.url}/`,
+      sign_in_url: `${server.url}/#token=${signIn.token}`,
+      sign_in_expires_at: signIn.expires_at,
       emulator_url: emulatorServer.url,
       data_dir: dataDir,
       admin_token: token,
@@ -118,8 +140,11 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     };
     if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
     say(
-      `\nReady.\n  API docs:    ${result.docs_url}\n  UI:          ${result.ui_url}\n  OpenAPI:     ${server.url}/api/openapi.json\n` +
-        `  Admin token: ${token}\n\n  try: curl -H "Authorization: Bearer ${token}" ${server.url}/api/organizations\n\n`,
+      `\nReady.\n  Open the UI (signs you in; the link works once, for ${SIGN_IN_TTL_MS / 60_000} minutes):\n    ${result.sign_in_url}\n` +
+        `  UI:          ${result.ui_url}\n  API docs:    ${result.docs_url}\n  OpenAPI:     ${server.url}/api/openapi.json\n` +
+        `  Admin token: ${token}  (paste it in the UI's sign-in form once the link is used)\n\n` +
+        `  try: curl -H "Authorization: Bearer ${token}" ${server.url}/api/organizations\n` +
+        `       npx duohub orgs list --url ${server.url} --token ${token}\n\n`,
     );
     if (options.exitAfterSetup) {
       await cleanup();
@@ -133,6 +158,10 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     await cleanup();
     if (error instanceof DemoSetupError) {
       io.err(`demo setup failed: ${error.message}\n`);
+      return { code: 1 };
+    }
+    if (error instanceof ListenError) {
+      io.err(`error: ${error.message}\n`);
       return { code: 1 };
     }
     throw error;

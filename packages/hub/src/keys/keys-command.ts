@@ -1,5 +1,6 @@
 import { loadConfig, parseKeyVariable, HubConfigError } from '../config/load-config.js';
 import { defineCommand } from '../cli/define-command.js';
+import { toCliJson } from '../cli/snake-case-keys.js';
 import { openStore } from '../store/open-store.js';
 import { configuredKeyLoader } from './configured-key-loader.js';
 import { rotateMasterKey, type RotateReport } from './rotate-master-key.js';
@@ -39,7 +40,7 @@ export const keysCommand = defineCommand({
         } finally {
           await store.close();
         }
-        if (ctx.options.json) ctx.io.out(JSON.stringify(report, null, 2) + '\n');
+        if (ctx.options.json) ctx.io.out(toCliJson(report));
         else ctx.io.out(describeRotation(report, variable));
         return report.remaining === 0 ? 0 : 1;
       },

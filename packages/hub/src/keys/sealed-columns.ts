@@ -12,6 +12,12 @@ export const organizationAuthSecretColumn = sealedColumn('organizations', 'auth_
 /** The Auth API secret key of a Vault-style MFA method with pasted keys. */
 export const methodSecretKeyColumn = sealedColumn('mfa_methods', 'secret_key', ['id']);
 
+/** The HMAC signing secret of a webhook log destination. */
+export const logDestinationSecretColumn = sealedColumn('log_destinations', 'secret', ['id']);
+
+/** The TLS client key of a syslog log destination. */
+export const logDestinationTlsKeyColumn = sealedColumn('log_destinations', 'tls_client_key', ['id']);
+
 /**
  * Every sealed column in the store. Start-up re-seals legacy values and rotation re-seals everything
  * by walking this list, so a new sealed column is one `sealedColumn(...)` above plus one entry here.
@@ -21,4 +27,6 @@ export const sealedColumns: readonly SealedColumn[] = [
   directoryKeyColumn,
   organizationAuthSecretColumn,
   methodSecretKeyColumn,
+  logDestinationSecretColumn,
+  logDestinationTlsKeyColumn,
 ];

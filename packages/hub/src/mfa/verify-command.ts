@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineCommand } from '../cli/define-command.js';
 import { connectionOptions, withCliClient } from '../cli/open-cli-client.js';
 import { printResult } from '../cli/print-result.js';
+import { resolveRef } from '../cli/resolve-ref.js';
 import type { VerificationView } from './verify-schemas.js';
 
 /** Exit code of a verification that finished without proof (denied, timed out, fraud, bypass, enroll...). */
@@ -17,7 +18,7 @@ export const verifyCommand = defineCommand({
   description: 'verify a user with a Duo push (with display info), passcode, phone call or SMS',
   options: [
     { flags: '--method <id>', description: 'Duo MFA method id (Vault-compatible API)' },
-    { flags: '--org <id>', description: "instead of a method: use this organization's integration" },
+    { flags: '--org <org>', description: "instead of a method: use this organization's integration (name or id)" },
     { flags: '--username <name>', description: 'the Duo username, as is' },
     { flags: '--entity-name <name>', description: "a Vault entity name, rendered through the method's username template" },
     { flags: '--identity <json>', description: 'a Vault entity as JSON, or @file (identity/entity/id/... read)' },
@@ -52,7 +53,7 @@ export const verifyCommand = defineCommand({
       }
       const body = {
         ...(o.method ? { method_id: o.method } : {}),
-        ...(o.org ? { organization_id: o.org } : {}),
+        ...(typeof o.org === 'string' ? { organization_id: await resolveRef(client, 'organization', o.org) } : {}),
         ...(o.username ? { username: o.username } : {}),
         ...(identity !== undefined ? { identity } : {}),
         ...(o.factor ? { factor: o.factor } : {}),

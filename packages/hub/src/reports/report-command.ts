@@ -2,9 +2,12 @@ import { connectionOptions, openCliClient } from '../cli/open-cli-client.js';
 import { defineCommand, type CliIo } from '../cli/define-command.js';
 import type { HubClient } from '../cli/hub-client.js';
 import { formatTable, printResult } from '../cli/print-result.js';
+import { resolveIntegrationOrOnly } from '../cli/resolve-ref.js';
+import { toCliJson } from '../cli/snake-case-keys.js';
 import { loadConfig } from '../config/load-config.js';
 import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
 import { coverageJobOptionsFromEnv } from '../jobs/mfa-coverage/coverage-job-options.js';
+import { flattenUsersWithoutMfa, formatOrganizationCoverage, formatUsersWithoutMfa, selectCoverageRow, type CoverageRow } from './coverage-drill-down.js';
 import { renderProgress, type ProgressFigures } from './render-progress.js';
 import { runCoverageToEnd } from './run-coverage-to-end.js';
 
@@ -42,16 +45,24 @@ function progressPrinter(io: CliIo, style: ProgressStyle): { update(p: ProgressF
   };
 }
 
-/** `duohub report mfa-coverage`: starts a fleet run, shows its progress, prints the per-organization table. */
+/**
+ * `duohub report mfa-coverage`: starts a fleet run, shows its progress, prints the per-organization
+ * table; or shows a snapshot already taken (`--latest`, `--run`). `--org` drills down to one
+ * organization and `--without-mfa` lists the users without MFA.
+ */
 export const reportCommand = defineCommand({
   name: 'report',
   description: 'reports over the fleet',
   subcommands: [
     {
       name: 'mfa-coverage',
-      description: 'run the MFA coverage report over every Duo child account and print it per organization',
+      description: 'run the MFA coverage report over every Duo child account and print it per organization (or drill down: --org, --without-mfa)',
       options: [
-        { flags: '--integration <id>', description: 'the integration to scan (default: the only one)' },
+        { flags: '--integration <integration>', description: 'the integration to scan, by name or id (default: the only one)' },
+        { flags: '--org <org>', description: 'drill down to one organization (name or id; or an unmapped Duo account)' },
+        { flags: '--without-mfa', description: 'list the users without MFA (of --org, else of every organization)' },
+        { flags: '--latest', description: 'show the latest snapshot instead of scanning now' },
+        { flags: '--run <id>', description: 'show the snapshot of this run instead of scanning now' },
         { flags: '--progress <style>', description: 'bar (redrawn in place), lines, none; default bar on a terminal, else lines' },
         { flags: '--poll-ms <ms>', description: 'how often to check the run', default: '250' },
         ...connectionOptions,
@@ -64,30 +75,36 @@ export const reportCommand = defineCommand({
         const pollMs = Math.max(20, Number(ctx.options.pollMs) || 250);
         const client = await openReportClient(ctx.options, ctx.env);
         try {
-          let integrationId = ctx.options.integration as string | undefined;
-          if (!integrationId) {
-            const res = await client.request('GET', '/api/integrations');
-            if (res.status >= 400) return printResult(ctx.io, res, json, () => '');
-            const items = (res.body as { items: Array<{ id: string; name: string }> }).items;
-            if (items.length !== 1) {
-              ctx.io.err(
-                items.length === 0
-                  ? 'error: no integration yet; add one with `duohub integrations add`\n'
-                  : `error: several integrations; pass --integration with one of: ${items.map((i) => `${i.id} (${i.name})`).join(', ')}\n`,
-              );
+          const existing = typeof ctx.options.run === 'string' || ctx.options.latest === true;
+          let report;
+          if (existing) {
+            const query = new URLSearchParams();
+            if (typeof ctx.options.run === 'string') query.set('run', ctx.options.run);
+            if (typeof ctx.options.integration === 'string') query.set('integrationId', await resolveIntegrationOrOnly(client, ctx.options.integration));
+            report = await client.request('GET', `/api/reports/mfa-coverage${query.size ? `?${query}` : ''}`);
+          } else {
+            const integrationId = await resolveIntegrationOrOnly(client, ctx.options.integration as string | undefined);
+            const progress = progressPrinter(ctx.io, style);
+            const end = await runCoverageToEnd(client, integrationId, { pollMs, onProgress: (p) => progress.update(p) });
+            progress.end();
+            if (end.kind === 'refused') return printResult(ctx.io, end.res, json, () => '');
+            if (end.kind === 'not_done') {
+              ctx.io.err(`error: the run ${end.runId} ended ${end.run.status}${end.run.error ? `: ${end.run.error.message}` : ''}\n`);
               return 1;
             }
-            integrationId = items[0]!.id;
+            report = end.report;
           }
-          const progress = progressPrinter(ctx.io, style);
-          const end = await runCoverageToEnd(client, integrationId, { pollMs, onProgress: (p) => progress.update(p) });
-          progress.end();
-          if (end.kind === 'refused') return printResult(ctx.io, end.res, json, () => '');
-          if (end.kind === 'not_done') {
-            ctx.io.err(`error: the run ${end.runId} ended ${end.run.status}${end.run.error ? `: ${end.run.error.message}` : ''}\n`);
-            return 1;
-          }
-          return printResult(ctx.io, end.report, json, (body) => formatReport(body));
+          const org = ctx.options.org as string | undefined;
+          const withoutMfa = ctx.options.withoutMfa === true;
+          if (report.status >= 400 || (!org && !withoutMfa)) return printResult(ctx.io, report, json, (body) => formatReport(body));
+          const body = report.body as { snapshot: { id: string; taken_at: string }; organizations: CoverageRow[] };
+          const rows = org ? [selectCoverageRow(body.organizations, org)] : body.organizations;
+          if (withoutMfa) {
+            if (json) ctx.io.out(toCliJson({ snapshot: body.snapshot, users_without_mfa: flattenUsersWithoutMfa(rows) }));
+            else ctx.io.out(formatUsersWithoutMfa(rows, body.snapshot));
+          } else if (json) ctx.io.out(toCliJson({ snapshot: body.snapshot, organization: rows[0] }));
+          else ctx.io.out(formatOrganizationCoverage(rows[0]!, body.snapshot));
+          return 0;
         } finally {
           await client.close();
         }

@@ -4,6 +4,9 @@ import type { ApiRouteModule } from '../api/define-api-route.js';
 import { loadConfig } from '../config/load-config.js';
 import type { CliIo } from '../cli/define-command.js';
 import { startCoverageJobsFromEnv } from '../jobs/mfa-coverage/start-coverage-jobs-from-env.js';
+import { duoLogPacingFromEnv } from '../jobs/log-sync/duo-log-pacing-from-env.js';
+import { startLogSyncJobsFromEnv } from '../jobs/log-sync/start-log-sync-jobs-from-env.js';
+import { startLogForwardingFromEnv } from '../logs/forwarding/start-log-forwarding-from-env.js';
 import { openHub } from './open-hub.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -26,7 +29,7 @@ export interface RunServeOptions {
  */
 export async function runServe(options: RunServeOptions): Promise<number> {
   const config = loadConfig(options.env);
-  const opened = await openHub({ config, ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
+  const opened = await openHub({ config, duo: duoLogPacingFromEnv(options.env), ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   const { hub } = opened;
   try {
     if (opened.masterKey.warning) hub.logger.warn(opened.masterKey.warning);
@@ -48,6 +51,10 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     }
     // Resumes unfinished MFA coverage runs (and starts the schedule) before requests arrive.
     const coverage = await startCoverageJobsFromEnv(hub, options.env, config.databaseUrl);
+    // Likewise log sync: units left held by a crashed process are resumed from their checkpoints.
+    const logSync = await startLogSyncJobsFromEnv(hub, options.env, config.databaseUrl);
+    // Forwards stored logs to destinations and evaluates alert rules (each under a lease shared by replicas).
+    const forwarding = await startLogForwardingFromEnv(hub, options.env);
     const server = await startServer({
       hub,
       port: options.port ?? config.port,
@@ -60,6 +67,8 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     hub.logger.info('shutting down');
     await server.close();
     await coverage.stop();
+    await logSync.stop();
+    await forwarding.stop();
     return 0;
   } finally {
     await opened.close();

@@ -42,11 +42,12 @@ const target = (c: { on?: string }) => ['--integration', h.integrationId, ...(c.
 describe.each(contractCases)('CLI $id', (c) => {
   it('runs with valid input given as flags', async () => {
     const valid = await c.valid(h.fx, async (id, input) => {
-      const r = await cli(['run', id, ...target(c), ...toFlags(input as Record<string, unknown>), '--json']);
+      // --yes: a destructive action refuses to run without it when no one is at a terminal.
+      const r = await cli(['run', id, ...target(c), ...toFlags(input as Record<string, unknown>), '--yes', '--json']);
       expect(r.code, r.err).toBe(0);
       return JSON.parse(r.out).output;
     });
-    const r = await cli(['run', c.id, ...target(c), ...toFlags(valid.input as Record<string, unknown>), '--json']);
+    const r = await cli(['run', c.id, ...target(c), ...toFlags(valid.input as Record<string, unknown>), '--yes', '--json']);
     expect(r.code, r.err + r.out).toBe(0);
     valid.check(JSON.parse(r.out).output, h.fx);
   });

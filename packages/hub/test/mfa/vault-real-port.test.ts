@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Debian's interpreter: the python3 first on PATH here is a separate build that cannot see apt packages.
 const PYTHON = process.env['DUOHUB_PYTHON'] ?? '/usr/bin/python3';
 const hvacProbe = spawnSync(PYTHON, ['-c', 'import hvac'], { encoding: 'utf8' });
-const hvacMissing = hvacProbe.status === 0 ? undefined : `python3-hvac is not importable by ${PYTHON}; install it with: apt-get install -y python3-hvac (scripts/setup.sh does)`;
+const hvacMissing = hvacProbe.status === 0 ? undefined : `python3-hvac is not importable by ${PYTHON}; install it with: apt-get install -y python3-hvac (scripts/setup-test.sh does)`;
 
 let f: MfaFixture;
 let dir: string;

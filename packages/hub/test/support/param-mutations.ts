@@ -1,4 +1,4 @@
-import { conformsTo, type JsonSchema } from './json-schema.js';
+import { conformsTo, resolveSchema, type JsonSchema } from './json-schema.js';
 import type { OperationParameter } from './openapi-operations.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -27,7 +27,7 @@ export function paramMutations(params: OperationParameter[], doc: JsonSchema, r:
     const s = p.schema;
     const add = (kind: string, text: string | string[] | null, decoded?: unknown) => {
       const violates =
-        text === null ? p.required : Array.isArray(text) ? true : !conformsTo(s, decoded ?? coerceParam(s, decodeURIComponent(text)), doc);
+        text === null ? p.required : Array.isArray(text) ? !acceptsRepeats(s, doc) || !conformsTo(s, text, doc) : !conformsTo(s, decoded ?? coerceParam(s, decodeURIComponent(text)), doc);
       out.push({ kind, in: p.in as 'query' | 'path', name: p.name, raw: text, violates });
     };
     if (s.maxLength !== undefined) add('too_long', 'x'.repeat(s.maxLength + 1 + r.int(20)));
@@ -49,4 +49,10 @@ export function paramMutations(params: OperationParameter[], doc: JsonSchema, r:
     }
   }
   return out;
+}
+
+/** Whether a query parameter is declared as a list (alone or as a branch): only then may it repeat (`?a=1&a=2`). */
+export function acceptsRepeats(schema: JsonSchema, doc: JsonSchema): boolean {
+  const branches: JsonSchema[] = [schema, ...((schema.anyOf ?? schema.oneOf ?? []) as JsonSchema[])];
+  return branches.some((b) => resolveSchema(b, doc).type === 'array');
 }

@@ -6,7 +6,7 @@ import { findLeakedMarkers } from './find-leaked-markers.js';
 import { conformsTo, jsonTypeOf, resolveSchema, type JsonSchema } from './json-schema.js';
 import { namesField, vaultNamesField } from './names-field.js';
 import { accessOf, fillPath, listOperations } from './openapi-operations.js';
-import { coerceParam, paramMutations } from './param-mutations.js';
+import { acceptsRepeats, coerceParam, paramMutations } from './param-mutations.js';
 import { sampleFromSchema } from './sample-from-schema.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -139,6 +139,15 @@ describe('bodyMutations and applyBodyMutation', () => {
 
 describe('paramMutations', () => {
   const ops = listOperations(doc);
+  it.each<[JsonSchema, boolean]>([
+    [{ type: 'string' }, false],
+    [{ type: 'integer' }, false],
+    [{ type: 'array', items: { type: 'string' } }, true],
+    [{ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] }, true],
+    [{ anyOf: [{ type: 'string' }, { type: 'integer' }] }, false],
+  ])('a parameter of %j may repeat: %s', (schema, repeats) => {
+    expect(acceptsRepeats(schema, doc)).toBe(repeats);
+  });
   it('coerces numeric query text as the hub does', () => {
     expect(coerceParam({ type: 'integer' }, '5')).toBe(5);
     expect(coerceParam({ type: 'integer' }, 'abc')).toBe('abc');

@@ -1,4 +1,6 @@
 import { defineEndpoint } from './define-endpoint.js';
+import { trustMonitorEvents } from './logs-trust-monitor.js';
+import { logV1Endpoints } from './logs-v1.js';
 import { required } from './required.js';
 import { t } from './shape.js';
 
@@ -66,7 +68,26 @@ export const logsTelephony = defineEndpoint({
   idempotent: true,
   paging: { style: 'cursor', itemsKey: 'items', defaultLimit: 100, maxLimit: 1000 },
   params: logWindow,
-  response: t.object({ items: t.array(t.object({})), metadata: cursorMetadata }, { required: ['items'] }),
+  response: t.object(
+    {
+      items: t.array(
+        t.object(
+          {
+            telephony_id: t.string({ description: 'The entry id (a UUID)' }),
+            txid: t.string({ nullable: true, description: 'The authentication the call or text served' }),
+            ts: t.string({ description: 'ISO 8601 time' }),
+            context: t.string({ description: 'authentication, enrollment, administrator login...' }),
+            type: t.enum(['sms', 'phone']),
+            phone: t.string(),
+            credits: t.integer(),
+          },
+          { required: ['telephony_id', 'ts'] },
+        ),
+      ),
+      metadata: cursorMetadata,
+    },
+    { required: ['items'] },
+  ),
   docs: `${DOCS}-telephony-logs`,
 });
 
@@ -82,9 +103,32 @@ export const logsActivity = defineEndpoint({
   idempotent: true,
   paging: { style: 'cursor', itemsKey: 'items', defaultLimit: 100, maxLimit: 1000 },
   params: logWindow,
-  response: t.object({ items: t.array(t.object({})), metadata: cursorMetadata }, { required: ['items'] }),
+  response: t.object(
+    {
+      items: t.array(
+        t.object(
+          {
+            activity_id: t.string({ description: 'The entry id (a UUID)' }),
+            ts: t.string({ description: 'ISO 8601 time' }),
+            akey: t.string({ description: 'The account' }),
+            action: t.object({ name: t.string(), details: t.any() }),
+            actor: t.object({ key: t.string({ nullable: true }), name: t.string({ nullable: true }), type: t.string(), details: t.any() }),
+            target: t.any('What was acted on: key, name, type and details (JSON text of its new state)'),
+            old_target: t.any('The target before the change (updates and deletes), else null'),
+            outcome: t.any(),
+          },
+          { required: ['activity_id', 'ts'] },
+        ),
+      ),
+      metadata: cursorMetadata,
+    },
+    { required: ['items'] },
+  ),
   docs: `${DOCS}-activity-logs`,
 });
 
-/** Every log endpoint. */
-export const logEndpoints = [logsAuthentication, logsTelephony, logsActivity] as const;
+/** Every log endpoint: v2 (cursor), v1 (mintime) and Trust Monitor. */
+export const logEndpoints = [logsAuthentication, logsTelephony, logsActivity, ...logV1Endpoints, trustMonitorEvents] as const;
+
+export * from './logs-v1.js';
+export * from './logs-trust-monitor.js';

@@ -44,8 +44,8 @@ const UNDOCUMENTED_BUT_CALLED = new Set([
   'DELETE /admin/v3/integrations/:id',
 ]);
 
-/** Documented endpoints declared so far; it only goes up (all but the five log rows the logs issue adds). */
-const DOCUMENTED_FLOOR = 164;
+/** Documented endpoints declared so far (all of them); it only goes up. */
+const DOCUMENTED_FLOOR = 169;
 
 describe('the declarations', () => {
   it('declare each endpoint once', () => {

@@ -7,7 +7,11 @@ import { Link } from '../ui/Link.tsx';
 import { ActionCatalog } from './actions/ActionCatalog.tsx';
 import { ActionRunner } from './actions/ActionRunner.tsx';
 import type { ActionSummary } from './actions/action-summary.ts';
+import { prefillFrom } from './actions/action-link.ts';
 import { runTargets, type IntegrationRef, type OrganizationRef } from './actions/run-targets.ts';
+import { chooseTarget } from './actions/target-choice.ts';
+import { rememberedTarget, rememberTarget } from './actions/target-memory.ts';
+import { schemaFields } from '../ui/schema-fields.ts';
 import './actions/actions.css';
 
 /** The id in `/actions/<id>`, or null on `/actions`. */
@@ -35,8 +39,10 @@ export function ActionsPage() {
   const [organizations, setOrganizations] = useState<OrganizationRef[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [filter, setFilter] = useState('');
-  // The chosen account rides in the query (`?on=o:<id>`), so it survives Back and can be linked.
+  // The chosen account rides in the query (`?on=o:<id>`), so it survives Back and can be linked; the last
+  // choice is also kept in this browser and preselected next time. Nothing else is ever preselected.
   const targetKey = loc.query.get('on') ?? '';
+  const [remembered, setRemembered] = useState<string | null>(rememberedTarget);
   const keepQuery = targetKey ? `?on=${encodeURIComponent(targetKey)}` : '';
   const headingRef = useRef<string | null>(id);
 
@@ -64,6 +70,23 @@ export function ActionsPage() {
 
   const action = useMemo(() => actions?.find((a) => a.id === id) ?? null, [actions, id]);
   const targets = useMemo(() => (action ? runTargets(action.api, integrations, organizations) : []), [action, integrations, organizations]);
+  const target = chooseTarget(targets, targetKey, remembered);
+  const catalogIds = useMemo(() => new Set((actions ?? []).map((a) => a.id)), [actions]);
+  // Fields a follow-on link prefills (`?f.username=ann`), read once per action and link: the form owns them
+  // after, and choosing another target (which rewrites the query) keeps what was typed.
+  const prefillKey = [...loc.query].filter(([k]) => k.startsWith('f.')).map(([k, v]) => `${k}=${v}`).join('&');
+  const prefill = useMemo(() => {
+    if (!action) return {};
+    const kinds: Record<string, string> = {};
+    const walk = (fs: ReturnType<typeof schemaFields>) => {
+      for (const f of fs) {
+        kinds[f.path] = f.kind;
+        if (f.fields) walk(f.fields);
+      }
+    };
+    walk(schemaFields(action.input));
+    return prefillFrom(loc.query, kinds);
+  }, [action, prefillKey]);
 
   // Choosing another action moves focus to its heading, so keyboard users land on its form.
   useEffect(() => {
@@ -102,11 +125,17 @@ export function ActionsPage() {
               </div>
             ) : (
               <ActionRunner
-                key={action.id}
+                key={`${action.id} ${prefillKey}`}
                 action={action}
                 targets={targets}
-                targetKey={targetKey}
-                onTarget={(key) => setQuery({ on: key })}
+                target={target}
+                onTarget={(key) => {
+                  rememberTarget(key);
+                  setRemembered(key);
+                  setQuery({ on: key });
+                }}
+                prefill={prefill}
+                catalogIds={catalogIds}
                 canRun={can(session, 'operate')}
                 limited={limited}
               />

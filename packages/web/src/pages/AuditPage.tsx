@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api, apiDownload, listItems, type ApiError } from '../api-client.ts';
+import { api, apiDownload, fetchJson, listItems, type ApiError } from '../api-client.ts';
 import { setQuery, useLocation } from '../router.ts';
 import { can, useSession } from '../session.ts';
 import { ErrorView } from '../ui/ErrorView.tsx';
@@ -14,7 +14,8 @@ import {
   readAuditLimit,
   type AuditFilters,
 } from './audit/audit-filters.ts';
-import { formatTarget, formatTime } from './audit/format-time.ts';
+import { failureReason, targetLabel, type AuditNames } from './audit/audit-names.ts';
+import { formatTime } from './audit/format-time.ts';
 // The hub's own answer type: a type-only import, so nothing of the hub reaches the bundle.
 import type { AuditEntry } from '../../../hub/src/api/schemas/audit-schemas.ts';
 import './audit/audit.css';
@@ -42,14 +43,34 @@ export function AuditPage() {
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const [orgs, setOrgs] = useState<Array<{ id: string; name: string }>>([]);
   const [tokens, setTokens] = useState<Array<{ id: string; name: string }> | null>(null);
+  const [integrations, setIntegrations] = useState<Array<{ id: string; name: string }>>([]);
+  const [methods, setMethods] = useState<Array<{ id: string; name: string }>>([]);
   const [seenActions, setSeenActions] = useState<string[]>([]);
   const orgNames = useMemo(() => new Map(orgs.map((o) => [o.id, o.name])), [orgs]);
   const tokenNames = useMemo(() => new Map((tokens ?? []).map((t) => [t.id, t.name])), [tokens]);
+  const names: AuditNames = useMemo(
+    () => ({
+      organization: orgNames,
+      token: tokenNames,
+      integration: new Map(integrations.map((i) => [i.id, i.name])),
+      mfa_method: new Map(methods.map((m) => [m.id, m.name])),
+    }),
+    [orgNames, tokenNames, integrations, methods],
+  );
   const cursor = trail.length > 0 ? trail[trail.length - 1]! : null;
 
   useEffect(() => {
     void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/organizations').then((r) => r.ok && setOrgs(listItems(r.body)));
     if (can(session, 'admin')) void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/tokens').then((r) => r.ok && setTokens(listItems(r.body)));
+    // Names beside ids: tokens limited to organizations may not list integrations, and then see ids.
+    if (session.organization_ids === null) {
+      void api<{ items: Array<{ id: string; name: string }> }>('GET', '/api/integrations').then((r) => r.ok && setIntegrations(listItems(r.body)));
+      // MFA methods live behind the Vault-compatible API; an empty list answers 404, which leaves ids as they are.
+      void fetchJson('GET', '/v1/identity/mfa/method/duo?list=true').then((r) => {
+        const info = (r?.ok ? (r.body as { data?: { key_info?: Record<string, { method_name?: string }> } }).data?.key_info : undefined) ?? {};
+        setMethods(Object.entries(info).filter(([, m]) => m.method_name).map(([id, m]) => ({ id, name: m.method_name! })));
+      });
+    }
   }, []);
 
   // A new filter set (from the form, a link, Back) starts again at the first page.
@@ -156,26 +177,47 @@ export function AuditPage() {
       )}
       {page && page.items.length > 0 && (
         <div className="table-wrap">
-          <table aria-label="Audit entries">
+          <table aria-label="Audit entries" className="audit-table">
             <thead>
-              <tr><th scope="col">Time</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Organization</th><th scope="col">Outcome</th><th scope="col">Inputs</th></tr>
+              <tr><th scope="col">Time</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Organization</th><th scope="col">Outcome</th></tr>
             </thead>
             <tbody>
-              {page.items.map((e) => (
-                <tr key={e.id} data-audit-id={e.id} data-action={e.action} data-outcome={e.outcome}>
-                  <td><time dateTime={e.at}>{formatTime(e.at)}</time></td>
-                  <td>{(e.token_id && tokenNames.get(e.token_id)) || e.actor}{e.token_id && <div className="hint mono">{e.token_id}</div>}</td>
-                  <td className="mono">{e.action}</td>
-                  <td>{formatTarget(e.target_type, e.target_id)}</td>
-                  <td>{e.organization_id ? (orgNames.get(e.organization_id) ?? e.organization_id) : '—'}</td>
-                  <td className={`outcome outcome-${e.outcome}`}>{e.outcome}{e.error_code ? ` (${e.error_code})` : ''}</td>
-                  <td>
-                    {e.inputs === null || e.inputs === undefined ? '—' : (
-                      <details><summary>Show</summary><pre>{JSON.stringify(e.inputs, null, 2)}</pre></details>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {page.items.map((e) => {
+                const target = targetLabel(e.target_type, e.target_id, names);
+                const reason = failureReason(e.outcome, e.inputs);
+                return (
+                  <tr key={e.id} data-audit-id={e.id} data-action={e.action} data-outcome={e.outcome}>
+                    <td><time dateTime={e.at}>{formatTime(e.at)}</time></td>
+                    <td>{(e.token_id && tokenNames.get(e.token_id)) || e.actor}{e.token_id && <div className="hint mono">{e.token_id}</div>}</td>
+                    <td>
+                      <span className="mono">{e.action}</span>
+                      {e.inputs !== null && e.inputs !== undefined && (
+                        <details className="audit-inputs">
+                          <summary>Inputs</summary>
+                          <pre>{JSON.stringify(e.inputs, null, 2)}</pre>
+                        </details>
+                      )}
+                    </td>
+                    <td className="audit-target">
+                      {target.kind === null && target.id === null ? '—' : (
+                        <>
+                          {target.kind ?? ''}{target.kind && (target.name ?? target.id) ? ' ' : ''}{target.name ?? target.id ?? ''}
+                          {target.name && target.id && <div className="hint mono">{target.id}</div>}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      {e.organization_id ? (
+                        <>{orgNames.get(e.organization_id) ?? e.organization_id}{orgNames.has(e.organization_id) && <div className="hint mono">{e.organization_id}</div>}</>
+                      ) : '—'}
+                    </td>
+                    <td className={`outcome outcome-${e.outcome}`}>
+                      {e.outcome}{e.error_code ? ` (${e.error_code})` : ''}
+                      {reason && <div className="audit-reason">{reason}</div>}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

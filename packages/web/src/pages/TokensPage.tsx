@@ -7,7 +7,7 @@ import { formatTime } from './audit/format-time.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { OnceBox } from './tokens/OnceBox.tsx';
 import { TokenCreateForm, type CreatedToken } from './tokens/TokenCreateForm.tsx';
-import { organizationSummary, scopeSummary } from './tokens/token-form.ts';
+import { expiryText, organizationSummary, scopeSummary } from './tokens/token-form.ts';
 import './tokens/tokens.css';
 
 interface TokenView {
@@ -18,6 +18,8 @@ interface TokenView {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** When the token stops working; absent or null: it never expires (only revoking ends it). */
+  expires_at?: string | null;
 }
 
 /** Tokens (admin only): the list, create with the value shown once, revoke with confirmation. */
@@ -50,6 +52,8 @@ export function TokensPage() {
     const res = await api<TokenView>('DELETE', `/api/tokens/${encodeURIComponent(t.id)}`);
     if (!res.ok) return setRowErrors((p) => ({ ...p, [t.id]: res.error }));
     setRowErrors(({ [t.id]: _gone, ...rest }) => rest);
+    // A token shown once and then revoked must not linger on screen (nor any other: the box is for one new token).
+    setCreated(null);
     // Revoking this tab's own token needs nothing special: the reload's 401 sends the shell back to sign-in.
     await load();
   }
@@ -78,7 +82,7 @@ export function TokensPage() {
           <div className="table-wrap">
             <table aria-label="Tokens">
               <thead>
-                <tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Organizations</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+                <tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Organizations</th><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
               </thead>
               <tbody>
                 {shown.map((t) => (
@@ -87,6 +91,7 @@ export function TokensPage() {
                     <td className="scopes">{scopeSummary(t.scopes)}</td>
                     <td>{organizationSummary(t.organization_ids, names)}</td>
                     <td><time dateTime={t.created_at}>{formatTime(t.created_at)}</time></td>
+                    <td className="expires">{expiryText(t.expires_at, t.revoked_at)}</td>
                     <td>{t.last_used_at ? <time dateTime={t.last_used_at}>{formatTime(t.last_used_at)}</time> : 'Never'}</td>
                     <td className="status">{t.revoked_at ? <>Revoked <time dateTime={t.revoked_at}>{formatTime(t.revoked_at)}</time></> : 'Active'}</td>
                     <td>

@@ -11,6 +11,10 @@ export function ConfirmButton(props: {
   confirmLabel: string;
   onConfirm(): Promise<void> | void;
   disabled?: boolean;
+  /** The button's accessible name when its label alone is ambiguous (`Delete Spare` for a row's Delete). */
+  ariaLabel?: string;
+  /** Called when the question opens (e.g. to clear an earlier notice). */
+  onAsk?(): void;
 }) {
   const [state, setState] = useState<'idle' | 'asking' | 'busy'>('idle');
   const trigger = useRef<HTMLButtonElement>(null);
@@ -33,13 +37,24 @@ export function ConfirmButton(props: {
 
   if (state === 'idle') {
     return (
-      <button type="button" ref={trigger} className="danger" disabled={props.disabled} onClick={() => setState('asking')}>
+      <button type="button" ref={trigger} className="danger" disabled={props.disabled} aria-label={props.ariaLabel} onClick={() => { props.onAsk?.(); setState('asking'); }}>
         {props.label}
       </button>
     );
   }
   return (
-    <span role="group" aria-label={props.question} className="confirm-inline" onKeyDown={(e) => { if (e.key === 'Escape') setState('idle'); }}>
+    <span
+      role="group"
+      aria-label={props.question}
+      className="confirm-inline"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Escape backs out of the question only, not out of a dialog the button sits in.
+        e.preventDefault();
+        e.stopPropagation();
+        setState('idle');
+      }}
+    >
       <span>{props.question}</span>{' '}
       <button type="button" ref={yes} className="danger" disabled={state === 'busy'} onClick={() => void confirm()}>
         {state === 'busy' ? 'Working…' : props.confirmLabel}

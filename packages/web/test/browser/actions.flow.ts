@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { DuoAuthClient } from '@duohub/sdk';
+import { isEnrolled } from '@duohub/emulator';
 import type { UiHarness } from './ui-harness.js';
+import { walkthroughShot } from './walkthrough-shot.js';
 
 /**
  * The Actions page against a mapped child account: catalog and routing, users.list as a table that
@@ -15,6 +17,7 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   const active = users().filter((u) => u.status === 'active');
   const codeUser = active[0]!;
   const deleteUser = active[1]!;
+  const withoutMfa = () => users().filter((u) => !isEnrolled(emulator.state.accounts[org!.duo_account_id]!, u)).length;
 
   // An unknown id says so and links back to the catalog.
   await h.open('/actions/nothing.here');
@@ -62,21 +65,55 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   await page.goForward();
   await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
 
-  // users.list on the organization's child account: the table holds exactly the emulator's users.
+  // No silent default: with nothing chosen in this browser, the page asks where to run and Run says so.
   const target = page.getByLabel('Run on');
+  await page.evaluate('localStorage.clear()');
+  await page.reload();
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+  expect(await target.locator('option:checked').textContent()).toBe('Choose where to run…');
+  expect(await page.locator('#run-on-summary').textContent()).toBe('Choose where to run first.');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('#run-target-error').filter({ hasText: 'Choose where to run the action.' }).waitFor();
+  expect(await target.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('run-target');
+  await h.shot('actions-choose-target');
+
+  // users.list on the organization's child account: the table holds exactly the emulator's users.
   const options = await target.locator('option').allTextContents();
   const orgOption = options.find((o) => o.startsWith(`${org!.name} (`));
   expect(orgOption, `an option for ${org!.name} in ${options.join(' | ')}`).toBeDefined();
   await target.selectOption({ label: orgOption! });
   // The choice is in the URL, so it survives Back and a copied link.
   await page.waitForURL(new RegExp(`[?&]on=o%3A${org!.id}`));
+  expect(await page.locator('#run-target-error').count()).toBe(0);
+  // The choice is remembered in this browser: the same page without `?on=` comes back with it chosen.
+  expect(await page.evaluate('localStorage.getItem("duohub.actions.runOn")')).toBe(`o:${org!.id}`);
+  await h.open('/actions/users.list');
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+  expect(await target.locator('option:checked').textContent()).toBe(orgOption);
+  // The target account is named beside the Run button.
+  expect(await page.locator('#run-on-summary').textContent()).toContain(org!.name);
   expect(await page.getByLabel('Limit', { exact: true }).inputValue()).toBe('100');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const table = page.locator('table.act-result-table');
   await table.waitFor();
-  await page.getByText(`${users().length} rows`).waitFor();
+  // A one-line summary: how many users, how many without MFA (Duo's is_enrolled).
+  await page.getByText(`${users().length} users, ${withoutMfa()} without MFA.`).waitFor();
   await page.getByLabel('Rows per page').selectOption('100');
-  const headers = await table.locator('thead th').allTextContents();
+  // The chosen columns first, dates as dates, statuses as badges; the rest one click away.
+  let headers = await table.locator('thead th').allTextContents();
+  expect(headers).toEqual(['Actions', 'username', 'realname', 'email', 'status', 'is_enrolled', 'last_login']);
+  const loggedIn = users().find((u) => u.last_login !== null)!;
+  const loginCell = table.locator('tbody tr').filter({ hasText: loggedIn.username }).first().locator('td').nth(6).locator('time');
+  expect(await loginCell.getAttribute('datetime')).toBe(new Date(loggedIn.last_login! * 1000).toISOString());
+  expect(await loginCell.textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  expect(await table.locator('tbody tr td:nth-child(5) .badge').first().textContent()).toMatch(/^(active|bypass|disabled|locked out|pending deletion)$/);
+  await h.shot('actions-users-list-summary');
+  await page.getByLabel('Rows per page').selectOption('10');
+  await walkthroughShot(page.locator('.act-result'), '3-users-list');
+  await page.getByLabel('Rows per page').selectOption('100');
+  await page.getByRole('button', { name: /^All columns/ }).click();
+  headers = await table.locator('thead th').allTextContents();
   const col = headers.indexOf('username');
   expect(col).toBeGreaterThanOrEqual(0);
   const shown = await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents();
@@ -99,7 +136,7 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   await page.getByRole('button', { name: 'Table' }).click();
   await page.getByLabel('Limit', { exact: true }).fill('30');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByText(`30 rows of ${users().length} in Duo.`).waitFor();
+  await page.getByText(new RegExp(`^30 users, \\d+ without MFA \\(this page; Duo has ${users().length}\\)\\.`)).waitFor();
   await page.getByRole('button', { name: 'JSON' }).click();
   const firstPage = await resultJson();
   expect(firstPage.next_offset).toBe(30);
@@ -111,7 +148,7 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   const paged = [...firstPage.items, ...secondPage.items].map((u: { user_id: string }) => u.user_id);
   expect(paged.sort()).toEqual(users().map((u) => u.user_id).sort());
   await page.getByRole('button', { name: 'Table' }).click();
-  await page.getByText(`${users().length - 30} rows of ${users().length} in Duo.`).waitFor();
+  await page.getByText(new RegExp(`^${users().length - 30} users, \\d+ without MFA \\(this page; Duo has ${users().length}\\)\\.`)).waitFor();
   await h.shot('actions-users-list-next-page');
 
   // A form that fails the schema shows a message on each bad field and sends nothing.
@@ -209,6 +246,78 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   await confirm.waitFor({ state: 'hidden' });
   expect(emulator.state.accounts[org!.duo_account_id]!.users[deleteUser.user_id]).toBeDefined();
 
+  // "Delete user" given a username, opened from a row of users.list: the form comes prefilled with the
+  // username and the same target, and the confirmation names both the user and the organization's account.
+  const integration = await h.ensureIntegration();
+  const runAction = (id: string, input: unknown, organizationId?: string) =>
+    h.api('POST', `/api/actions/${id}/run`, { integrationId: integration.id, ...(organizationId ? { organizationId } : {}), input });
+  // Plain names (the README's pictures show them); the emulator starts fresh for every run of the suite.
+  const doomed = 'jordan.leaver';
+  expect((await runAction('users.create', { username: doomed, email: `${doomed}@acme.example` }, org!.id)).status).toBe(200);
+  const doomedId = () => Object.values(emulator.state.accounts[org!.duo_account_id]!.users).find((u) => u.username === doomed)?.user_id;
+  expect(doomedId()).toBeDefined();
+  await h.open(`/actions/users.list?on=o%3A${org!.id}`);
+  await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await table.waitFor();
+  await page.getByLabel('Rows per page').selectOption('100');
+  // Each row's follow-on actions sit behind one small "Actions" disclosure.
+  await page.getByLabel(`Actions for ${doomed}`).click();
+  await page.getByRole('link', { name: `Delete: ${doomed}` }).click();
+  await page.getByRole('heading', { name: 'Delete user', level: 2, exact: true }).waitFor();
+  expect(new URL(page.url()).searchParams.get('f.username')).toBe(doomed);
+  expect(await page.getByRole('textbox', { name: 'Username', exact: true }).inputValue()).toBe(doomed);
+  expect(await page.getByRole('textbox', { name: 'User ID', exact: true }).inputValue()).toBe('');
+  expect(await page.getByLabel('Run on').locator('option:checked').textContent()).toBe(orgOption);
+  // Names first, the Duo id as the alternative: one group, username before user id.
+  const group = page.getByRole('group', { name: 'User' });
+  expect(await group.getByRole('textbox').evaluateAll((els) => els.map((e) => e.getAttribute('name')))).toEqual(['username', 'email', 'user', 'user_id']);
+  await page.getByRole('button', { name: 'Run…' }).click();
+  const byName = page.getByRole('dialog', { name: 'Delete user?' });
+  await byName.waitFor();
+  const byNameText = (await byName.textContent()) ?? '';
+  expect(byNameText).toContain(`username ${doomed}`);
+  expect(byNameText).toContain(`${org!.name}: Duo account`);
+  await h.shot('actions-delete-by-username-confirm');
+  await walkthroughShot(byName, '4-delete-confirm');
+  await byName.getByRole('button', { name: 'Yes, run users.delete' }).click();
+  await page.getByText(`Ran on ${org!.name}: Duo account`).waitFor();
+  expect(doomedId()).toBeUndefined();
+
+  // On the parent account (the integration's own), a destructive run asks twice, the second time naming the parent account.
+  const parentDoomed = 'msp.temp.contractor';
+  expect((await runAction('users.create', { username: parentDoomed }, undefined)).status).toBe(200);
+  const parentUsers = () => Object.values(emulator.state.accounts[emulator.state.parent_account_id]!.users);
+  expect(parentUsers().some((u) => u.username === parentDoomed)).toBe(true);
+  await h.open('/actions/users.delete');
+  await page.getByRole('heading', { name: 'Delete user', level: 2, exact: true }).waitFor();
+  await page.getByLabel('Run on').selectOption({ label: `${integration.name} (integration's own account)` });
+  expect(await page.locator('#run-on-summary').textContent()).toBe(`on the parent account of ${integration.name}`);
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(parentDoomed);
+  const askParent = async () => {
+    await page.getByRole('button', { name: 'Run…' }).click();
+    const first = page.getByRole('dialog', { name: 'Delete user?' });
+    await first.waitFor();
+    expect(await first.textContent()).toContain(`the parent account of ${integration.name}`);
+    await first.getByRole('button', { name: 'Yes, run users.delete' }).click();
+    const second = page.getByRole('dialog', { name: 'Run on the parent account?' });
+    await second.waitFor();
+    expect(await second.textContent()).toContain(`username ${parentDoomed}`);
+    expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Cancel');
+    return second;
+  };
+  // Cancel at the second question changes nothing.
+  let second = await askParent();
+  await h.shot('actions-delete-parent-second-confirm');
+  await walkthroughShot(second, '5-parent-second-confirm');
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await second.waitFor({ state: 'hidden' });
+  expect(parentUsers().some((u) => u.username === parentDoomed)).toBe(true);
+  second = await askParent();
+  await second.getByRole('button', { name: `Yes, run on the parent account of ${integration.name}` }).click();
+  await page.getByText(`Ran on the parent account of ${integration.name}.`).waitFor();
+  expect(parentUsers().some((u) => u.username === parentDoomed)).toBe(false);
+
   // A narrow window stacks the catalog above the form.
   await page.setViewportSize({ width: 420, height: 900 });
   await h.shot('actions-narrow');
@@ -232,9 +341,12 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   await signInAs(limited.body.token, '/actions/users.list');
   await page.getByRole('heading', { name: 'List users', level: 2, exact: true }).waitFor();
   // Only the organization is offered (the token cannot list integrations, so their names are not shown).
-  expect(await page.getByLabel('Run on').locator('option').allTextContents()).toEqual([orgOption!.replace(/ via [^)]*\)$/, ')')]);
+  // The last choice in this browser (the parent account) is not this token's to use, so it asks again.
+  const limitedOption = orgOption!.replace(/ via [^)]*\)$/, ')');
+  expect(await page.getByLabel('Run on').locator('option').allTextContents()).toEqual(['Choose where to run…', limitedOption]);
+  await page.getByLabel('Run on').selectOption({ label: limitedOption });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByText(`${users().length} rows of ${users().length} in Duo.`).waitFor();
+  await page.getByText(`${users().length} users, ${withoutMfa()} without MFA.`).waitFor();
   await catalog.getByRole('link', { name: 'Ping Auth API', exact: true }).click();
   await page.getByText(/This token is limited to organizations; Auth API actions reach beyond one organization/).waitFor();
   expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { navTo, someOrganization } from './tokens.flow.js';
 import type { UiHarness } from './ui-harness.js';
+import { walkthroughShot } from './walkthrough-shot.js';
 
 interface Entry { id: string; at: string; action: string; outcome: string }
 
@@ -94,7 +95,8 @@ export async function auditFlow(h: UiHarness): Promise<void> {
   const byOrg = await apiPage(`organization_id=${org!.id}&token_id=${me.token_id}&until=${encodeURIComponent(cut)}&limit=25`);
   expect(byOrg.items.length).toBeGreaterThan(0);
   await expect.poll(rowIds).toEqual(byOrg.items.map((e) => e.id));
-  for (const cell of await page.locator('tr[data-audit-id] td:nth-child(5)').allTextContents()) expect(cell).toBe(org!.name);
+  // Names beside ids: the organization by name, its id beneath.
+  for (const cell of await page.locator('tr[data-audit-id] td:nth-child(5)').allTextContents()) expect(cell).toBe(`${org!.name}${org!.id}`);
   await h.shot('audit-by-organization');
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
@@ -102,6 +104,44 @@ export async function auditFlow(h: UiHarness): Promise<void> {
   const all = await apiPage('limit=25');
   await expect.poll(rowIds).toEqual(all.items.map((e) => e.id));
   expect(await page.getByLabel('Action').inputValue()).toBe('');
+
+  // A failed verification: its reason is shown with the outcome; targets carry names beside ids; inputs open in a drawer.
+  const integration = await h.ensureIntegration();
+  const hq = await h.api('POST', '/api/organizations', { name: `Audit HQ ${Date.now()}`, integration_id: integration.id, duo_account_id: 'parent' });
+  expect(hq.status).toBe(201);
+  try {
+    const parent = h.emulator.state.accounts[h.emulator.state.parent_account_id]!;
+    const someone = Object.values(parent.users).find((u) => u.status === 'active')!;
+    const verify = await h.api('POST', '/api/verify', { organization_id: hq.body.id, username: someone.username, factor: 'passcode', passcode: '000000' });
+    expect(verify.status).toBe(200);
+    expect(verify.body.outcome).not.toBe('approved');
+    await h.open('/audit?action=mfa.verify&limit=3');
+    const verifyRow = page.locator('tr[data-action="mfa.verify"]').first();
+    await verifyRow.waitFor();
+    const entry = (await apiPage('action=mfa.verify&limit=1')).items[0] as Entry & { inputs: { outcome: string; reason: string } };
+    expect(await verifyRow.locator('.audit-reason').textContent()).toBe(`${entry.inputs.outcome.replace(/_/g, ' ')}: ${entry.inputs.reason}`);
+    expect(await verifyRow.locator('td').nth(4).textContent()).toBe(`${hq.body.name}${hq.body.id}`);
+    const drawer = verifyRow.locator('details.audit-inputs');
+    expect(await drawer.evaluate((d) => (d as { open: boolean }).open)).toBe(false);
+    await drawer.locator('summary').click();
+    expect(JSON.parse((await drawer.locator('pre').textContent()) ?? '{}').username).toBe(someone.username);
+    await h.shot('audit-failed-verify');
+    await walkthroughShot(page.getByRole('table', { name: 'Audit entries' }), '7-audit');
+
+    // The organization's creation names it beside its id; at 1280 px nothing runs wider than the window, drawers open.
+    await h.open(`/audit?action=organizations.create`);
+    const created = page.locator('tr[data-action="organizations.create"]').filter({ hasText: hq.body.id }).first();
+    await created.waitFor();
+    expect(await created.locator('td.audit-target').textContent()).toBe(`organization ${hq.body.name}${hq.body.id}`);
+    await h.open('/audit');
+    await table.waitFor();
+    for (const summary of await page.locator('details.audit-inputs summary').all()) await summary.click();
+    expect(await page.evaluate('document.scrollingElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    expect(await page.evaluate('document.scrollingElement.clientWidth')).toBe(1280);
+    await h.shot('audit-1280-inputs-open');
+  } finally {
+    await h.api('DELETE', `/api/organizations/${hq.body.id}`);
+  }
 
   await page.setViewportSize({ width: 420, height: 900 });
   await h.shot('audit-narrow');

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { fail, serializeUser, usersInOrder, wrapRoute, type Account, type Emulator } from '@duohub/emulator';
 import { classifyUser, percent, type CoverageUser } from '../../../hub/src/reports/mfa-coverage/index.js';
 import type { UiHarness } from './ui-harness.js';
+import { walkthroughShot } from './walkthrough-shot.js';
 
 const WAIT = { timeout: 20_000 };
 
@@ -280,6 +281,67 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     for (const name of await page.locator('table.coverage-users tbody tr td:first-child').allInnerTexts()) expect(name).toContain(truth.withoutMfa[0]!);
     await page.getByLabel('Filter by username or email').fill('no-such-user-anywhere');
     await page.getByText('No user without MFA matches').waitFor(WAIT);
+
+    // Row actions: enroll one user without MFA, in this organization's Duo account, from their row. The
+    // action's form opens prefilled (username, email, the organization as target) and runs on a click.
+    const filterBox = page.getByLabel('Filter by username or email');
+    const enrollee = truth.withoutMfa.map((name) => Object.values(account(first.duo_account_id).users).find((u) => u.username === name)!).find((u) => u.email)!;
+    expect(enrollee, 'a user without MFA who has an email').toBeDefined();
+    await filterBox.fill('');
+    await page.locator('table.coverage-users tbody tr').nth(4).waitFor(WAIT);
+    await walkthroughShot(page.locator('table.coverage-users'), '6-coverage-row-actions');
+    await filterBox.fill(enrollee.username);
+    const enrolleeRow = page.locator(`table.coverage-users tr[data-user="${enrollee.user_id}"]`);
+    await enrolleeRow.waitFor(WAIT);
+    await h.shot('coverage-drill-row-actions');
+    await enrolleeRow.getByRole('link', { name: `Enroll ${enrollee.username}` }).click();
+    await page.getByRole('heading', { name: 'Enroll user by email', level: 2, exact: true }).waitFor(WAIT);
+    const enrollUrl = new URL(page.url());
+    expect([enrollUrl.searchParams.get('on'), enrollUrl.searchParams.get('f.username'), enrollUrl.searchParams.get('f.email')]).toEqual([`o:${first.id}`, enrollee.username, enrollee.email]);
+    expect(await page.getByRole('textbox', { name: 'Username', exact: true }).inputValue()).toBe(enrollee.username);
+    expect(await page.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(enrollee.email);
+    expect(await page.getByLabel('Run on').locator('option:checked').textContent()).toMatch(new RegExp(`^${first.name} \\(`));
+    expect(await page.locator('#run-on-summary').textContent()).toContain(first.name);
+    const enrollsBefore = h.emulator.stats().executionLog.filter((e) => e.operation === 'users.enroll').length;
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByText(`Ran on ${first.name}: Duo account`).waitFor(WAIT);
+    const enrolls = h.emulator.stats().executionLog.filter((e) => e.operation === 'users.enroll');
+    expect(enrolls).toHaveLength(enrollsBefore + 1);
+    expect(enrolls.at(-1)).toMatchObject({ account_id: first.duo_account_id, detail: { username: enrollee.username, email: enrollee.email } });
+    await h.shot('coverage-enrolled-from-drill-down');
+
+    // Back in the drill-down (the filter kept): the export holds the organization and the filter on screen only.
+    await page.goBack();
+    await enrolleeRow.waitFor(WAIT);
+    expect(await filterBox.inputValue()).toBe(enrollee.username);
+    const shownNames = await page.locator('table.coverage-users tbody tr td:first-child').allInnerTexts();
+    const [filteredCsv] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: /^Export the \d+ matching users? \(CSV\)$/ }).click()]);
+    expect(filteredCsv.suggestedFilename()).toMatch(/^duohub-users-without-mfa-.+-filtered-\d{4}-\d{2}-\d{2}\.csv$/);
+    const filteredRows = parseCsv(await readFile((await filteredCsv.path())!, 'utf8'));
+    const fh = filteredRows[0]!;
+    expect(filteredRows.slice(1).map((r) => r[fh.indexOf('username')])).toEqual(shownNames);
+    expect(new Set(filteredRows.slice(1).map((r) => r[fh.indexOf('organization_id')]))).toEqual(new Set([first.id]));
+    await filterBox.fill('');
+    await page.locator('table.coverage-users tbody tr').nth(1).waitFor(WAIT);
+    const [orgOnlyCsv] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: `Export ${first.name}'s users without MFA (CSV)` }).click()]);
+    const orgOnlyRows = parseCsv(await readFile((await orgOnlyCsv.path())!, 'utf8'));
+    const oh = orgOnlyRows[0]!;
+    expect(orgOnlyRows.slice(1).map((r) => r[oh.indexOf('username')])).toEqual(truth.withoutMfa);
+    expect(new Set(orgOnlyRows.slice(1).map((r) => r[oh.indexOf('organization_id')]))).toEqual(new Set([first.id]));
+    await page.getByRole('status').filter({ hasText: `(${truth.withoutMfa.length} users)` }).waitFor(WAIT);
+
+    // Send activation looks the user's phones up first: one phone opens its form, none says so.
+    const other = truth.withoutMfa.find((n) => n !== enrollee.username)!;
+    await filterBox.fill(other);
+    await page.getByRole('button', { name: `Send activation to ${other}` }).click();
+    await expect
+      .poll(async () => new URL(page.url()).pathname === '/actions/phones.send_sms_activation' || (await page.getByText(`${other} has no mobile phone in Duo`).count()) > 0, { timeout: 15_000 })
+      .toBe(true);
+    if (new URL(page.url()).pathname !== '/coverage/' + first.id) {
+      expect(new URL(page.url()).searchParams.get('on')).toBe(`o:${first.id}`);
+      await page.goBack();
+    }
+    await filterBox.fill('');
 
     // Back to the dashboard by keyboard, then the page on a narrow window: labels above the bars, nothing wider than the screen.
     await page.getByRole('link', { name: '← All organizations' }).focus();

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { UiHarness } from './ui-harness.js';
+import { walkthroughShot } from './walkthrough-shot.js';
 
 /** `expect.poll` with room for a Duo round trip (its default gives up after one second). */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
@@ -16,6 +17,12 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   await page.goto(h.serverUrl + '/integrations');
   await page.evaluate('sessionStorage.clear()');
   await page.reload();
+  // The sign-in page says where a token comes from.
+  const where = page.locator('#token-where');
+  expect(await where.textContent()).toContain('duohub tokens create');
+  expect(await where.textContent()).toContain('duohub demo');
+  expect(await page.getByLabel('API token').getAttribute('aria-describedby')).toBe('token-where');
+  await walkthroughShot(page.locator('main'), '1-sign-in');
   await page.getByLabel('API token').fill('dh_not_a_real_token_000000000000');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await poll(() => page.getByRole('alert').textContent()).toMatch(/unauthorized|token/i);
@@ -29,9 +36,18 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   const cred = (type: string) => parent.integrations.find((i) => i.type === type)!;
   await page.getByLabel('Name', { exact: true }).fill('Parent');
   await page.getByLabel('Base URL (optional)').fill(emulatorUrl);
+  // One host for the three APIs while they share it (a Duo account has one API hostname); "Use different
+  // hosts" splits it into one per set, with focus on the first, and "Use one host for all" joins them again.
+  await page.getByLabel('API host', { exact: true }).fill(cred('admin').api_hostname);
+  expect(await page.getByLabel('Admin API host').count()).toBe(0);
+  await page.getByRole('button', { name: 'Use different hosts' }).click();
+  for (const label of ['Admin API', 'Accounts API', 'Auth API']) expect(await page.getByLabel(`${label} host`).inputValue()).toBe(cred('admin').api_hostname);
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('int-admin-host');
+  await page.getByRole('button', { name: 'Use one host for all' }).click();
+  expect(await page.getByLabel('API host', { exact: true }).inputValue()).toBe(cred('admin').api_hostname);
   for (const [kind, label] of [['admin', 'Admin API'], ['accounts', 'Accounts API'], ['auth', 'Auth API']] as const) {
     const c = cred(kind);
-    await page.getByLabel(`${label} host`).fill(c.api_hostname);
+    expect(c.api_hostname).toBe(cred('admin').api_hostname);
     await page.getByLabel(`${label} integration key`).fill(c.integration_key);
     await page.getByLabel(`${label} secret key`).fill(kind === 'admin' ? 'x'.repeat(40) : c.secret_key);
   }
@@ -40,11 +56,23 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   await adminResult.waitFor();
   expect(await adminResult.getAttribute('data-status')).toBe('wrong_secret_key');
   expect(await page.locator('li[data-kind="auth"]').getAttribute('data-status')).toBe('ok');
-  // Refused: the hub stored nothing.
+  // Refused: the hub stored nothing. The field Duo rejected is marked, described by the diagnosis, and has focus;
+  // the page offers "Save anyway" rather than telling the reader about `?force=true`.
   expect((await h.api('GET', '/api/integrations')).body.items).toHaveLength(0);
+  const adminSecret = page.getByLabel('Admin API secret key');
+  await poll(() => adminSecret.getAttribute('aria-invalid')).toBe('true');
+  await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('int-admin-skey');
+  expect(await page.locator('#int-admin-secret_key-issue').textContent()).toMatch(/secret key is wrong/);
+  expect(await adminSecret.getAttribute('aria-describedby')).toContain('int-admin-secret_key-issue');
+  expect(await page.getByLabel('Auth API secret key').getAttribute('aria-invalid')).toBeNull();
+  expect(await page.locator('.integration-form').textContent()).not.toContain('force=true');
+  await page.getByRole('button', { name: 'Save anyway' }).waitFor();
   await h.shot('integrations-wrong-secret');
+  await walkthroughShot(page.locator('.integration-form'), '2-integration-check');
 
   await page.getByLabel('Admin API secret key').fill(cred('admin').secret_key);
+  // Edited: no longer marked; the next save checks again.
+  expect(await adminSecret.getAttribute('aria-invalid')).toBeNull();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText('Added "Parent": all checks passed.').waitFor();
   // The form lets go of the failed report; the row carries the fresh one.
@@ -58,6 +86,8 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   expect(await row.locator('[data-set="admin"] .hint').textContent()).toBe(hintOf(cred('admin').secret_key));
   await page.getByRole('button', { name: 'Test connection' }).click();
   await poll(() => row.locator('li[data-status="ok"]').count()).toBe(3);
+  // The time of the last check, in the viewer's zone.
+  expect(await row.locator('.checked-at').textContent()).toMatch(/^Checked \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   await h.shot('integrations');
 
   // Rotate the admin secret in Duo: the stored one goes stale and the test says so, in the row.
@@ -76,7 +106,7 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   await editForm.waitFor();
   expect(await page.evaluate('document.activeElement?.textContent')).toBe('Edit "Parent"');
   expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Parent');
-  expect(await page.getByLabel('Admin API host').inputValue()).toBe(cred('admin').api_hostname);
+  expect(await page.getByLabel('API host', { exact: true }).inputValue()).toBe(cred('admin').api_hostname);
   expect(await page.getByLabel('Admin API secret key').inputValue()).toBe('');
   expect(await page.locator('[data-hint="admin"]').textContent()).toBe(hintOf(oldSecret));
   // The add form is replaced, so every label names one field.
@@ -128,7 +158,7 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
 
   // A spare integration saved although its check fails ("Save anyway"), then deleted after a confirmation.
   await page.getByLabel('Name', { exact: true }).fill('Spare');
-  await page.getByLabel('Auth API host').fill(cred('auth').api_hostname);
+  await page.getByLabel('API host', { exact: true }).fill(cred('auth').api_hostname);
   await page.getByLabel('Auth API integration key').fill(cred('auth').integration_key);
   await page.getByLabel('Auth API secret key').fill('z'.repeat(40));
   await page.getByLabel('Base URL (optional)').fill(emulatorUrl);
@@ -141,14 +171,18 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   const names = async () => ((await h.api('GET', '/api/integrations')).body.items as Array<{ name: string }>).map((i) => i.name).sort();
   expect(await names()).toEqual(['Parent', 'Spare']);
 
-  const messages: string[] = [];
-  page.once('dialog', (d) => { messages.push(d.message()); void d.dismiss(); });
-  await page.getByRole('button', { name: 'Delete Spare' }).click();
-  await poll(() => messages.length).toBe(1);
-  expect(messages[0]).toContain('"Spare"');
+  // Delete asks inline (no browser dialog): the question names the integration; Cancel keeps it.
+  let browserDialogs = 0;
+  const countDialog = (d: { dismiss(): Promise<void> }) => { browserDialogs += 1; void d.dismiss(); };
+  page.on('dialog', countDialog);
+  await spare.getByRole('button', { name: 'Delete Spare' }).click();
+  const question = spare.getByRole('group', { name: /Delete the integration “Spare”/ });
+  await question.waitFor();
+  expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Yes, delete');
+  await question.getByRole('button', { name: 'Cancel' }).click();
   expect(await names()).toEqual(['Parent', 'Spare']);
-  page.once('dialog', (d) => { messages.push(d.message()); void d.accept(); });
-  await page.getByRole('button', { name: 'Delete Spare' }).click();
+  await spare.getByRole('button', { name: 'Delete Spare' }).click();
+  await question.getByRole('button', { name: 'Yes, delete' }).click();
   await page.getByText('Integration deleted.').waitFor();
   await poll(() => spare.count()).toBe(0);
   expect(await names()).toEqual(['Parent']);
@@ -159,11 +193,13 @@ export async function integrationsFlow(h: UiHarness): Promise<void> {
   const held = await h.api('POST', '/api/organizations', { name: 'Holds Parent', integration_id: parentId, duo_account_id: 'parent' });
   expect(held.status).toBe(201);
   try {
-    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete Parent' }).click();
+    await row.getByRole('button', { name: 'Yes, delete' }).click();
     await row.getByRole('alert').getByText(/organization\(s\) are mapped to this integration/).waitFor();
     expect(await names()).toEqual(['Parent']);
     await h.shot('integrations-delete-refused');
+    expect(browserDialogs).toBe(0);
+    page.off('dialog', countDialog);
   } finally {
     await h.api('DELETE', `/api/organizations/${held.body.id}`);
   }

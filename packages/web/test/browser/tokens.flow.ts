@@ -73,6 +73,8 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   await row.waitFor();
   expect(await row.locator('td.scopes').textContent()).toBe('read');
   expect(await row.locator('td').nth(2).textContent()).toBe('All organizations');
+  // Tokens do not expire on their own: the list says so rather than leaving it to guess.
+  expect(await row.locator('td.expires').textContent()).toBe('Never');
   const createdId = await row.getAttribute('data-token-id');
   const apiRow = ((await h.api('GET', '/api/tokens')).body.items as Array<{ id: string; name: string; scopes: string[] }>).find((t) => t.id === createdId);
   expect(apiRow).toMatchObject({ name, scopes: ['read'] });
@@ -107,11 +109,13 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
   await h.shot('tokens-revoked');
 
-  // An operate token limited to one organization, chosen in the multi-select.
+  // An operate token limited to one organization, ticked in the list of organizations.
   const limitedName = `ui limited ${Date.now()}`;
   await page.getByLabel('Token name').fill(limitedName);
   await page.getByRole('checkbox', { name: /^operate:/ }).check();
-  await page.getByLabel('Limit to organizations (optional)').selectOption([org!.id]);
+  const orgPicker = page.getByRole('group', { name: 'Limit to organizations (optional)' });
+  await orgPicker.getByRole('checkbox', { name: org!.name, exact: true }).check();
+  await orgPicker.getByText('1 chosen.').waitFor();
   await page.getByRole('button', { name: 'Create token' }).click();
   await page.getByRole('heading', { name: `New token “${limitedName}”: copy it now` }).waitFor();
   const limited = await page.getByLabel('Token value').inputValue();
@@ -125,6 +129,21 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   expect(await page.getByLabel('Token value').count()).toBe(0);
   expect(await page.evaluate(INPUT_VALUES)).not.toContain(limited);
   await h.shot('tokens-limited');
+  expect(await orgPicker.getByRole('checkbox', { name: org!.name, exact: true }).isChecked()).toBe(false);
+
+  // Revoking while a new token is still on show clears the once-box: a revoked value does not linger.
+  const shortName = `ui short-lived ${Date.now()}`;
+  await page.getByLabel('Token name').fill(shortName);
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await page.getByRole('heading', { name: `New token “${shortName}”: copy it now` }).waitFor();
+  const shortValue = await page.getByLabel('Token value').inputValue();
+  const shortRow = page.locator(`tr[data-token-name="${shortName}"]`);
+  await shortRow.getByRole('button', { name: 'Revoke' }).click();
+  await shortRow.getByRole('button', { name: 'Yes, revoke' }).click();
+  await expect.poll(() => shortRow.locator('td.status').textContent()).toMatch(/^Revoked /);
+  expect(await page.getByLabel('Token value').count()).toBe(0);
+  expect(await page.evaluate(INPUT_VALUES)).not.toContain(shortValue);
+  expect((await call(shortValue, '/api/tokens/current')).status).toBe(401);
 
   await page.setViewportSize({ width: 420, height: 900 });
   await h.shot('tokens-narrow');

@@ -12,6 +12,10 @@ import { SecretScrubber } from '../../../hub/src/log/secret-scrubber.js';
 import { openStore, type Store } from '../../../hub/src/store/open-store.js';
 import { startServer } from '../../../hub/src/server/start-server.js';
 import { startCoverageJobs } from '../../../hub/src/jobs/mfa-coverage/coverage-jobs.js';
+import { withLogTables, type LogEventsTable } from '../../../hub/src/logs/log-tables.js';
+import { evaluateAlerts } from '../../../hub/src/logs/alerts/evaluate-alerts.js';
+import { forwardingDb } from '../../../hub/src/logs/forwarding/forwarding-tables.js';
+import type { Insertable } from 'kysely';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const webRoot = path.resolve(import.meta.dirname, '../..');
@@ -44,6 +48,10 @@ export interface UiHarness {
   ensureIntegration(): Promise<{ id: string; name: string }>;
   /** Organizations named after the first `n` child accounts, mapped to them (created if absent). */
   ensureMappedOrganizations(n: number): Promise<Array<{ id: string; name: string; duo_account_id: string }>>;
+  /** Stores Duo log entries straight into the hub's store, as a log sync would. */
+  insertLogEvents(rows: ReadonlyArray<Insertable<LogEventsTable>>): Promise<void>;
+  /** Runs the alert rules once over events stored since the last run (the first run only sets the start). Returns the alerts fired. */
+  evaluateAlerts(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -144,6 +152,13 @@ export async function startUiHarness(): Promise<UiHarness> {
         out.push({ id: org!.id, name, duo_account_id: child.account_id });
       }
       return out;
+    },
+    async insertLogEvents(rows) {
+      for (let i = 0; i < rows.length; i += 500) await withLogTables(store.db).insertInto('log_events').values(rows.slice(i, i + 500)).execute();
+    },
+    async evaluateAlerts() {
+      const result = await evaluateAlerts(forwardingDb(store.db), { nowMs: Date.now(), safetyWindowMs: 300_000, pageSize: 500, sweep: true });
+      return result.created.length;
     },
     async close() {
       await context.close().catch(() => {});

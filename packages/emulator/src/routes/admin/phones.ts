@@ -9,6 +9,7 @@ import { newId, newNumericCode } from '../../state/ids.js';
 import type { Account, Phone } from '../../state/types.js';
 import { DEFAULT_ACTIVATION_MSG, DEFAULT_INSTALLATION_MSG, fillSmsTemplate } from './fill-sms-template.js';
 import { userOr404 } from './user-fields.js';
+import { recordTelephony } from '../../logs/record-telephony.js';
 
 const OBJECT_LIMIT = 100;
 
@@ -102,10 +103,13 @@ export const phoneRoutes: Route[] = [
       }
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
       const validSecs = optionalInt(ctx.params, 'valid_secs', { min: 1 }) ?? 86400;
-      optionalBool(ctx.params, 'install');
+      const install = optionalBool(ctx.params, 'install') ?? false;
       const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', DEFAULT_INSTALLATION_MSG);
       const activationMsg = message(ctx.params, 'activation_msg', '<acturl>', DEFAULT_ACTIVATION_MSG);
       const links = activationLinks(ctx, phone);
+      // Each text Duo sends is billed and logged: the installation text too when asked for.
+      if (install) recordTelephony(ctx, { type: 'sms', phone: phone.number, context: 'activation' });
+      recordTelephony(ctx, { type: 'sms', phone: phone.number, context: 'activation' });
       return ok({
         activation_barcode: links.barcode,
         activation_msg: fillSmsTemplate(activationMsg, '<acturl>', links.activation),
@@ -120,6 +124,7 @@ export const phoneRoutes: Route[] = [
     handle(ctx) {
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
       const installationMsg = message(ctx.params, 'installation_msg', '<insturl>', DEFAULT_INSTALLATION_MSG);
+      recordTelephony(ctx, { type: 'sms', phone: phone.number, context: 'activation' });
       return ok({ installation_msg: fillSmsTemplate(installationMsg, '<insturl>', activationLinks(ctx, phone).installation) });
     },
   }),
@@ -129,6 +134,7 @@ export const phoneRoutes: Route[] = [
     handle(ctx) {
       const phone = smsCapableOr400(ctx.account, ctx.path['phone_id']);
       phone.sms_passcodes_sent = true;
+      recordTelephony(ctx, { type: 'sms', phone: phone.number, context: 'authentication' });
       return ok('');
     },
   }),

@@ -4,6 +4,7 @@ import { authorize } from '../../pipeline/authorize.js';
 import { createParams } from '../../pipeline/create-params.js';
 import { matchRoute } from '../../pipeline/match-route.js';
 import type { DuoResult, HandlerContext, Route } from '../../route.js';
+import { beginAdminLog } from '../../logs/admin-log-recorder.js';
 
 /** One operation's result inside `POST /admin/v1/bulk`: Duo's envelope of that call. */
 export type BulkOperationResult =
@@ -47,6 +48,9 @@ export async function runBulkOperation(ctx: HandlerContext, routes: readonly Rou
       ctx.recordExecution(operation, { ...detail, via: 'bulk' });
     },
   };
+  // Each operation shows in the administrator log as its own call would.
+  const adminLog = beginAdminLog(inner, route.endpoint, route.readOnly);
+  inner.logAdminChange = adminLog ? (note) => adminLog.note(note) : undefined;
   let result: DuoResult;
   try {
     result = await route.handle(inner);
@@ -54,6 +58,7 @@ export async function runBulkOperation(ctx: HandlerContext, routes: readonly Rou
     if (!(error instanceof DuoFailure)) throw error;
     result = error.result;
   }
+  adminLog?.finish(result);
   const out = toResult(result);
   if (route.nonIdempotent && !recorded && out.stat === 'OK') ctx.recordExecution(route.nonIdempotent, { via: 'bulk' });
   return out;

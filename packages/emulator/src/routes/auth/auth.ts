@@ -6,6 +6,7 @@ import { startTransaction, transactionStatus, waitForTransaction } from '../../a
 import { authTuning } from '../../auth/auth-tuning.js';
 import { findAuthUser } from '../../auth/find-auth-user.js';
 import { planAuth } from '../../auth/plan-auth.js';
+import { recordTelephony } from '../../logs/record-telephony.js';
 
 const FACTORS = ['auto', 'push', 'passcode', 'phone', 'sms'] as const;
 
@@ -31,6 +32,11 @@ export const authRoute = defineRoute({
       nowMs: ctx.now(),
       random: ctx.random,
     });
+    // A call or a text of passcodes is billed and logged as telephony, tied to the attempt.
+    const phone = plan.device === null ? undefined : ctx.account.phones[plan.device];
+    if (phone && (plan.log.factor === 'phone_call' || plan.log.factor === 'sms_refresh')) {
+      recordTelephony(ctx, { type: plan.log.factor === 'phone_call' ? 'phone' : 'sms', phone: phone.number, context: 'authentication', txid: tx.txid });
+    }
     if (async) return ok({ txid: tx.txid });
     await waitForTransaction(ctx.account, tx, Number.POSITIVE_INFINITY, ctx.now, ctx.request.signal);
     const status = transactionStatus(tx);

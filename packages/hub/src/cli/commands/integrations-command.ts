@@ -1,6 +1,8 @@
+import { confirmDestructive, yesOption } from '../confirm-destructive.js';
 import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
 import { defineCommand, type CliRunContext } from '../define-command.js';
 import { formatTable, printResult } from '../print-result.js';
+import { resolveRef } from '../resolve-ref.js';
 
 type Kind = 'admin' | 'accounts' | 'auth';
 
@@ -32,7 +34,7 @@ function checkLines(report: { sets?: Array<{ kind: string; status: string; messa
 }
 
 
-/** `duohub integrations list|add|test|remove`. */
+/** `duohub integrations list|add|test|remove`; an integration by name or id. */
 export const integrationsCommand = defineCommand({
   name: 'integrations',
   description: 'manage Duo integrations (credential sets are checked against Duo on save)',
@@ -86,25 +88,30 @@ export const integrationsCommand = defineCommand({
     {
       name: 'test',
       description: 're-run the credential checks of an integration',
-      arguments: [{ name: 'id', description: 'integration id', required: true }],
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
       options: connectionOptions,
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const res = await client.request('POST', `/api/integrations/${encodeURIComponent(String(ctx.args[0]))}/test`);
+          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
+          const res = await client.request('POST', `/api/integrations/${encodeURIComponent(id)}/test`);
           const code = printResult(ctx.io, res, Boolean(ctx.options.json), (r) => `${r.ok ? 'ok' : 'FAILING'}\n${checkLines(r)}\n`);
           return code === 0 && !(res.body as { ok?: boolean }).ok ? 1 : code;
         }),
     },
     {
       name: 'remove',
-      description: 'delete an integration',
-      arguments: [{ name: 'id', description: 'integration id', required: true }],
-      options: connectionOptions,
+      description: 'delete an integration (asks first on a terminal; --yes otherwise)',
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
+      options: [yesOption, ...connectionOptions],
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const id = String(ctx.args[0]);
+          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
+          const found = await client.request('GET', `/api/integrations/${encodeURIComponent(id)}`);
+          if (found.status >= 400) return printResult(ctx.io, found, Boolean(ctx.options.json), () => '');
+          const name = (found.body as { name: string }).name;
+          if (!(await confirmDestructive(ctx, `Delete integration "${name}" (${id}) and its stored credentials`))) return 1;
           const res = await client.request('DELETE', `/api/integrations/${encodeURIComponent(id)}`);
-          return printResult(ctx.io, { ...res, body: res.body ?? { deleted: id } }, Boolean(ctx.options.json), () => `deleted ${id}\n`);
+          return printResult(ctx.io, { ...res, body: res.body ?? { deleted: id, name } }, Boolean(ctx.options.json), () => `deleted ${id} (${name})\n`);
         }),
     },
   ],

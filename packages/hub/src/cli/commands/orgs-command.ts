@@ -1,6 +1,8 @@
+import { confirmDestructive, yesOption } from '../confirm-destructive.js';
 import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
 import { defineCommand } from '../define-command.js';
 import { formatTable, printResult } from '../print-result.js';
+import { resolveRef } from '../resolve-ref.js';
 
 
 const suggestionColumns = ['organization_name', 'status', 'duo_account_name', 'duo_account_id', 'confidence', 'reason'];
@@ -9,7 +11,7 @@ function list(value: unknown): string[] {
   return typeof value === 'string' && value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
-/** `duohub orgs list|add|map|auth|suggest|apply`. */
+/** `duohub orgs list|add|map|auth|remove|suggest|apply`; organizations and integrations by name or id. */
 export const orgsCommand = defineCommand({
   name: 'orgs',
   description: 'manage organizations and their mapping to Duo accounts',
@@ -47,9 +49,9 @@ export const orgsCommand = defineCommand({
     {
       name: 'map',
       description: 'map an organization to a Duo account by hand (a manual mapping always wins over suggestions)',
-      arguments: [{ name: 'org', description: 'organization id', required: true }],
+      arguments: [{ name: 'org', description: 'organization name or id', required: true }],
       options: [
-        { flags: '--integration <id>', description: 'integration id' },
+        { flags: '--integration <integration>', description: 'integration name or id' },
         { flags: '--account <id>', description: 'Duo child account id, or "parent"' },
         { flags: '--clear', description: 'remove the mapping' },
         { flags: '--force', description: 'do not verify the account with Duo' },
@@ -57,10 +59,12 @@ export const orgsCommand = defineCommand({
       ],
       run: (ctx) =>
         withClient(ctx, async (client) => {
+          const org = await resolveRef(client, 'organization', String(ctx.args[0]));
+          const integration = typeof ctx.options.integration === 'string' ? await resolveRef(client, 'integration', ctx.options.integration) : undefined;
           const body = ctx.options.clear
             ? { integration_id: null, duo_account_id: null }
-            : { integration_id: ctx.options.integration, duo_account_id: ctx.options.account };
-          const path = `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}${ctx.options.force ? '?force=true' : ''}`;
+            : { integration_id: integration, duo_account_id: ctx.options.account };
+          const path = `/api/organizations/${encodeURIComponent(org)}${ctx.options.force ? '?force=true' : ''}`;
           const res = await client.request('PATCH', path, body);
           return printResult(ctx.io, res, Boolean(ctx.options.json), (o) =>
             o.duo_account_id ? `${o.name} -> ${o.duo_account_name ?? o.duo_account_id} (manual)\n` : `${o.name} unmapped\n`,
@@ -70,7 +74,7 @@ export const orgsCommand = defineCommand({
     {
       name: 'auth',
       description: "store an organization's own Auth API keys (its Duo account's Auth API application; checked against Duo first)",
-      arguments: [{ name: 'org', description: 'organization id', required: true }],
+      arguments: [{ name: 'org', description: 'organization name or id', required: true }],
       options: [
         { flags: '--host <host>', description: 'Auth API hostname (api-xxxxxxxx.duosecurity.com)' },
         { flags: '--ikey <key>', description: 'Auth API integration key (DI...)' },
@@ -83,9 +87,10 @@ export const orgsCommand = defineCommand({
       ],
       run: (ctx) =>
         withClient(ctx, async (client) => {
+          const org = await resolveRef(client, 'organization', String(ctx.args[0]));
           if (ctx.options.create) {
             const body = { ...(ctx.options.name ? { name: ctx.options.name } : {}), ...(ctx.options.replace ? { replace: true } : {}) };
-            const made = await client.request('POST', `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}/auth-application`, body);
+            const made = await client.request('POST', `/api/organizations/${encodeURIComponent(org)}/auth-application`, body);
             return printResult(ctx.io, made, Boolean(ctx.options.json), (r) =>
               `${r.organization.name}: created Auth API application "${r.name}" (${r.integration_key}) on ${r.api_hostname}; its keys are stored\n`,
             );
@@ -99,33 +104,51 @@ export const orgsCommand = defineCommand({
                 ...(ctx.options.ikey ? { integration_key: ctx.options.ikey } : {}),
                 ...(skeyVar ? { secret_key: ctx.env[skeyVar] } : {}),
               };
-          const res = await client.request('PATCH', `/api/organizations/${encodeURIComponent(String(ctx.args[0]))}`, { auth });
+          const res = await client.request('PATCH', `/api/organizations/${encodeURIComponent(org)}`, { auth });
           return printResult(ctx.io, res, Boolean(ctx.options.json), (o) =>
             o.auth ? `${o.name}: Auth API ${o.auth.api_host} ${o.auth.integration_key} (secret ${o.auth.secret_key_hint})\n` : `${o.name}: no Auth API keys\n`,
           );
         }),
     },
     {
+      name: 'remove',
+      description: 'delete an organization (asks first on a terminal; --yes otherwise)',
+      arguments: [{ name: 'org', description: 'organization name or id', required: true }],
+      options: [yesOption, ...connectionOptions],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const id = await resolveRef(client, 'organization', String(ctx.args[0]));
+          const found = await client.request('GET', `/api/organizations/${encodeURIComponent(id)}`);
+          if (found.status >= 400) return printResult(ctx.io, found, Boolean(ctx.options.json), () => '');
+          const name = (found.body as { name: string }).name;
+          if (!(await confirmDestructive(ctx, `Delete organization "${name}" (${id})`))) return 1;
+          const res = await client.request('DELETE', `/api/organizations/${encodeURIComponent(id)}`);
+          return printResult(ctx.io, { ...res, body: res.body ?? { deleted: id, name } }, Boolean(ctx.options.json), () => `deleted ${id} (${name})\n`);
+        }),
+    },
+    {
       name: 'suggest',
       description: 'suggest Duo child accounts for every organization',
-      arguments: [{ name: 'integration', description: 'integration id', required: true }],
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
       options: connectionOptions,
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const res = await client.request('GET', `/api/integrations/${encodeURIComponent(String(ctx.args[0]))}/mapping-suggestions`);
+          const integration = await resolveRef(client, 'integration', String(ctx.args[0]));
+          const res = await client.request('GET', `/api/integrations/${encodeURIComponent(integration)}/mapping-suggestions`);
           return printResult(ctx.io, res, Boolean(ctx.options.json), (body) => formatTable(body.suggestions, suggestionColumns));
         }),
     },
     {
       name: 'apply',
       description: 'apply every suggestion at or above a threshold (one transaction; manual mappings win)',
-      arguments: [{ name: 'integration', description: 'integration id', required: true }],
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
       options: [{ flags: '--threshold <n>', description: 'minimum confidence 0..1', default: '0.8' }, ...connectionOptions],
       run: (ctx) =>
         withClient(ctx, async (client) => {
+          const integration = await resolveRef(client, 'integration', String(ctx.args[0]));
           const res = await client.request(
             'POST',
-            `/api/integrations/${encodeURIComponent(String(ctx.args[0]))}/mapping-suggestions/apply`,
+            `/api/integrations/${encodeURIComponent(integration)}/mapping-suggestions/apply`,
             { threshold: Number(ctx.options.threshold) },
           );
           return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>

@@ -1,11 +1,15 @@
 import { runDemo } from '../../demo/run-demo.js';
 import { runServe } from '../../server/run-serve.js';
+import { loadConfig } from '../../config/load-config.js';
 import { defineCommand } from '../define-command.js';
+import { listenOrExplain } from '../describe-listen-error.js';
 
-function parsePort(value: unknown): number | undefined {
+function parsePort(value: unknown, flag = '--port'): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer between 0 and 65535');
+  if (!/^\d+$/.test(String(value)) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${flag} must be an integer between 0 and 65535 (got ${JSON.stringify(String(value))})`);
+  }
   return port;
 }
 
@@ -19,12 +23,19 @@ export const serveCommand = defineCommand({
   ],
   run: async (ctx) => {
     const port = parsePort(ctx.options.port);
-    return runServe({
-      env: ctx.env,
-      io: ctx.io,
-      ...(port !== undefined ? { port } : {}),
-      ...(ctx.options.host ? { host: String(ctx.options.host) } : {}),
-    });
+    return listenOrExplain(
+      () =>
+        runServe({
+          env: ctx.env,
+          io: ctx.io,
+          ...(port !== undefined ? { port } : {}),
+          ...(ctx.options.host ? { host: String(ctx.options.host) } : {}),
+        }),
+      'the hub',
+      port ?? loadConfig(ctx.env).port,
+      '--port',
+      port === undefined && ctx.env.DUOHUB_PORT ? 'DUOHUB_PORT' : undefined,
+    );
   },
 });
 
@@ -34,15 +45,18 @@ export const demoCommand = defineCommand({
   description: 'start the Duo emulator and a hub on a temp store, connect them, map demo organizations, and serve',
   options: [
     { flags: '--port <port>', description: 'hub port (default DUOHUB_PORT or 8787; 0 picks a free one)' },
+    { flags: '--emulator-port <port>', description: 'Duo emulator port (default 0: a free one)' },
     { flags: '--exit-after-setup', description: 'stop once everything is set up (for scripts and tests)' },
     { flags: '--json', description: 'print the summary as JSON' },
   ],
   run: async (ctx) => {
     const port = parsePort(ctx.options.port);
+    const emulatorPort = parsePort(ctx.options.emulatorPort, '--emulator-port');
     const { code } = await runDemo({
       io: ctx.io,
       env: ctx.env,
       ...(port !== undefined ? { port } : {}),
+      ...(emulatorPort !== undefined ? { emulatorPort } : {}),
       exitAfterSetup: Boolean(ctx.options.exitAfterSetup),
       json: Boolean(ctx.options.json),
     });

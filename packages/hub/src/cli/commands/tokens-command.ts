@@ -1,7 +1,17 @@
+import { confirmDestructive, yesOption } from '../confirm-destructive.js';
 import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
 import { defineCommand } from '../define-command.js';
 import { formatTable, printResult } from '../print-result.js';
+import { resolveRef } from '../resolve-ref.js';
 
+
+/**
+ * Organization references of `--orgs`: split at commas, except that a comma followed by a space
+ * inside a name stays ("Acme, Inc.,Globex" is two organizations).
+ */
+function orgRefs(list: string): string[] {
+  return list.split(/,(?! )/).map((s) => s.trim()).filter(Boolean);
+}
 
 /** `duohub tokens list|create|revoke`. */
 export const tokensCommand = defineCommand({
@@ -26,16 +36,18 @@ export const tokensCommand = defineCommand({
       options: [
         { flags: '--name <name>', description: 'what the token is for' },
         { flags: '--scopes <list>', description: 'comma-separated: read, operate, admin', default: 'read' },
-        { flags: '--orgs <list>', description: 'limit to these organization ids (comma-separated)' },
+        { flags: '--orgs <list>', description: 'limit to these organizations (comma-separated names or ids)' },
         ...connectionOptions,
       ],
       run: (ctx) =>
         withClient(ctx, async (client) => {
           const split = (v: unknown) => String(v).split(',').map((s) => s.trim()).filter(Boolean);
+          const orgs: string[] = [];
+          for (const ref of ctx.options.orgs ? orgRefs(String(ctx.options.orgs)) : []) orgs.push(await resolveRef(client, 'organization', ref));
           const body = {
             name: ctx.options.name,
             scopes: split(ctx.options.scopes),
-            organization_ids: ctx.options.orgs ? split(ctx.options.orgs) : null,
+            organization_ids: ctx.options.orgs ? orgs : null,
           };
           const res = await client.request('POST', '/api/tokens', body);
           return printResult(ctx.io, res, Boolean(ctx.options.json), (t) => `created ${t.id} (${t.scopes.join(',')})\ntoken (shown once): ${t.token}\n`);
@@ -43,12 +55,18 @@ export const tokensCommand = defineCommand({
     },
     {
       name: 'revoke',
-      description: 'revoke a token',
+      description: 'revoke a token (asks first on a terminal; --yes otherwise)',
       arguments: [{ name: 'id', description: 'token id', required: true }],
-      options: connectionOptions,
+      options: [yesOption, ...connectionOptions],
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const res = await client.request('DELETE', `/api/tokens/${encodeURIComponent(String(ctx.args[0]))}`);
+          const id = String(ctx.args[0]);
+          const list = await client.request('GET', '/api/tokens');
+          if (list.status >= 400) return printResult(ctx.io, list, Boolean(ctx.options.json), () => '');
+          const token = (list.body as { items: Array<{ id: string; name: string }> }).items.find((t) => t.id === id);
+          // An id the caller cannot see goes straight to the hub, whose answer (not_found, forbidden) says why.
+          if (token && !(await confirmDestructive(ctx, `Revoke token ${id} ("${token.name}"); whatever uses it stops working`))) return 1;
+          const res = await client.request('DELETE', `/api/tokens/${encodeURIComponent(id)}`);
           return printResult(ctx.io, res, Boolean(ctx.options.json), (t) => `revoked ${t.id}\n`);
         }),
     },

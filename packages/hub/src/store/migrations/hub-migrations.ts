@@ -6,6 +6,8 @@ import { masterKeysMigration } from './0004-master-keys.js';
 import { organizationAuthMigration } from './0005-organization-auth.js';
 import { pacerStateMigration } from './0006-pacer-state.js';
 import { duoLogsMigration } from './0007-duo-logs.js';
+import { logSyncMigration } from './0008-log-sync.js';
+import { logForwardingMigration } from './0009-log-forwarding.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -19,4 +21,6 @@ export const hubMigrations: Record<string, Migration> = {
   '0005_organization_auth': organizationAuthMigration,
   '0006_pacer_state': pacerStateMigration,
   '0007_duo_logs': duoLogsMigration,
+  '0008_log_sync': logSyncMigration,
+  '0009_log_forwarding': logForwardingMigration,
 };

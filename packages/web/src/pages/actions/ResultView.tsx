@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Pager, pageSlice } from '../../ui/Pager.tsx';
 import { dryRunReport, oneTimeCodes } from './result-extras.ts';
+import { Link } from '../../ui/Link.tsx';
+import { epochMillis, formatInstant, viewerTimeZone } from './epoch-fields.ts';
+import { preferredColumns } from './result-columns.ts';
+import { resultSummary } from './result-summary.ts';
 import { compactValue, resultTable } from './result-table.ts';
+import { badgeFor } from './status-badge.ts';
 
 /** How a result with a table view is shown; the runner keeps the choice across runs. */
 export type ResultViewMode = 'table' | 'json';
@@ -14,6 +19,19 @@ export interface ResultViewProps {
   view: ResultViewMode;
   onView(v: ResultViewMode): void;
   onNextPage?: (offset: number) => void;
+  /** The catalog resource of the action (`users`, `phones`...): picks the columns, summary and row actions. */
+  resource?: string;
+  /** Follow-on actions for a row, as links that open each action's form prefilled. */
+  rowLink?: (row: Record<string, unknown>) => RowLink[];
+  /** Where the run went, in words, repeated above the answer. */
+  ranOn?: string;
+}
+
+/** A follow-on action on one result row: its label, what it acts on (for screen readers) and where it goes. */
+export interface RowLink {
+  label: string;
+  subject: string;
+  to: string;
 }
 
 /** An action's answer: a dry-run report, one-time codes, or the output as a table or JSON. */
@@ -24,6 +42,7 @@ export function ResultView(props: ResultViewProps) {
     return (
       <section className="act-dry-run" aria-labelledby="dry-run-h">
         <h3 id="dry-run-h">Dry run: nothing was changed</h3>
+        {props.ranOn && <p className="act-ran-on">Checked on <strong>{props.ranOn}</strong>.</p>}
         <p className="act-dry-run-changes">{sentence(report.changes)}</p>
         {report.diff && Object.keys(report.diff).length > 0 && (
           <div className="table-wrap">
@@ -44,18 +63,18 @@ export function ResultView(props: ResultViewProps) {
     );
   }
   const codes = oneTimeCodes(output);
-  if (codes) return <OneTimeCodes codes={codes} output={output} />;
+  if (codes) return <OneTimeCodes codes={codes} output={output} ranOn={props.ranOn} />;
   return <OutputView {...props} />;
 }
 
-function OneTimeCodes({ codes, output }: { codes: string[]; output: unknown }) {
+function OneTimeCodes({ codes, output, ranOn }: { codes: string[]; output: unknown; ranOn?: string | undefined }) {
   const o = output as { user_id?: unknown; preserve_existing?: unknown };
   return (
     <section className="act-one-time" aria-labelledby="one-time-h">
       <h3 id="one-time-h">New bypass codes: shown once</h3>
       <p>
         Copy them now. duohub does not store them, and they are gone when you leave this page; Duo only keeps
-        their metadata.{typeof o.user_id === 'string' ? ` User: ${o.user_id}.` : ''}
+        their metadata.{typeof o.user_id === 'string' ? ` User: ${o.user_id}.` : ''}{ranOn ? ` Account: ${ranOn}.` : ''}
         {o.preserve_existing === false ? ' The user’s earlier codes were replaced.' : ' The user’s earlier codes were kept.'}
       </p>
       <ol className="act-codes" aria-label="Bypass codes">
@@ -66,20 +85,34 @@ function OneTimeCodes({ codes, output }: { codes: string[]; output: unknown }) {
   );
 }
 
-function OutputView({ dryRun, output, onNextPage, view: preferred, onView: setView }: ResultViewProps) {
+function OutputView({ dryRun, output, onNextPage, view: preferred, onView: setView, resource = '', rowLink, ranOn }: ResultViewProps) {
   const table = resultTable(output);
   const view = table ? preferred : 'json';
   const [page, setPage] = useState(1);
   const [size, setSize] = useState(25);
+  const [allColumns, setAllColumns] = useState(false);
   const next = table && typeof table.meta['next_offset'] === 'number' ? (table.meta['next_offset'] as number) : undefined;
   const total = table && typeof table.meta['total_objects'] === 'number' ? (table.meta['total_objects'] as number) : undefined;
+  const chosen = table ? preferredColumns(resource, table.columns) : [];
+  const columns = table ? (allColumns ? table.columns : chosen) : [];
+  const hidden = table ? table.columns.length - chosen.length : 0;
+  const shownRows = table ? pageSlice(table.rows, page, size) : [];
+  const hasDates = shownRows.some((row) => columns.some((c) => epochMillis(c, row[c]) !== null));
+  const actionsFor = (row: Record<string, unknown>) => (rowLink ? rowLink(row) : []);
+  const withActions = shownRows.some((row) => actionsFor(row).length > 0);
   return (
     <section className="act-result" aria-labelledby="result-h">
       <h3 id="result-h">Result{dryRun ? ' (dry run of a read-only action: it ran as usual)' : ''}</h3>
+      {ranOn && <p className="act-ran-on">Ran on <strong>{ranOn}</strong>.</p>}
       {table && (
         <div role="group" aria-label="Result view" className="act-view-toggle">
           <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>Table</button>
           <button type="button" aria-pressed={view === 'json'} onClick={() => setView('json')}>JSON</button>
+          {view === 'table' && hidden > 0 && (
+            <button type="button" aria-pressed={allColumns} onClick={() => setAllColumns((a) => !a)}>
+              {allColumns ? 'Fewer columns' : `All columns (${hidden} more)`}
+            </button>
+          )}
         </div>
       )}
       {table && view === 'table' ? (
@@ -87,22 +120,36 @@ function OutputView({ dryRun, output, onNextPage, view: preferred, onView: setVi
           <p className="act-empty">No items: Duo returned an empty list{next === undefined ? '' : ' for this offset'}.</p>
         ) : (
           <>
-            <p className="act-result-count">
-              {table.rows.length} {table.rows.length === 1 ? 'row' : 'rows'}
-              {total !== undefined ? ` of ${total} in Duo` : ''}.
+            <p className="act-result-count" aria-live="polite">
+              {resultSummary(resource, table.rows, total)}
+              {hasDates && <span className="hint"> Times are in {viewerTimeZone()}.</span>}
             </p>
             <div className="table-wrap" tabIndex={0} role="region" aria-label="Result table">
               <table className="act-result-table">
-                <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <thead>
+                  <tr>
+                    {withActions && <th scope="col" className="act-row-actions-h"><span className="visually-hidden">Actions</span></th>}
+                    {columns.map((c) => <th key={c} scope="col">{c}</th>)}
+                  </tr>
+                </thead>
                 <tbody>
-                  {pageSlice(table.rows, page, size).map((row, i) => (
+                  {shownRows.map((row, i) => (
                     <tr key={i}>
-                      {table.columns.map((c) => {
-                        const v = row[c];
-                        const text = compactValue(v);
-                        const full = typeof v === 'object' && v !== null ? JSON.stringify(v) : undefined;
-                        return <td key={c} title={full && full !== text ? full : undefined}>{text}</td>;
-                      })}
+                      {withActions && (
+                        <td className="act-row-actions">
+                          {actionsFor(row).length > 0 && (
+                            <details className="act-row-menu">
+                              <summary aria-label={`Actions for ${actionsFor(row)[0]!.subject}`} title="Follow-on actions">⋯</summary>
+                              <ul>
+                                {actionsFor(row).map((a) => (
+                                  <li key={a.label}><Link to={a.to} aria-label={`${a.label}: ${a.subject}`}>{a.label}</Link></li>
+                                ))}
+                              </ul>
+                            </details>
+                          )}
+                        </td>
+                      )}
+                      {columns.map((c) => <ResultCell key={c} column={c} value={row[c]} />)}
                     </tr>
                   ))}
                 </tbody>
@@ -128,6 +175,20 @@ function OutputView({ dryRun, output, onNextPage, view: preferred, onView: setVi
       )}
     </section>
   );
+}
+
+/** One cell: dates in the viewer's zone (Duo's value in the tooltip), statuses as badges, the rest compact. */
+function ResultCell({ column, value }: { column: string; value: unknown }) {
+  const ms = epochMillis(column, value);
+  if (ms !== null) {
+    const iso = new Date(ms).toISOString();
+    return <td><time dateTime={iso} title={`${String(value)} (${iso})`}>{formatInstant(ms)}</time></td>;
+  }
+  const badge = badgeFor(column, value);
+  if (badge) return <td><span className={`badge badge-${badge.tone}`}>{badge.text}</span></td>;
+  const text = compactValue(value);
+  const full = typeof value === 'object' && value !== null ? JSON.stringify(value) : undefined;
+  return <td title={full && full !== text ? full : undefined}>{text}</td>;
 }
 
 function JsonBlock({ value, label }: { value: unknown; label: string }) {

@@ -23,6 +23,13 @@ export interface RunTarget {
   label: string;
   integrationId: string;
   organizationId?: string;
+  /** The Duo account it reaches, in words: `the parent account of Parent`, `Duo account Acme Corporation`. */
+  account: string;
+  /**
+   * True for a parent account (an integration's own, or an organization mapped to it): destructive
+   * actions there reach beyond one client, so the page asks twice.
+   */
+  parent?: true;
   /** Why it cannot be chosen for this action (the option is shown disabled with the reason). */
   disabled?: string;
 }
@@ -40,7 +47,7 @@ export function runTargets(api: string, integrations: readonly IntegrationRef[],
   const out: RunTarget[] = [];
   for (const i of integrations) {
     const hasSet = i[api as 'admin' | 'accounts' | 'auth'] !== null && i[api as 'admin' | 'accounts' | 'auth'] !== undefined;
-    const target: RunTarget = { key: `i:${i.id}`, label: `${i.name} (integration's own account)`, integrationId: i.id };
+    const target: RunTarget = { key: `i:${i.id}`, label: `${i.name} (integration's own account)`, integrationId: i.id, account: `the parent account of ${i.name}`, parent: true };
     if (!hasSet) target.disabled = `no ${SET_NAMES[api] ?? api} credentials`;
     out.push(target);
   }
@@ -48,13 +55,16 @@ export function runTargets(api: string, integrations: readonly IntegrationRef[],
   const names = new Map(integrations.map((i) => [i.id, i.name]));
   for (const o of organizations) {
     if (!o.integration_id || !o.duo_account_id) continue;
-    const account = o.duo_account_id === 'parent' ? 'parent account' : `Duo account ${o.duo_account_name ?? o.duo_account_id}`;
+    const isParent = o.duo_account_id === 'parent';
+    const account = isParent ? 'parent account' : `Duo account ${o.duo_account_name ?? o.duo_account_id}`;
     const via = names.get(o.integration_id);
     out.push({
       key: `o:${o.id}`,
       label: `${o.name} (${account}${via ? ` via ${via}` : ''})`,
       integrationId: o.integration_id,
       organizationId: o.id,
+      account: isParent ? `the parent account${via ? ` of ${via}` : ''} (organization ${o.name})` : `${o.name}: Duo account ${o.duo_account_name ?? o.duo_account_id}`,
+      ...(isParent ? { parent: true as const } : {}),
     });
   }
   return out;

@@ -7,9 +7,3 @@ export function formatTime(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
-
-/** An audit target as one short text: `type id`, or just one of them, or a dash. */
-export function formatTarget(type: string | null, id: string | null): string {
-  if (type && id) return `${type} ${id}`;
-  return type ?? id ?? '—';
-}

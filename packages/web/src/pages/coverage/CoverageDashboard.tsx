@@ -7,6 +7,7 @@ import { Link } from '../../ui/Link.tsx';
 import type { CoverageReport, CoverageRun, CoverageTrend, IntegrationSummary } from './coverage-api.ts';
 import { DiffPanel } from './DiffPanel.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { coveragePercentText } from './drill-csv.ts';
 import { formatCount, formatDateTime, formatPercent } from './format.ts';
 import { OrgBarChart } from './OrgBarChart.tsx';
 import { drillPath, orgKey } from './org-key.ts';
@@ -127,7 +128,15 @@ function ReportView(props: { report: CoverageReport; points: CoverageTrend['poin
   const { report, points, trendLoaded, integration, limited } = props;
   const { snapshot, totals } = report;
   const before = previousPercents(points, snapshot.id);
-  const ordered = sortBars(report.organizations.map((o) => ({ key: orgKey(o), label: o.name, percent: o.status === 'ok' ? o.mfa_percent : null })));
+  // An organization without users has no percentage: "no users", never a 0% that reads as a failure.
+  const ordered = sortBars(
+    report.organizations.map((o) => ({
+      key: orgKey(o),
+      label: o.name,
+      percent: o.status === 'ok' && o.users > 0 ? o.mfa_percent : null,
+      ...(o.status === 'ok' && o.users === 0 ? { note: 'no users' } : {}),
+    })),
+  );
   const byKey = new Map(report.organizations.map((o) => [orgKey(o), o]));
   const isLatest = points.length === 0 || points[points.length - 1]?.snapshot_id === snapshot.id;
   const linkQuery = { snapshot: isLatest ? null : snapshot.id, integration };
@@ -175,8 +184,8 @@ function ReportView(props: { report: CoverageReport; points: CoverageTrend['poin
                             <td>{formatCount(o.users)}</td>
                             <td>{formatCount(o.mfa)}</td>
                             <td>{formatCount(o.no_mfa)}</td>
-                            <td data-col="percent">{formatPercent(o.mfa_percent)}</td>
-                            <td>{formatChange(o.mfa_percent, before.get(o.duo_account_id))}</td>
+                            <td data-col="percent">{coveragePercentText(o, formatPercent)}</td>
+                            <td>{o.users === 0 ? '—' : formatChange(o.mfa_percent, before.get(o.duo_account_id))}</td>
                           </>
                         ) : (
                           <td colSpan={5} className="error">Scan failed: {o.error?.message ?? 'unknown error'}</td>

@@ -13,7 +13,7 @@ export function OrgBarChart({ rows }: { rows: readonly BarInput[] }) {
   const layout = barChartLayout(rows, width);
   const id = useId();
   const described = sortBars(rows)
-    .map((r) => `${r.label}: ${r.percent === null ? 'scan failed' : formatPercent(r.percent)}`)
+    .map((r) => `${r.label}: ${r.percent === null ? (r.note ?? 'scan failed') : formatPercent(r.percent)}`)
     .join('; ');
   return (
     <div ref={ref} className="coverage-chart">
@@ -34,7 +34,7 @@ export function OrgBarChart({ rows }: { rows: readonly BarInput[] }) {
           </g>
         ))}
         {layout.bars.map((b) => (
-          <g key={b.key} className={b.percent === null ? 'bar failed' : 'bar'} data-org={b.key}>
+          <g key={b.key} className={b.percent === null ? (b.valueText === 'scan failed' ? 'bar failed' : 'bar empty') : 'bar'} data-org={b.key}>
             <title>{`${b.fullLabel}: ${b.valueText}`}</title>
             <text className="bar-label" x={b.labelX} y={b.labelY} textAnchor={b.labelAnchor}>{b.label}</text>
             <rect className="bar-track" x={b.barX} y={b.barY} width={layout.plotWidth} height={b.barHeight} rx={2} />

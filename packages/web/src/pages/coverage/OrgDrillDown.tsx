@@ -1,11 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { setQuery, useLocation } from '../../router.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { PAGE_SIZES, Pager, pageSlice } from '../../ui/Pager.tsx';
-import type { CoverageReport, OrganizationCoverage } from './coverage-api.ts';
-import { ExportButtons } from './ExportButtons.tsx';
+import type { CoverageReport, NoMfaUser, OrganizationCoverage } from './coverage-api.ts';
+import { can, useSession } from '../../session.ts';
+import { saveTextFile } from '../../ui/save-file.ts';
+import { badgeFor } from '../actions/status-badge.ts';
+import { organizationCoverageCsv, organizationExportName, organizationUsersCsv } from './drill-csv.ts';
 import { formatCount, formatDateTime, formatLastLogin, formatPercent, formatStatus } from './format.ts';
+import { UserRowActions } from './UserRowActions.tsx';
 import { filterUsers, findOrganization } from './org-key.ts';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useApiData } from '../../ui/use-api-data.ts';
@@ -52,6 +56,9 @@ export function OrgDrillDown({ orgKey }: { orgKey: string }) {
 }
 
 function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport; org: OrganizationCoverage; page: number; size: number; filter: string }) {
+  const operate = can(useSession(), 'operate');
+  // Follow-on actions run in the organization's Duo account, so they need it mapped (and the operate scope).
+  const actionable = operate && org.organization_id !== null;
   const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : 25;
   const users = filterUsers(org.users_without_mfa, filter);
   const pages = Math.max(1, Math.ceil(users.length / pageSize));
@@ -67,17 +74,25 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
   return (
     <>
       <p className="snapshot-line">
-        {formatCount(org.no_mfa)} of {formatCount(org.users)} users without MFA ({formatPercent(org.percentages?.noMfa ?? 0)}); MFA enabled: {formatPercent(org.mfa_percent)}. Snapshot of{' '}
-        {formatDateTime(report.snapshot.taken_at)}.
+        {org.users === 0 ? (
+          <>No users in {org.name}: nothing to cover. Snapshot of {formatDateTime(report.snapshot.taken_at)}.</>
+        ) : (
+          <>
+            {formatCount(org.no_mfa)} of {formatCount(org.users)} users without MFA ({formatPercent(org.percentages?.noMfa ?? 0)}); MFA enabled: {formatPercent(org.mfa_percent)}. Snapshot of{' '}
+            {formatDateTime(report.snapshot.taken_at)}.
+          </>
+        )}
       </p>
       <div className="coverage-toolbar">
         <div>
           <label htmlFor="coverage-user-filter">Filter by username or email</label>
           <input id="coverage-user-filter" type="search" value={filter} onChange={(e) => setQuery({ q: e.target.value, page: null })} />
         </div>
-        <ExportButtons snapshotId={report.snapshot.id} takenAt={report.snapshot.taken_at} />
+        <OrgExports report={report} org={org} users={users} filter={filter} />
       </div>
-      {org.users_without_mfa.length === 0 ? (
+      {org.users === 0 ? (
+        <p className="empty-state">{org.name} has no users in this snapshot: no users, so no coverage to show.</p>
+      ) : org.users_without_mfa.length === 0 ? (
         <p className="empty-state">Every user of {org.name} has MFA in this snapshot. Nothing to follow up.</p>
       ) : users.length === 0 ? (
         <p className="empty-state">No user without MFA matches “{filter}”. Clear the filter to see all {formatCount(org.no_mfa)}.</p>
@@ -93,6 +108,7 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
                   <th scope="col">Status</th>
                   <th scope="col">Last login</th>
                   <th scope="col">Risky bypass code</th>
+                  {actionable && <th scope="col">Actions</th>}
                 </tr>
               </thead>
               <tbody>
@@ -100,9 +116,12 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
                   <tr key={u.user_id} data-user={u.user_id}>
                     <td>{u.username}</td>
                     <td>{u.email ?? ''}</td>
-                    <td>{formatStatus(u.status)}</td>
+                    <td><StatusBadge status={u.status} /></td>
                     <td>{formatLastLogin(u.last_login, asOf)}</td>
                     <td>{u.riskyBypass ? 'Yes' : 'No'}</td>
+                    {actionable && (
+                      <td><UserRowActions user={u} organizationId={org.organization_id!} integrationId={report.snapshot.integration_id} /></td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -118,5 +137,40 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
         </details>
       )}
     </>
+  );
+}
+
+function StatusBadge({ status }: { status: string }) {
+  const badge = badgeFor('status', status);
+  return badge ? <span className={`badge badge-${badge.tone}`}>{badge.text}</span> : <>{formatStatus(status)}</>;
+}
+
+/**
+ * Exports of what the drill-down shows: this organization's users without MFA as filtered on screen,
+ * and its line of figures; built in the page from the snapshot it holds, so nothing of other
+ * organizations is in the file.
+ */
+function OrgExports({ report, org, users, filter }: { report: CoverageReport; org: OrganizationCoverage; users: NoMfaUser[]; filter: string }) {
+  const [done, setDone] = useState('');
+  const takenAt = report.snapshot.taken_at;
+  const filtered = filter.trim() !== '';
+  function exportUsers() {
+    const name = organizationExportName('users-without-mfa', org.name, takenAt, filtered);
+    saveTextFile(name, organizationUsersCsv(takenAt, org, users));
+    setDone(`Downloaded ${name} (${users.length} ${users.length === 1 ? 'user' : 'users'}).`);
+  }
+  function exportFigures() {
+    const name = organizationExportName('mfa-coverage', org.name, takenAt, false);
+    saveTextFile(name, organizationCoverageCsv(takenAt, org));
+    setDone(`Downloaded ${name}.`);
+  }
+  return (
+    <div className="coverage-exports">
+      <button type="button" onClick={exportUsers} disabled={users.length === 0}>
+        {filtered ? `Export the ${users.length} matching ${users.length === 1 ? 'user' : 'users'} (CSV)` : `Export ${org.name}'s users without MFA (CSV)`}
+      </button>
+      <button type="button" onClick={exportFigures}>Export {org.name}'s figures (CSV)</button>
+      <span role="status" className="ok">{done}</span>
+    </div>
   );
 }

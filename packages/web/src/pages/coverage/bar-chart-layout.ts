@@ -1,10 +1,12 @@
 import { formatPercent } from './format.js';
 
-/** One organization to draw: its MFA-enabled %, or null when its scan failed (no bar, a note instead). */
+/** One organization to draw: its MFA-enabled %, or null when there is none (no bar, a note instead). */
 export interface BarInput {
   key: string;
   label: string;
   percent: number | null;
+  /** Why there is no percentage (default `scan failed`), e.g. `no users`. */
+  note?: string;
 }
 
 /** One drawn row, in SVG user units. */
@@ -95,7 +97,7 @@ export function barChartLayout(rows: readonly BarInput[], width: number): BarCha
       barY,
       barWidth,
       barHeight,
-      valueText: row.percent === null ? 'scan failed' : formatPercent(row.percent),
+      valueText: row.percent === null ? (row.note ?? 'scan failed') : formatPercent(row.percent),
       valueX: plotX + barWidth + 6,
       valueY: barY + barHeight / 2 + 4,
     };

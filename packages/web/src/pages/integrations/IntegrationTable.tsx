@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { api, type ApiError } from '../../api-client.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorView } from '../../ui/ErrorView.tsx';
+import { formatTime } from '../audit/format-time.ts';
 import { CheckResults } from './CheckResults.tsx';
 import { KIND_LABEL, KINDS, isCheckReport, type CheckReport, type Integration } from './integration-types.ts';
 
@@ -15,7 +17,7 @@ function newerReport(a: CheckReport | null, b: CheckReport | null): CheckReport 
 
 /**
  * The stored integrations: credentials as host, key and secret hint, the last check, and per row Edit,
- * Test connection (result inline) and Delete (after a confirmation naming it).
+ * Test connection (result inline) and Delete (after an inline confirmation naming it).
  */
 export function IntegrationTable(props: { items: Integration[]; editingId: string | null; canManage: boolean; onEdit(it: Integration): void; onAction(): void; onChanged(): void }) {
   const [rows, setRows] = useState<Record<string, RowState>>({});
@@ -30,8 +32,6 @@ export function IntegrationTable(props: { items: Integration[]; editingId: strin
   }
 
   async function remove(it: Integration) {
-    props.onAction();
-    if (!window.confirm(`Delete the integration "${it.name}"? Its stored credentials are erased; this cannot be undone.`)) return;
     setRow(it.id, { kind: 'busy', what: 'Deleting…' });
     const res = await api('DELETE', `/api/integrations/${it.id}`);
     if (res.ok) props.onChanged();
@@ -67,7 +67,12 @@ export function IntegrationTable(props: { items: Integration[]; editingId: strin
                 </td>
                 <td aria-live="polite" className="last-check">
                   {row?.kind === 'busy' && <p>{row.what}</p>}
-                  {row?.kind !== 'busy' && report && <CheckResults report={report} label={`Check results of ${it.name}`} />}
+                  {row?.kind !== 'busy' && report && (
+                    <>
+                      <p className="checked-at">Checked <time dateTime={report.checked_at}>{formatTime(report.checked_at)}</time></p>
+                      <CheckResults report={report} label={`Check results of ${it.name}`} />
+                    </>
+                  )}
                   {row?.kind !== 'busy' && !report && '—'}
                   {row?.kind === 'error' && <ErrorView error={row.error} />}
                 </td>
@@ -75,7 +80,15 @@ export function IntegrationTable(props: { items: Integration[]; editingId: strin
                 <td className="row-actions">
                   <button type="button" id={`edit-${it.id}`} aria-label={`Edit ${it.name}`} aria-expanded={props.editingId === it.id} onClick={() => props.onEdit(it)}>Edit</button>
                   <button type="button" aria-label={`Test connection of ${it.name}`} disabled={row?.kind === 'busy'} onClick={() => void test(it)}>Test connection</button>
-                  <button type="button" aria-label={`Delete ${it.name}`} disabled={row?.kind === 'busy'} onClick={() => void remove(it)}>Delete</button>
+                  <ConfirmButton
+                    label="Delete"
+                    ariaLabel={`Delete ${it.name}`}
+                    question={`Delete the integration “${it.name}”? Its stored credentials are erased; this cannot be undone.`}
+                    confirmLabel="Yes, delete"
+                    disabled={row?.kind === 'busy'}
+                    onAsk={props.onAction}
+                    onConfirm={() => remove(it)}
+                  />
                 </td>
                 )}
               </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, listItems, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
 import { accountOptions } from './account-options.ts';
 import { formFromOrganization, organizationPatchBody, type OrganizationForm } from './organization-patch-body.ts';
@@ -80,7 +81,6 @@ export function OrganizationEditor(props: {
   }
 
   async function remove() {
-    if (!window.confirm(`Delete the organization "${org.name}"? Its mapping and directory key are erased; this cannot be undone.`)) return;
     setBusy(true);
     setError(null);
     const res = await api('DELETE', `/api/organizations/${org.id}`);
@@ -203,7 +203,13 @@ export function OrganizationEditor(props: {
         <div className="form-actions">
           <button type="submit" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
           <button type="button" onClick={close}>Cancel</button>
-          <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>Delete organization</button>
+          <ConfirmButton
+            label="Delete organization"
+            question={`Delete the organization “${org.name}”? Its mapping and directory key are erased; this cannot be undone.`}
+            confirmLabel="Yes, delete it"
+            disabled={busy}
+            onConfirm={remove}
+          />
         </div>
         <p aria-live="polite">{unchanged ? 'Nothing changed; nothing to save.' : ''}</p>
         {error && <ErrorView error={error} />}

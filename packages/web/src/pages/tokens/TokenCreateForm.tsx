@@ -62,23 +62,32 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
         {scopeIssue && <p id="tok-scope-err" className="error field-error">{scopeIssue}</p>}
       </fieldset>
       {choosable.length > 0 ? (
-        <>
-          <label htmlFor="tok-orgs">Limit to organizations (optional)</label>
-          <select id="tok-orgs" multiple size={Math.min(6, Math.max(2, choosable.length))} value={orgIds}
-            onChange={(e) => setOrgIds(Array.from(e.target.selectedOptions, (o) => o.value))}
-            aria-describedby="tok-orgs-hint" aria-invalid={orgIssue ? true : undefined}>
-            {choosable.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
+        <fieldset className="tok-orgs" aria-describedby={orgIssue ? 'tok-orgs-hint tok-orgs-err' : 'tok-orgs-hint'}>
+          <legend>Limit to organizations (optional)</legend>
           <p id="tok-orgs-hint" className="hint">
             {limited
               ? 'Your token is limited to organizations, so choose at least one of them.'
-              : 'Choose none for a token that reaches every organization (Ctrl or Cmd + click picks several).'}
+              : 'Tick none for a token that reaches every organization.'}
+            {orgIds.length > 0 && ` ${orgIds.length} chosen.`}
           </p>
-        </>
+          <div className="tok-orgs-list">
+            {choosable.map((o) => (
+              <div key={o.id} className="check">
+                <input
+                  type="checkbox"
+                  id={`tok-org-${o.id}`}
+                  checked={orgIds.includes(o.id)}
+                  onChange={(e) => setOrgIds((prev) => (e.target.checked ? [...prev, o.id] : prev.filter((id) => id !== o.id)))}
+                />
+                <label htmlFor={`tok-org-${o.id}`} className="inline-label">{o.name}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
       ) : (
         <p className="hint">No organizations yet, so the token reaches every organization. Add organizations on the Organizations page to limit tokens to some of them.</p>
       )}
-      {orgIssue && <p className="error field-error">{orgIssue}</p>}
+      {orgIssue && <p id="tok-orgs-err" className="error field-error">{orgIssue}</p>}
       <button type="submit" disabled={busy || scopes.length === 0}>{busy ? 'Creating…' : 'Create token'}</button>
       {scopes.length === 0 && <p className="hint">Pick at least one scope.</p>}
       {error && <ErrorView error={error} />}

@@ -32,6 +32,21 @@ export function scopeSummary(scopes: readonly string[]): string {
   return implied.length > 0 ? `${widest} (includes ${implied.join(', ')})` : widest;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A token's expiry as the list shows it: its date in the viewer's zone (`2026-12-31 23:59`, with
+ * "expired" once past `now`), "Never" for a token without one, or a dash once revoked.
+ */
+export function expiryText(expiresAt: string | null | undefined, revokedAt: string | null, now: Date = new Date()): string {
+  if (revokedAt) return '—';
+  if (!expiresAt) return 'Never';
+  const d = new Date(expiresAt);
+  if (Number.isNaN(d.getTime())) return expiresAt;
+  const text = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return d.getTime() <= now.getTime() ? `${text} (expired)` : text;
+}
+
 /** Organization limits as names (ids the caller cannot resolve shown as ids); null is every organization. */
 export function organizationSummary(ids: readonly string[] | null, names: ReadonlyMap<string, string>): string {
   if (ids === null) return 'All organizations';
