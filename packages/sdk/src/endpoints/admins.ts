@@ -1,4 +1,4 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -14,6 +14,8 @@ import { t } from './shape.js';
 const DOCS = 'https://duo.com/docs/adminapi';
 // Duo documents 100 per page by default and at most 500 for the administrator lists.
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read administrators", writes "Grant administrators". */
+const admin = endpointFamily({ api: 'admin', read: 'admins_read', write: 'admins', page });
 const nullableSeconds = t.integer({ nullable: true, description: 'Unix seconds; null: never' });
 
 /** The roles Duo documents; the names are case-sensitive. */
@@ -143,30 +145,19 @@ export const adminAuthMethodsShape = t.object(
 );
 
 /** `GET /admin/v1/admins`. */
-export const adminsList = defineEndpoint({
+export const adminsList = admin.list({
   id: 'admins.list',
   summary: 'List administrators',
-  method: 'GET',
   path: '/admin/v1/admins',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(adminShape),
   docs: `${DOCS}#retrieve-administrators`,
 });
 
 /** `POST /admin/v1/admins`: the administrator starts Pending Activation, with an activation link. */
-export const adminsCreate = defineEndpoint({
+export const adminsCreate = admin.write({
   id: 'admins.create',
   summary: 'Create an administrator',
-  method: 'POST',
   path: '/admin/v1/admins',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: false,
   params: {
     email: required({ ...email, description: 'Unique among administrators and pending activations' }),
@@ -183,29 +174,20 @@ export const adminsCreate = defineEndpoint({
 });
 
 /** `GET /admin/v1/admins/{admin_id}`. */
-export const adminsGet = defineEndpoint({
+export const adminsGet = admin.get({
   id: 'admins.get',
   summary: 'Get one administrator',
-  method: 'GET',
   path: '/admin/v1/admins/{admin_id}',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { admin_id: adminId },
   response: adminShape,
   docs: `${DOCS}#retrieve-administrator-by-id`,
 });
 
 /** `POST /admin/v1/admins/{admin_id}`: given fields change; name, role and status are read-only for directory-synced administrators. */
-export const adminsUpdate = defineEndpoint({
+export const adminsUpdate = admin.write({
   id: 'admins.update',
   summary: 'Modify an administrator',
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     admin_id: adminId,
@@ -222,29 +204,20 @@ export const adminsUpdate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/admins/{admin_id}`: not for directory-synced administrators. */
-export const adminsDelete = defineEndpoint({
+export const adminsDelete = admin.remove({
   id: 'admins.delete',
   summary: 'Delete an administrator',
-  method: 'DELETE',
   path: '/admin/v1/admins/{admin_id}',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { admin_id: adminId },
   response: emptyAnswer,
   docs: `${DOCS}#delete-administrator`,
 });
 
 /** `POST /admin/v1/admins/{admin_id}/reset`: clears failed sign-in attempts and re-enables a locked-out administrator. */
-export const adminsResetAuthAttempts = defineEndpoint({
+export const adminsResetAuthAttempts = admin.write({
   id: 'admins.reset_auth_attempts',
   summary: "Reset an administrator's authentication attempts",
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}/reset',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { admin_id: adminId },
   // Duo does not document the answer; the emulator answers the administrator.
@@ -253,14 +226,10 @@ export const adminsResetAuthAttempts = defineEndpoint({
 });
 
 /** `POST /admin/v1/admins/{admin_id}/clear_inactivity`: an Expired administrator gets back its previous status. */
-export const adminsClearInactivity = defineEndpoint({
+export const adminsClearInactivity = admin.write({
   id: 'admins.clear_inactivity',
   summary: "Clear an administrator's inactivity expiration",
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}/clear_inactivity',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { admin_id: adminId },
   // Duo does not document the answer; the emulator answers the administrator.
@@ -269,14 +238,10 @@ export const adminsClearInactivity = defineEndpoint({
 });
 
 /** `POST /admin/v1/admins/{admin_id}/activation_link/email`: emails the current link; every call sends again. */
-export const adminsEmailActivationLink = defineEndpoint({
+export const adminsEmailActivationLink = admin.write({
   id: 'admins.email_activation_link',
   summary: 'Email the activation link to an administrator pending activation',
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}/activation_link/email',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { admin_id: adminId },
   response: adminActivationLinkShape,
@@ -284,29 +249,20 @@ export const adminsEmailActivationLink = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/admins/{admin_id}/activation_link`: invalidates the current link. */
-export const adminsDeleteActivationLink = defineEndpoint({
+export const adminsDeleteActivationLink = admin.remove({
   id: 'admins.delete_activation_link',
   summary: 'Delete the activation link of an administrator pending activation',
-  method: 'DELETE',
   path: '/admin/v1/admins/{admin_id}/activation_link',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { admin_id: adminId },
   response: emptyAnswer,
   docs: `${DOCS}#delete-activation-link-from-administrator-pending-activation`,
 });
 
 /** `POST /admin/v1/admins/{admin_id}/activation_link`: only when the administrator has no link yet. */
-export const adminsCreateActivationLink = defineEndpoint({
+export const adminsCreateActivationLink = admin.write({
   id: 'admins.create_activation_link',
   summary: 'Create an activation link for an administrator pending activation',
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}/activation_link',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { admin_id: adminId },
   response: adminActivationLinkShape,
@@ -314,14 +270,10 @@ export const adminsCreateActivationLink = defineEndpoint({
 });
 
 /** `POST /admin/v1/admins/activations`: a link to the activation form for a new administrator. */
-export const adminsCreateActivation = defineEndpoint({
+export const adminsCreateActivation = admin.write({
   id: 'admins.create_activation',
   summary: 'Create an activation link for a new administrator',
-  method: 'POST',
   path: '/admin/v1/admins/activations',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: false,
   params: {
     email: required({ ...email, description: 'Not in use by any administrator or pending activation' }),
@@ -335,45 +287,29 @@ export const adminsCreateActivation = defineEndpoint({
 });
 
 /** `GET /admin/v1/admins/activations`. */
-export const adminsListActivations = defineEndpoint({
+export const adminsListActivations = admin.list({
   id: 'admins.list_activations',
   summary: 'List pending administrator activations',
-  method: 'GET',
   path: '/admin/v1/admins/activations',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(pendingAdminActivationShape),
   docs: `${DOCS}#retrieve-pending-administrator-activations`,
 });
 
 /** `DELETE /admin/v1/admins/activations/{admin_activation_id}`. */
-export const adminsDeleteActivation = defineEndpoint({
+export const adminsDeleteActivation = admin.remove({
   id: 'admins.delete_activation',
   summary: 'Delete a pending administrator activation',
-  method: 'DELETE',
   path: '/admin/v1/admins/activations/{admin_activation_id}',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { admin_activation_id: t.string({ minLength: 1, description: 'The pending activation\'s id' }) },
   response: emptyAnswer,
   docs: `${DOCS}#delete-pending-administrator-activation`,
 });
 
 /** `POST /admin/v1/admins/directorysync/{directory_key}/syncadmin`: creates, updates or disables one administrator from a directory. */
-export const adminsSyncFromDirectory = defineEndpoint({
+export const adminsSyncFromDirectory = admin.write({
   id: 'admins.sync_from_directory',
   summary: 'Synchronize one administrator from a directory',
-  method: 'POST',
   path: '/admin/v1/admins/directorysync/{directory_key}/syncadmin',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     directory_key: t.string({ minLength: 1, description: 'The admin directory sync\'s key' }),
@@ -385,45 +321,29 @@ export const adminsSyncFromDirectory = defineEndpoint({
 });
 
 /** `GET /admin/v1/admins/password_mgmt`. */
-export const adminsListPasswordMgmt = defineEndpoint({
+export const adminsListPasswordMgmt = admin.list({
   id: 'admins.list_password_mgmt',
   summary: "List administrators' external password management status",
-  method: 'GET',
   path: '/admin/v1/admins/password_mgmt',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(adminPasswordMgmtShape),
   docs: `${DOCS}#retrieve-admin-external-password-management-status`,
 });
 
 /** `GET /admin/v1/admins/{admin_id}/password_mgmt`. */
-export const adminsGetPasswordMgmt = defineEndpoint({
+export const adminsGetPasswordMgmt = admin.get({
   id: 'admins.get_password_mgmt',
   summary: "Get one administrator's external password management status",
-  method: 'GET',
   path: '/admin/v1/admins/{admin_id}/password_mgmt',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { admin_id: adminId },
   response: adminPasswordMgmtShape,
   docs: `${DOCS}#retrieve-single-admin-external-password-management-status`,
 });
 
 /** `POST /admin/v1/admins/{admin_id}/password_mgmt`: a password may be set only with external management on. */
-export const adminsUpdatePasswordMgmt = defineEndpoint({
+export const adminsUpdatePasswordMgmt = admin.write({
   id: 'admins.update_password_mgmt',
   summary: "Change an administrator's external password management (and password)",
-  method: 'POST',
   path: '/admin/v1/admins/{admin_id}/password_mgmt',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     admin_id: adminId,
@@ -435,15 +355,10 @@ export const adminsUpdatePasswordMgmt = defineEndpoint({
 });
 
 /** `GET /admin/v1/admins/allowed_auth_methods`. */
-export const adminsGetAllowedAuthMethods = defineEndpoint({
+export const adminsGetAllowedAuthMethods = admin.get({
   id: 'admins.get_allowed_auth_methods',
   summary: 'Get the authentication methods administrators may use',
-  method: 'GET',
   path: '/admin/v1/admins/allowed_auth_methods',
-  api: 'admin',
-  grant: 'admins_read',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: adminAuthMethodsShape,
   docs: `${DOCS}#retrieve-administrator-authentication-factors`,
@@ -452,14 +367,10 @@ export const adminsGetAllowedAuthMethods = defineEndpoint({
 const method = (what: string) => ({ ...t.boolean({ description: `${what}; not set to true: not allowed` }), encoding: 'digit' }) as const;
 
 /** `POST /admin/v1/admins/allowed_auth_methods`: replaces the whole set; a method not sent as true is disallowed. */
-export const adminsUpdateAllowedAuthMethods = defineEndpoint({
+export const adminsUpdateAllowedAuthMethods = admin.write({
   id: 'admins.update_allowed_auth_methods',
   summary: 'Restrict the authentication methods administrators may use',
-  method: 'POST',
   path: '/admin/v1/admins/allowed_auth_methods',
-  api: 'admin',
-  grant: 'admins',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     hardware_token_enabled: method('OTP hardware tokens'),

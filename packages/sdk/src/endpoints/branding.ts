@@ -1,6 +1,9 @@
 import { defineEndpoint, type ParamSpec } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { t } from './shape.js';
 
+/** Every branding endpoint needs "Grant settings". */
+const branding = endpointFamily({ api: 'admin', read: 'settings', write: 'settings' });
 const DOCS = 'https://duo.com/docs/adminapi';
 const HEX_COLOR = '#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})';
 
@@ -52,29 +55,20 @@ const brandingParams = {
 } as const satisfies Record<string, ParamSpec>;
 
 /** `GET /admin/v1/branding`: the live branding. */
-export const brandingGet = defineEndpoint({
+export const brandingGet = branding.get({
   id: 'branding.get',
   summary: 'Get live custom branding',
-  method: 'GET',
   path: '/admin/v1/branding',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: brandingShape,
   docs: `${DOCS}#retrieve-live-custom-branding`,
 });
 
 /** `POST /admin/v1/branding`: changes what every user sees now. */
-export const brandingUpdate = defineEndpoint({
+export const brandingUpdate = branding.write({
   id: 'branding.update',
   summary: 'Modify live custom branding',
-  method: 'POST',
   path: '/admin/v1/branding',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_modify',
   idempotent: true,
   params: brandingParams,
   response: brandingShape,
@@ -82,29 +76,20 @@ export const brandingUpdate = defineEndpoint({
 });
 
 /** `GET /admin/v1/branding/draft`. */
-export const brandingGetDraft = defineEndpoint({
+export const brandingGetDraft = branding.get({
   id: 'branding.get_draft',
   summary: 'Get draft custom branding',
-  method: 'GET',
   path: '/admin/v1/branding/draft',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: brandingDraftShape,
   docs: `${DOCS}#retrieve-draft-custom-branding`,
 });
 
 /** `POST /admin/v1/branding/draft`: live branding is untouched until the draft is published. */
-export const brandingUpdateDraft = defineEndpoint({
+export const brandingUpdateDraft = branding.write({
   id: 'branding.update_draft',
   summary: 'Modify draft custom branding',
-  method: 'POST',
   path: '/admin/v1/branding/draft',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     ...brandingParams,
@@ -115,14 +100,10 @@ export const brandingUpdateDraft = defineEndpoint({
 });
 
 /** `POST /admin/v1/branding/draft/users/{user_id}`: adds one user to those who see the draft. */
-export const brandingAddDraftUser = defineEndpoint({
+export const brandingAddDraftUser = branding.write({
   id: 'branding.add_draft_user',
   summary: 'Let a user see the draft custom branding',
-  method: 'POST',
   path: '/admin/v1/branding/draft/users/{user_id}',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { user_id: t.string({ minLength: 1 }) },
   response: brandingDraftShape,
@@ -130,14 +111,10 @@ export const brandingAddDraftUser = defineEndpoint({
 });
 
 /** `POST /admin/v1/branding/draft/publish`: the draft becomes the live branding for everyone. */
-export const brandingPublishDraft = defineEndpoint({
+export const brandingPublishDraft = branding.write({
   id: 'branding.publish_draft',
   summary: 'Publish draft custom branding as live',
-  method: 'POST',
   path: '/admin/v1/branding/draft/publish',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {},
   response: brandingShape,
@@ -145,29 +122,20 @@ export const brandingPublishDraft = defineEndpoint({
 });
 
 /** `GET /admin/v1/branding/custom_messaging`. */
-export const brandingGetCustomMessaging = defineEndpoint({
+export const brandingGetCustomMessaging = branding.get({
   id: 'branding.get_custom_messaging',
   summary: 'Get custom messaging',
-  method: 'GET',
   path: '/admin/v1/branding/custom_messaging',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: customMessagingShape,
   docs: `${DOCS}#retrieve-custom-messaging`,
 });
 
 /** `POST /admin/v1/branding/custom_messaging`: live at once (custom messaging has no draft). */
-export const brandingUpdateCustomMessaging = defineEndpoint({
+export const brandingUpdateCustomMessaging = branding.write({
   id: 'branding.update_custom_messaging',
   summary: 'Modify custom messaging',
-  method: 'POST',
   path: '/admin/v1/branding/custom_messaging',
-  api: 'admin',
-  grant: 'settings',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     help_links: t.array(t.string({ minLength: 1, pattern: 'https?://\\S+' }), { maxItems: 2, description: 'Up to two http(s) links; replaces the old ones (Duo also takes them comma-separated)' }),

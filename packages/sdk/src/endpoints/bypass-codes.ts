@@ -1,70 +1,49 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { bypassCodeShape, emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { t } from './shape.js';
 
 const DOCS = 'https://duo.com/docs/adminapi#bypass-codes';
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const bypassCode = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const codeId = t.string({ minLength: 1 });
 
 /** `GET /admin/v1/bypass_codes`: metadata only. */
-export const bypassCodesList = defineEndpoint({
+export const bypassCodesList = bypassCode.list({
   id: 'bypass_codes.list',
   summary: "List bypass codes' metadata",
-  method: 'GET',
   path: '/admin/v1/bypass_codes',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(bypassCodeShape),
   docs: `${DOCS}-retrieve-bypass-codes`,
 });
 
 /** `GET /admin/v1/bypass_codes/{bypass_code_id}`. */
-export const bypassCodesGet = defineEndpoint({
+export const bypassCodesGet = bypassCode.get({
   id: 'bypass_codes.get',
   summary: "Get one bypass code's metadata",
-  method: 'GET',
   path: '/admin/v1/bypass_codes/{bypass_code_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { bypass_code_id: codeId },
   response: bypassCodeShape,
   docs: `${DOCS}-retrieve-bypass-code-by-id`,
 });
 
 /** `DELETE /admin/v1/bypass_codes/{bypass_code_id}`: succeeds when already gone. */
-export const bypassCodesDelete = defineEndpoint({
+export const bypassCodesDelete = bypassCode.remove({
   id: 'bypass_codes.delete',
   summary: 'Delete a bypass code',
-  method: 'DELETE',
   path: '/admin/v1/bypass_codes/{bypass_code_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { bypass_code_id: codeId },
   response: emptyAnswer,
   docs: `${DOCS}-delete-bypass-code`,
 });
 
 /** `GET /admin/v1/users/{user_id}/bypass_codes`. */
-export const usersBypassCodesList = defineEndpoint({
+export const usersBypassCodesList = bypassCode.list({
   id: 'users.bypass_codes.list',
   summary: "List a user's bypass codes' metadata",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/bypass_codes',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: t.string({ minLength: 1 }), limit: page.limit, offset: page.offset },
+  params: { user_id: t.string({ minLength: 1 }) },
   response: t.array(bypassCodeShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-bypass-codes-by-user-id',
 });
@@ -73,14 +52,10 @@ export const usersBypassCodesList = defineEndpoint({
  * `POST /admin/v1/users/{user_id}/bypass_codes`: answers the codes, the only time Duo shows them;
  * replaces the user's codes unless `preserve_existing`. Never resent.
  */
-export const usersBypassCodesCreate = defineEndpoint({
+export const usersBypassCodesCreate = bypassCode.write({
   id: 'users.bypass_codes.create',
   summary: 'Create bypass codes for a user',
-  method: 'POST',
   path: '/admin/v1/users/{user_id}/bypass_codes',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: {
     user_id: t.string({ minLength: 1 }),

@@ -1,5 +1,5 @@
 import { desktopAuthenticatorShape, sharedDeviceAuthShape } from './authenticator-objects.js';
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -9,113 +9,76 @@ const DOCS = 'https://duo.com/docs/adminapi#desktop-authenticators';
 const SHARED_DOCS = 'https://duo.com/docs/adminapi#shared-device-authentication';
 // Page sizes are not documented for these lists; Duo's other v1 device lists page 100/500.
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const desktopAuthenticator = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const dakey = t.string({ minLength: 1, description: 'Duo key of the desktop authenticator' });
 const sharedDeviceKey = t.string({ minLength: 1, description: 'Key of the shared device authentication configuration' });
 const idList = (what: string) => t.array(t.string({ minLength: 1 }), { minItems: 1, description: what });
 const SHARED_PATH = '/admin/v1/desktop_authenticators/shared_device_auth';
 
 /** `GET /admin/v1/desktop_authenticators`. */
-export const desktopAuthenticatorsList = defineEndpoint({
+export const desktopAuthenticatorsList = desktopAuthenticator.list({
   id: 'desktop_authenticators.list',
   summary: 'List Duo Desktop authenticators',
-  method: 'GET',
   path: '/admin/v1/desktop_authenticators',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(desktopAuthenticatorShape),
   docs: `${DOCS}-retrieve-desktop-authenticators`,
 });
 
 /** `GET /admin/v1/desktop_authenticators/{dakey}`. */
-export const desktopAuthenticatorsGet = defineEndpoint({
+export const desktopAuthenticatorsGet = desktopAuthenticator.get({
   id: 'desktop_authenticators.get',
   summary: 'Get one Duo Desktop authenticator',
-  method: 'GET',
   path: '/admin/v1/desktop_authenticators/{dakey}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { dakey },
   response: desktopAuthenticatorShape,
   docs: `${DOCS}-retrieve-desktop-authenticator-by-key`,
 });
 
 /** `DELETE /admin/v1/desktop_authenticators/{dakey}`: succeeds when already gone. */
-export const desktopAuthenticatorsDelete = defineEndpoint({
+export const desktopAuthenticatorsDelete = desktopAuthenticator.remove({
   id: 'desktop_authenticators.delete',
   summary: 'Delete a Duo Desktop authenticator',
-  method: 'DELETE',
   path: '/admin/v1/desktop_authenticators/{dakey}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { dakey },
   response: emptyAnswer,
   docs: `${DOCS}-delete-desktop-authenticator`,
 });
 
 /** `GET /admin/v1/users/{user_id}/desktopauthenticators`. */
-export const usersDesktopAuthenticatorsList = defineEndpoint({
+export const usersDesktopAuthenticatorsList = desktopAuthenticator.list({
   id: 'users.desktop_authenticators.list',
   summary: "List a user's Duo Desktop authenticators",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/desktopauthenticators',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: t.string({ minLength: 1 }), limit: page.limit, offset: page.offset },
+  params: { user_id: t.string({ minLength: 1 }) },
   response: t.array(desktopAuthenticatorShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-desktop-authenticators-by-user-id',
 });
 
 /** `GET /admin/v1/desktop_authenticators/shared_device_auth`. */
-export const sharedDeviceAuthList = defineEndpoint({
+export const sharedDeviceAuthList = desktopAuthenticator.list({
   id: 'shared_device_auth.list',
   summary: 'List shared device authentication configurations',
-  method: 'GET',
   path: SHARED_PATH,
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(sharedDeviceAuthShape),
   docs: `${SHARED_DOCS}-retrieve-shared-device-authentication-configurations`,
 });
 
 /** `GET /admin/v1/desktop_authenticators/shared_device_auth/{shared_device_key}`. */
-export const sharedDeviceAuthGet = defineEndpoint({
+export const sharedDeviceAuthGet = desktopAuthenticator.get({
   id: 'shared_device_auth.get',
   summary: 'Get one shared device authentication configuration',
-  method: 'GET',
   path: `${SHARED_PATH}/{shared_device_key}`,
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { shared_device_key: sharedDeviceKey },
   response: sharedDeviceAuthShape,
   docs: `${SHARED_DOCS}-retrieve-shared-device-authentication-configuration`,
 });
 
 /** `POST /admin/v1/desktop_authenticators/shared_device_auth`: JSON body (v5); never resent. */
-export const sharedDeviceAuthCreate = defineEndpoint({
+export const sharedDeviceAuthCreate = desktopAuthenticator.write({
   id: 'shared_device_auth.create',
   summary: 'Create a shared device authentication configuration',
-  method: 'POST',
   path: SHARED_PATH,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: {
     group_id_list: required(idList('Group ids whose users may authenticate on shared devices')),
@@ -128,14 +91,11 @@ export const sharedDeviceAuthCreate = defineEndpoint({
 });
 
 /** `PUT /admin/v1/desktop_authenticators/shared_device_auth/{shared_device_key}`: JSON body (v5); lists replace. */
-export const sharedDeviceAuthUpdate = defineEndpoint({
+export const sharedDeviceAuthUpdate = desktopAuthenticator.write({
   id: 'shared_device_auth.update',
   summary: 'Modify a shared device authentication configuration',
   method: 'PUT',
   path: `${SHARED_PATH}/{shared_device_key}`,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: {
     shared_device_key: sharedDeviceKey,
@@ -149,15 +109,10 @@ export const sharedDeviceAuthUpdate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/desktop_authenticators/shared_device_auth/{shared_device_key}`. */
-export const sharedDeviceAuthDelete = defineEndpoint({
+export const sharedDeviceAuthDelete = desktopAuthenticator.remove({
   id: 'shared_device_auth.delete',
   summary: 'Delete a shared device authentication configuration',
-  method: 'DELETE',
   path: `${SHARED_PATH}/{shared_device_key}`,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { shared_device_key: sharedDeviceKey },
   response: emptyAnswer,
   docs: `${SHARED_DOCS}-delete-shared-device-authentication-configuration`,

@@ -1,5 +1,5 @@
 import { desktopTokenActivationShape, desktopTokenShape } from './authenticator-objects.js';
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -13,36 +13,26 @@ import { t } from './shape.js';
 
 const DOCS = 'https://duo.com/docs/adminapi';
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const desktopToken = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const tokenId = t.string({ minLength: 1 });
 const platform = t.string({ minLength: 1, description: 'e.g. windows, mac os x' });
 
 /** `GET /admin/v1/desktoptokens` (deprecated). */
-export const desktopTokensList = defineEndpoint({
+export const desktopTokensList = desktopToken.list({
   id: 'desktop_tokens.list',
   summary: 'List desktop tokens (deprecated)',
-  method: 'GET',
   path: '/admin/v1/desktoptokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(desktopTokenShape),
   deprecated: true,
   docs: DOCS,
 });
 
 /** `GET /admin/v1/desktoptokens/{desktoptoken_id}` (deprecated). */
-export const desktopTokensGet = defineEndpoint({
+export const desktopTokensGet = desktopToken.get({
   id: 'desktop_tokens.get',
   summary: 'Get one desktop token (deprecated)',
-  method: 'GET',
   path: '/admin/v1/desktoptokens/{desktoptoken_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { desktoptoken_id: tokenId },
   response: desktopTokenShape,
   deprecated: true,
@@ -50,14 +40,10 @@ export const desktopTokensGet = defineEndpoint({
 });
 
 /** `POST /admin/v1/desktoptokens` (deprecated): never resent. */
-export const desktopTokensCreate = defineEndpoint({
+export const desktopTokensCreate = desktopToken.write({
   id: 'desktop_tokens.create',
   summary: 'Create a desktop token (deprecated)',
-  method: 'POST',
   path: '/admin/v1/desktoptokens',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { platform: required(platform), name: t.string() },
   response: desktopTokenShape,
@@ -66,14 +52,10 @@ export const desktopTokensCreate = defineEndpoint({
 });
 
 /** `POST /admin/v1/desktoptokens/{desktoptoken_id}` (deprecated). */
-export const desktopTokensUpdate = defineEndpoint({
+export const desktopTokensUpdate = desktopToken.write({
   id: 'desktop_tokens.update',
   summary: 'Modify a desktop token (deprecated)',
-  method: 'POST',
   path: '/admin/v1/desktoptokens/{desktoptoken_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { desktoptoken_id: tokenId, platform, name: t.string() },
   response: desktopTokenShape,
@@ -82,15 +64,10 @@ export const desktopTokensUpdate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/desktoptokens/{desktoptoken_id}` (deprecated): succeeds when already gone. */
-export const desktopTokensDelete = defineEndpoint({
+export const desktopTokensDelete = desktopToken.remove({
   id: 'desktop_tokens.delete',
   summary: 'Delete a desktop token (deprecated)',
-  method: 'DELETE',
   path: '/admin/v1/desktoptokens/{desktoptoken_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { desktoptoken_id: tokenId },
   response: emptyAnswer,
   deprecated: true,
@@ -98,14 +75,10 @@ export const desktopTokensDelete = defineEndpoint({
 });
 
 /** `POST /admin/v1/desktoptokens/{desktoptoken_id}/activate` (deprecated): a new link each time. */
-export const desktopTokensActivate = defineEndpoint({
+export const desktopTokensActivate = desktopToken.write({
   id: 'desktop_tokens.activate',
   summary: 'Create a desktop token activation link (deprecated)',
-  method: 'POST',
   path: '/admin/v1/desktoptokens/{desktoptoken_id}/activate',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { desktoptoken_id: tokenId, valid_secs: t.integer({ minimum: 1, description: 'Link lifetime (default 86400)' }) },
   response: desktopTokenActivationShape,
@@ -114,17 +87,11 @@ export const desktopTokensActivate = defineEndpoint({
 });
 
 /** `GET /admin/v1/users/{user_id}/desktoptokens` (deprecated). */
-export const usersDesktopTokensList = defineEndpoint({
+export const usersDesktopTokensList = desktopToken.list({
   id: 'users.desktop_tokens.list',
   summary: "List a user's desktop tokens (deprecated)",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/desktoptokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: t.string({ minLength: 1 }), limit: page.limit, offset: page.offset },
+  params: { user_id: t.string({ minLength: 1 }) },
   response: t.array(desktopTokenShape),
   deprecated: true,
   docs: DOCS,

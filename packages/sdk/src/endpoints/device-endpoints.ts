@@ -1,9 +1,11 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { offsetPaging } from './paging-params.js';
 import { t } from './shape.js';
 
 // Duo's page sizes for endpoint lists are the device lists' ones: 100 by default, at most 500.
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const deviceEndpoint = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 
 /** A browser Duo saw on an endpoint (collected when it reached a Duo-protected application). */
 export const endpointBrowserShape = t.object(
@@ -65,31 +67,19 @@ export const endpointShape = t.object(
 );
 
 /** `GET /admin/v1/endpoints`. */
-export const endpointsList = defineEndpoint({
+export const endpointsList = deviceEndpoint.list({
   id: 'endpoints.list',
   summary: 'List endpoints',
-  method: 'GET',
   path: '/admin/v1/endpoints',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(endpointShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-endpoints',
 });
 
 /** `GET /admin/v1/endpoints/{epkey}`. */
-export const endpointsGet = defineEndpoint({
+export const endpointsGet = deviceEndpoint.get({
   id: 'endpoints.get',
   summary: 'Get one endpoint',
-  method: 'GET',
   path: '/admin/v1/endpoints/{epkey}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { epkey: t.string({ minLength: 1, description: 'Duo key of the endpoint' }) },
   response: endpointShape,
   docs: 'https://duo.com/docs/adminapi#retrieve-endpoint-by-id',

@@ -1,4 +1,5 @@
 import { defineEndpoint, type ParamSpec } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer, groupShape } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -7,6 +8,8 @@ import { t } from './shape.js';
 const DOCS = 'https://duo.com/docs/adminapi#groups';
 // Duo's Postman collection and the python client's docstring: 100 by default, at most 500 (API.md 2.2).
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const group = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const groupId = t.string({ minLength: 1 });
 const userId = t.string({ minLength: 1 });
 
@@ -30,30 +33,19 @@ const groupFields = {
 export const groupMemberShape = t.object({ user_id: t.string(), username: t.string() }, { required: ['user_id', 'username'] });
 
 /** `GET /admin/v1/groups`. */
-export const groupsList = defineEndpoint({
+export const groupsList = group.list({
   id: 'groups.list',
   summary: 'List groups',
-  method: 'GET',
   path: '/admin/v1/groups',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(groupShape),
   docs: `${DOCS}-retrieve-groups`,
 });
 
 /** `POST /admin/v1/groups`: never resent after an ambiguous failure (a second group would appear). */
-export const groupsCreate = defineEndpoint({
+export const groupsCreate = group.write({
   id: 'groups.create',
   summary: 'Create a group',
-  method: 'POST',
   path: '/admin/v1/groups',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { name: required(t.string({ minLength: 1 })), ...groupFields },
   response: groupShape,
@@ -61,30 +53,20 @@ export const groupsCreate = defineEndpoint({
 });
 
 /** `GET /admin/v2/groups/{group_id}`: the group without its members. */
-export const groupsGet = defineEndpoint({
+export const groupsGet = group.get({
   id: 'groups.get',
   summary: 'Get one group by id',
-  method: 'GET',
   path: '/admin/v2/groups/{group_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { group_id: groupId },
   response: groupShape,
   docs: `${DOCS}-get-group-info`,
 });
 
 /** `GET /admin/v1/groups/{group_id}`: the legacy form, still called by Duo's python client by default. */
-export const groupsGetV1 = defineEndpoint({
+export const groupsGetV1 = group.get({
   id: 'groups.get_v1',
   summary: 'Get one group by id with its members (legacy v1)',
-  method: 'GET',
   path: '/admin/v1/groups/{group_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { group_id: groupId },
   response: t.object({ ...groupShape.properties, users: t.array(groupMemberShape) }, { required: ['group_id', 'name'] }),
   deprecated: true,
@@ -92,30 +74,20 @@ export const groupsGetV1 = defineEndpoint({
 });
 
 /** `GET /admin/v2/groups/{group_id}/users`: offset-paged like the v1 lists (metadata beside `response`). */
-export const groupsUsersList = defineEndpoint({
+export const groupsUsersList = group.list({
   id: 'groups.users.list',
   summary: "List a group's members",
-  method: 'GET',
   path: '/admin/v2/groups/{group_id}/users',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { group_id: groupId, limit: page.limit, offset: page.offset },
+  params: { group_id: groupId },
   response: t.array(groupMemberShape),
   docs: `${DOCS}-get-group-users`,
 });
 
 /** `POST /admin/v1/groups/{group_id}`: the same fields twice leave the same group. */
-export const groupsUpdate = defineEndpoint({
+export const groupsUpdate = group.write({
   id: 'groups.update',
   summary: 'Modify a group',
-  method: 'POST',
   path: '/admin/v1/groups/{group_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { group_id: groupId, name: t.string({ minLength: 1 }), ...groupFields },
   response: groupShape,
@@ -123,45 +95,30 @@ export const groupsUpdate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/groups/{group_id}`: removes every membership too; succeeds when already gone. */
-export const groupsDelete = defineEndpoint({
+export const groupsDelete = group.remove({
   id: 'groups.delete',
   summary: 'Delete a group (its memberships go with it)',
-  method: 'DELETE',
   path: '/admin/v1/groups/{group_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { group_id: groupId },
   response: emptyAnswer,
   docs: `${DOCS}-delete-group`,
 });
 
 /** `GET /admin/v1/users/{user_id}/groups`. */
-export const usersGroupsList = defineEndpoint({
+export const usersGroupsList = group.list({
   id: 'users.groups.list',
   summary: "List a user's groups",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/groups',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: userId, limit: page.limit, offset: page.offset },
+  params: { user_id: userId },
   response: t.array(groupShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-groups-by-user-id',
 });
 
 /** `POST /admin/v1/users/{user_id}/groups`: adding a member twice changes nothing. */
-export const usersGroupsAssociate = defineEndpoint({
+export const usersGroupsAssociate = group.write({
   id: 'users.groups.associate',
   summary: 'Add a user to a group',
-  method: 'POST',
   path: '/admin/v1/users/{user_id}/groups',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { user_id: userId, group_id: required(t.string({ minLength: 1 })) },
   response: emptyAnswer,
@@ -169,15 +126,10 @@ export const usersGroupsAssociate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/users/{user_id}/groups/{group_id}`: the group itself stays. */
-export const usersGroupsDisassociate = defineEndpoint({
+export const usersGroupsDisassociate = group.remove({
   id: 'users.groups.disassociate',
   summary: 'Remove a user from a group',
-  method: 'DELETE',
   path: '/admin/v1/users/{user_id}/groups/{group_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { user_id: userId, group_id: groupId },
   response: emptyAnswer,
   docs: 'https://duo.com/docs/adminapi#disassociate-group-from-user',

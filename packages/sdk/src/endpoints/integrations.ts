@@ -1,4 +1,4 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -19,6 +19,8 @@ const DOCS = 'https://duo.com/docs/adminapi#integrations';
 const LEGACY_DOCS = 'https://duo.com/docs/adminapi-v1#integrations';
 // Duo documents 100 per page by default and at most 300 for integration lists (v1 text, kept by v2).
 const page = offsetPaging(100, 300);
+/** Every integration endpoint needs "Grant applications". */
+const integration = endpointFamily({ api: 'admin', read: 'integrations', write: 'integrations', page });
 const integrationKey = t.string({ minLength: 1, description: 'Integration key (DI...)' });
 const flag = (what: string) => ({ ...t.boolean({ description: what }), encoding: 'digit' }) as const;
 
@@ -194,14 +196,10 @@ const userAccess = t.enum(['ALL_USERS', 'NO_USERS', 'PERMITTED_GROUPS'], { descr
 const visualStyle = { ...t.string(), deprecated: true, description: 'Deprecated; ignored' } as const;
 
 /** `POST /admin/v1/integrations` (legacy v1): form or JSON; SSO types cannot be made here. */
-export const integrationsCreateLegacy = defineEndpoint({
+export const integrationsCreateLegacy = integration.write({
   id: 'integrations.create_legacy',
   summary: 'Create an integration (legacy v1)',
-  method: 'POST',
   path: '/admin/v1/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { ...createParams, visual_style: visualStyle },
   response: integrationShape,
@@ -210,45 +208,29 @@ export const integrationsCreateLegacy = defineEndpoint({
 });
 
 /** `GET /admin/v1/integrations/{integration_key}/skey`: the full secret key. */
-export const integrationsGetSecretKey = defineEndpoint({
+export const integrationsGetSecretKey = integration.get({
   id: 'integrations.get_secret_key',
   summary: "Retrieve an integration's secret key",
-  method: 'GET',
   path: '/admin/v1/integrations/{integration_key}/skey',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: integrationSecretKeyShape,
   docs: 'https://duo.com/docs/adminapi#retrieve-secret-key',
 });
 
 /** `GET /admin/v2/integrations`. */
-export const integrationsList = defineEndpoint({
+export const integrationsList = integration.list({
   id: 'integrations.list',
   summary: 'List integrations',
-  method: 'GET',
   path: '/admin/v2/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(integrationShape),
   docs: `${DOCS}-retrieve-integrations`,
 });
 
 /** `POST /admin/v2/integrations`: JSON body; Duo's way to create generic SSO applications. */
-export const integrationsCreate = defineEndpoint({
+export const integrationsCreate = integration.write({
   id: 'integrations.create',
   summary: 'Create an integration',
-  method: 'POST',
   path: '/admin/v2/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: { ...createParams, sso: ssoParam },
@@ -257,15 +239,10 @@ export const integrationsCreate = defineEndpoint({
 });
 
 /** `GET /admin/v2/integrations/{integration_key}`. */
-export const integrationsGet = defineEndpoint({
+export const integrationsGet = integration.get({
   id: 'integrations.get',
   summary: 'Get one integration',
-  method: 'GET',
   path: '/admin/v2/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: integrationShape,
   docs: `${DOCS}-retrieve-integration-by-integration-key`,
@@ -275,14 +252,10 @@ export const integrationsGet = defineEndpoint({
  * `POST /admin/v2/integrations/{integration_key}`: JSON body; given fields change. Repeating it
  * leaves the same state except with `reset_secret_key`, which the SDK sends as non-idempotent.
  */
-export const integrationsUpdate = defineEndpoint({
+export const integrationsUpdate = integration.write({
   id: 'integrations.update',
   summary: 'Modify an integration',
-  method: 'POST',
   path: '/admin/v2/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: true,
   body: 'json',
   params: { ...modifyParams, sso: ssoParam },
@@ -291,29 +264,20 @@ export const integrationsUpdate = defineEndpoint({
 });
 
 /** `DELETE /admin/v2/integrations/{integration_key}`: its keys stop working at once; succeeds when already gone. */
-export const integrationsDelete = defineEndpoint({
+export const integrationsDelete = integration.remove({
   id: 'integrations.delete',
   summary: 'Delete an integration',
-  method: 'DELETE',
   path: '/admin/v2/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: emptyAnswer,
   docs: `${DOCS}-delete-integration`,
 });
 
 /** `POST /admin/v3/integrations`: JSON body; who may authenticate is `user_access`. */
-export const integrationsCreateLatest = defineEndpoint({
+export const integrationsCreateLatest = integration.write({
   id: 'integrations.create_latest',
   summary: 'Create an integration (v3, with user access)',
-  method: 'POST',
   path: '/admin/v3/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: { ...createParams, user_access: userAccess, sso: ssoParam },
@@ -322,29 +286,20 @@ export const integrationsCreateLatest = defineEndpoint({
 });
 
 /** `GET /admin/v3/integrations/{integration_key}`. */
-export const integrationsGetLatest = defineEndpoint({
+export const integrationsGetLatest = integration.get({
   id: 'integrations.get_latest',
   summary: 'Get one integration (v3, with user access)',
-  method: 'GET',
   path: '/admin/v3/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: integrationLatestShape,
   docs: `${DOCS}-retrieve-integration-by-integration-key`,
 });
 
 /** `POST /admin/v3/integrations/{integration_key}`: JSON body; v2's fields and `user_access`. */
-export const integrationsUpdateLatest = defineEndpoint({
+export const integrationsUpdateLatest = integration.write({
   id: 'integrations.update_latest',
   summary: 'Modify an integration (v3, with user access)',
-  method: 'POST',
   path: '/admin/v3/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: true,
   body: 'json',
   params: { ...modifyParams, user_access: userAccess, sso: ssoParam },
@@ -357,29 +312,20 @@ const OIDC_PATH = '/admin/v2/integrations/oidc/{integration_key}/client_secret';
 const clientId = t.string({ minLength: 1, description: 'Client id of the OAuth client-credentials client' });
 
 /** `GET .../oauth_cc/{integration_key}/client_secret/{client_id}`: an OAuth client-credentials client's secret. */
-export const integrationsGetOauthClientSecret = defineEndpoint({
+export const integrationsGetOauthClientSecret = integration.get({
   id: 'integrations.get_oauth_client_secret',
   summary: "Retrieve an OAuth client-credentials client's secret",
-  method: 'GET',
   path: OAUTH_PATH,
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey, client_id: clientId },
   response: clientSecretShape,
   docs: `${DOCS}-retrieve-oauth-20-client-credentials-client-secret`,
 });
 
 /** `POST .../oauth_cc/{integration_key}/client_secret/{client_id}`: a new secret; the old one stops working. */
-export const integrationsRotateOauthClientSecret = defineEndpoint({
+export const integrationsRotateOauthClientSecret = integration.write({
   id: 'integrations.rotate_oauth_client_secret',
   summary: "Reset an OAuth client-credentials client's secret",
-  method: 'POST',
   path: OAUTH_PATH,
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: { integration_key: integrationKey, client_id: clientId },
@@ -388,29 +334,20 @@ export const integrationsRotateOauthClientSecret = defineEndpoint({
 });
 
 /** `GET .../oidc/{integration_key}/client_secret`: an OIDC relying party's client secret. */
-export const integrationsGetOidcClientSecret = defineEndpoint({
+export const integrationsGetOidcClientSecret = integration.get({
   id: 'integrations.get_oidc_client_secret',
   summary: "Retrieve an OIDC application's client secret",
-  method: 'GET',
   path: OIDC_PATH,
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: clientSecretShape,
   docs: `${DOCS}-retrieve-oidc-client-secret`,
 });
 
 /** `POST .../oidc/{integration_key}/client_secret`: a new secret; the old one stops working. */
-export const integrationsRotateOidcClientSecret = defineEndpoint({
+export const integrationsRotateOidcClientSecret = integration.write({
   id: 'integrations.rotate_oidc_client_secret',
   summary: "Reset an OIDC application's client secret",
-  method: 'POST',
   path: OIDC_PATH,
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: { integration_key: integrationKey },
@@ -424,32 +361,20 @@ export const integrationsRotateOidcClientSecret = defineEndpoint({
  */
 
 /** `GET /admin/v1/integrations` (legacy; python 4.5 `get_integrations`). */
-export const integrationsListLegacy = defineEndpoint({
+export const integrationsListLegacy = integration.list({
   id: 'integrations.list_legacy',
   summary: 'List integrations (legacy v1)',
-  method: 'GET',
   path: '/admin/v1/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(integrationShape),
   deprecated: true,
   docs: `${LEGACY_DOCS}-retrieve-integrations`,
 });
 
 /** `GET /admin/v1/integrations/{integration_key}` (legacy; python 4.5 `get_integration`). */
-export const integrationsGetLegacy = defineEndpoint({
+export const integrationsGetLegacy = integration.get({
   id: 'integrations.get_legacy',
   summary: 'Get one integration (legacy v1)',
-  method: 'GET',
   path: '/admin/v1/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: integrationShape,
   deprecated: true,
@@ -457,14 +382,10 @@ export const integrationsGetLegacy = defineEndpoint({
 });
 
 /** `POST /admin/v1/integrations/{integration_key}` (legacy; python 4.5 `update_integration`). */
-export const integrationsUpdateLegacy = defineEndpoint({
+export const integrationsUpdateLegacy = integration.write({
   id: 'integrations.update_legacy',
   summary: 'Modify an integration (legacy v1)',
-  method: 'POST',
   path: '/admin/v1/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { ...modifyParams, visual_style: visualStyle },
   response: integrationShape,
@@ -473,15 +394,10 @@ export const integrationsUpdateLegacy = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/integrations/{integration_key}` (legacy; python 4.5 `delete_integration`). */
-export const integrationsDeleteLegacy = defineEndpoint({
+export const integrationsDeleteLegacy = integration.remove({
   id: 'integrations.delete_legacy',
   summary: 'Delete an integration (legacy v1)',
-  method: 'DELETE',
   path: '/admin/v1/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: emptyAnswer,
   deprecated: true,
@@ -489,31 +405,19 @@ export const integrationsDeleteLegacy = defineEndpoint({
 });
 
 /** `GET /admin/v3/integrations` (python 5.x `get_integrations`, ruby, Duo's newer examples). */
-export const integrationsListLatest = defineEndpoint({
+export const integrationsListLatest = integration.list({
   id: 'integrations.list_latest',
   summary: 'List integrations (v3, with user access)',
-  method: 'GET',
   path: '/admin/v3/integrations',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(integrationLatestShape),
   docs: `${DOCS}-retrieve-integrations`,
 });
 
 /** `DELETE /admin/v3/integrations/{integration_key}` (python 5.x `delete_integration`, ruby). */
-export const integrationsDeleteLatest = defineEndpoint({
+export const integrationsDeleteLatest = integration.remove({
   id: 'integrations.delete_latest',
   summary: 'Delete an integration (v3)',
-  method: 'DELETE',
   path: '/admin/v3/integrations/{integration_key}',
-  api: 'admin',
-  grant: 'integrations',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { integration_key: integrationKey },
   response: emptyAnswer,
   docs: `${DOCS}-delete-integration`,

@@ -1,7 +1,9 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { t } from './shape.js';
 
 const DOCS = 'https://duo.com/docs/adminapi';
+/** v1 logs need "Grant read log" and share the log endpoints' rate limit (each declaration states `pacing`). */
+const v1Log = endpointFamily({ api: 'admin', read: 'read_log' });
 
 /**
  * The one parameter of Duo's v1 logs. v1 logs page by time, not by cursor: each answer holds the
@@ -14,15 +16,11 @@ const v1Window = {
 const location = t.object({ city: t.string({ nullable: true }), state: t.string({ nullable: true }), country: t.string({ nullable: true }) });
 
 /** `GET /admin/v1/logs/administrator`: administrator actions, 1,000 rows per answer, paged by `mintime`. Rows carry no id. */
-export const logsAdministrator = defineEndpoint({
+export const logsAdministrator = v1Log.get({
   id: 'logs.administrator',
   summary: 'Administrator log (v1, paged by mintime)',
-  method: 'GET',
   path: '/admin/v1/logs/administrator',
-  api: 'admin',
-  grant: 'read_log',
   pacing: 'admin_logs',
-  idempotent: true,
   params: v1Window,
   response: t.array(
     t.object(
@@ -41,15 +39,11 @@ export const logsAdministrator = defineEndpoint({
 });
 
 /** `GET /admin/v1/logs/authentication` (deprecated: use v2): 1,000 rows per answer, paged by `mintime`. */
-export const logsAuthenticationV1 = defineEndpoint({
+export const logsAuthenticationV1 = v1Log.get({
   id: 'logs.authentication_v1',
   summary: 'Authentication log (v1, deprecated)',
-  method: 'GET',
   path: '/admin/v1/logs/authentication',
-  api: 'admin',
-  grant: 'read_log',
   pacing: 'admin_logs',
-  idempotent: true,
   deprecated: true,
   params: v1Window,
   response: t.array(
@@ -75,15 +69,11 @@ export const logsAuthenticationV1 = defineEndpoint({
 });
 
 /** `GET /admin/v1/logs/telephony` (deprecated: use v2): 1,000 rows per answer, paged by `mintime`. Rows carry no id. */
-export const logsTelephonyV1 = defineEndpoint({
+export const logsTelephonyV1 = v1Log.get({
   id: 'logs.telephony_v1',
   summary: 'Telephony log (v1, deprecated)',
-  method: 'GET',
   path: '/admin/v1/logs/telephony',
-  api: 'admin',
-  grant: 'read_log',
   pacing: 'admin_logs',
-  idempotent: true,
   deprecated: true,
   params: v1Window,
   response: t.array(
@@ -103,15 +93,11 @@ export const logsTelephonyV1 = defineEndpoint({
 });
 
 /** `GET /admin/v1/logs/offline_enrollment`: Duo Windows Logon / macOS offline access enrollments, paged by `mintime`. Rows carry no id. */
-export const logsOfflineEnrollment = defineEndpoint({
+export const logsOfflineEnrollment = v1Log.get({
   id: 'logs.offline_enrollment',
   summary: 'Offline enrollment log (v1, paged by mintime)',
-  method: 'GET',
   path: '/admin/v1/logs/offline_enrollment',
-  api: 'admin',
-  grant: 'read_log',
   pacing: 'admin_logs',
-  idempotent: true,
   params: v1Window,
   response: t.array(
     t.object(

@@ -1,7 +1,9 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { required } from './required.js';
 import { t } from './shape.js';
 
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const passport = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource' });
 const DOCS = 'https://duo.com/docs/adminapi#passport';
 const PATH = '/admin/v2/passport/config';
 
@@ -35,15 +37,10 @@ export const passportConfigShape = t.object(
 );
 
 /** `GET /admin/v2/passport/config`. */
-export const passportGet = defineEndpoint({
+export const passportGet = passport.get({
   id: 'passport.get',
   summary: 'Get the Duo Passport configuration',
-  method: 'GET',
   path: PATH,
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: passportConfigShape,
   docs: `${DOCS}-retrieve-passport-configuration`,
@@ -53,14 +50,10 @@ export const passportGet = defineEndpoint({
  * `POST /admin/v2/passport/config`: a JSON body (v5) only. A list given replaces the old one; a
  * field left out keeps its value. Sending the same body twice leaves the same configuration.
  */
-export const passportUpdate = defineEndpoint({
+export const passportUpdate = passport.write({
   id: 'passport.update',
   summary: 'Modify the Duo Passport configuration',
-  method: 'POST',
   path: PATH,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   body: 'json',
   params: {

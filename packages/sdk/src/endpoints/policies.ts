@@ -1,4 +1,4 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -17,6 +17,8 @@ const DOCS = 'https://duo.com/docs/adminapi#policies';
 // Duo documents no page sizes for policies; its clients page 100 at a time (python) and one
 // integration reports a v2 page cap of 100, so both are 100 here.
 const page = offsetPaging(100, 100);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const policy = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const policyKey = t.string({ minLength: 1, description: 'Key of the policy, or `global` for the global policy' });
 
 /** A policy's sections by name, each an object of that section's settings (Duo's setting names). */
@@ -107,60 +109,39 @@ export const policyCalculationShape = t.object(
 );
 
 /** `GET /admin/v2/policies/summary`. */
-export const policiesSummary = defineEndpoint({
+export const policiesSummary = policy.get({
   id: 'policies.summary',
   summary: 'Summarize policies and where they are applied',
-  method: 'GET',
   path: '/admin/v2/policies/summary',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {},
   response: policySummaryShape,
   docs: `${DOCS}-retrieve-policy-summary`,
 });
 
 /** `GET /admin/v2/policies`: every policy, the global one included. */
-export const policiesList = defineEndpoint({
+export const policiesList = policy.list({
   id: 'policies.list',
   summary: 'List policies',
-  method: 'GET',
   path: '/admin/v2/policies',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(policyShape),
   docs: `${DOCS}-retrieve-policies`,
 });
 
 /** `GET /admin/v2/policies/{policy_key}` (`global` names the global policy). */
-export const policiesGet = defineEndpoint({
+export const policiesGet = policy.get({
   id: 'policies.get',
   summary: 'Get one policy',
-  method: 'GET',
   path: '/admin/v2/policies/{policy_key}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { policy_key: policyKey },
   response: policyShape,
   docs: `${DOCS}-retrieve-policy-by-key`,
 });
 
 /** `POST /admin/v2/policies`: JSON body; never resent. */
-export const policiesCreate = defineEndpoint({
+export const policiesCreate = policy.write({
   id: 'policies.create',
   summary: 'Create a policy',
-  method: 'POST',
   path: '/admin/v2/policies',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: {
@@ -174,14 +155,11 @@ export const policiesCreate = defineEndpoint({
 });
 
 /** `PUT /admin/v2/policies/{policy_key}`: JSON body; given sections change, the rest stay. */
-export const policiesUpdate = defineEndpoint({
+export const policiesUpdate = policy.write({
   id: 'policies.update',
   summary: 'Modify a policy',
   method: 'PUT',
   path: '/admin/v2/policies/{policy_key}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   body: 'json',
   params: {
@@ -198,14 +176,11 @@ export const policiesUpdate = defineEndpoint({
 });
 
 /** `PUT /admin/v2/policies/update`: the same section changes on several policies at once. */
-export const policiesBulkUpdate = defineEndpoint({
+export const policiesBulkUpdate = policy.write({
   id: 'policies.bulk_update',
   summary: 'Modify several policies at once',
   method: 'PUT',
   path: '/admin/v2/policies/update',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   body: 'json',
   params: {
@@ -227,14 +202,10 @@ export const policiesBulkUpdate = defineEndpoint({
 });
 
 /** `POST /admin/v2/policies/copy`: one new policy per name, with the source's sections; never resent. */
-export const policiesCopy = defineEndpoint({
+export const policiesCopy = policy.write({
   id: 'policies.copy',
   summary: 'Copy a policy to new policies',
-  method: 'POST',
   path: '/admin/v2/policies/copy',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   body: 'json',
   params: {
@@ -246,30 +217,20 @@ export const policiesCopy = defineEndpoint({
 });
 
 /** `DELETE /admin/v2/policies/{policy_key}`: never the global policy. */
-export const policiesDelete = defineEndpoint({
+export const policiesDelete = policy.remove({
   id: 'policies.delete',
   summary: 'Delete a policy',
-  method: 'DELETE',
   path: '/admin/v2/policies/{policy_key}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { policy_key: policyKey },
   response: emptyAnswer,
   docs: `${DOCS}-delete-policy`,
 });
 
 /** `GET /admin/v2/policies/calculate`: the policy a user gets on an application. */
-export const policiesCalculate = defineEndpoint({
+export const policiesCalculate = policy.get({
   id: 'policies.calculate',
   summary: 'Calculate the policy a user gets on an application',
-  method: 'GET',
   path: '/admin/v2/policies/calculate',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: {
     user_id: required(t.string({ minLength: 1 })),
     integration_key: required(t.string({ minLength: 1, description: 'The application' })),

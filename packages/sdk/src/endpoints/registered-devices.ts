@@ -1,5 +1,5 @@
 import { authenticatorUserShape } from './authenticator-objects.js';
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer } from './objects.js';
 import { offsetPaging } from './paging-params.js';
 import { required } from './required.js';
@@ -8,6 +8,8 @@ import { t } from './shape.js';
 const DOCS = 'https://duo.com/docs/adminapi#registered-devices';
 // Duo's python client walks these lists 100 at a time; the maximum is undocumented, 500 like the other device lists.
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const registered = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const compkey = t.string({ minLength: 1, description: 'Duo key (compkey) of the registered device' });
 const keyList = t.array(t.string({ minLength: 1 }), { minItems: 1, description: 'Registered device keys (compkeys)' });
 const BLOCKED = '/admin/v1/registered_devices/blocked';
@@ -34,91 +36,58 @@ export const registeredDeviceShape = t.object(
 );
 
 /** `GET /admin/v1/registered_devices`. */
-export const registeredDevicesList = defineEndpoint({
+export const registeredDevicesList = registered.list({
   id: 'registered_devices.list',
   summary: 'List Duo Desktop registered devices',
-  method: 'GET',
   path: '/admin/v1/registered_devices',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(registeredDeviceShape),
   docs: `${DOCS}-retrieve-registered-devices`,
 });
 
 /** `GET /admin/v1/registered_devices/{registered_device_key}`. */
-export const registeredDevicesGet = defineEndpoint({
+export const registeredDevicesGet = registered.get({
   id: 'registered_devices.get',
   summary: 'Get one registered device',
-  method: 'GET',
   path: '/admin/v1/registered_devices/{registered_device_key}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { registered_device_key: compkey },
   response: registeredDeviceShape,
   docs: 'https://duo.com/docs/adminapi#retrieve-registered-device-by-id',
 });
 
 /** `DELETE /admin/v1/registered_devices/{registered_device_key}`: succeeds when already gone. */
-export const registeredDevicesDelete = defineEndpoint({
+export const registeredDevicesDelete = registered.remove({
   id: 'registered_devices.delete',
   summary: 'Delete a registered device',
-  method: 'DELETE',
   path: '/admin/v1/registered_devices/{registered_device_key}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { registered_device_key: compkey },
   response: emptyAnswer,
   docs: 'https://duo.com/docs/adminapi#delete-registered-device-by-id',
 });
 
 /** `GET /admin/v1/registered_devices/blocked`: the registered devices now blocked. */
-export const blockedDevicesList = defineEndpoint({
+export const blockedDevicesList = registered.list({
   id: 'blocked_devices.list',
   summary: 'List blocked registered devices',
-  method: 'GET',
   path: BLOCKED,
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(registeredDeviceShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-blocked-registered-devices',
 });
 
 /** `GET /admin/v1/registered_devices/blocked/{compkey}`: 404 unless the device is blocked. */
-export const blockedDevicesGet = defineEndpoint({
+export const blockedDevicesGet = registered.get({
   id: 'blocked_devices.get',
   summary: 'Get one blocked registered device',
-  method: 'GET',
   path: `${BLOCKED}/{compkey}`,
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { compkey },
   response: registeredDeviceShape,
   docs: 'https://duo.com/docs/adminapi#retrieve-blocked-registered-device-by-id',
 });
 
 /** `POST /admin/v1/registered_devices/blocked`: blocks every listed device, or none if one is unknown. */
-export const blockedDevicesBlockMany = defineEndpoint({
+export const blockedDevicesBlockMany = registered.write({
   id: 'blocked_devices.block_many',
   summary: 'Block registered devices',
-  method: 'POST',
   path: BLOCKED,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { registered_device_key_list: required(keyList) },
   response: emptyAnswer,
@@ -126,14 +95,10 @@ export const blockedDevicesBlockMany = defineEndpoint({
 });
 
 /** `POST /admin/v1/registered_devices/blocked/{compkey}`: blocking twice changes nothing. */
-export const blockedDevicesBlock = defineEndpoint({
+export const blockedDevicesBlock = registered.write({
   id: 'blocked_devices.block',
   summary: 'Block a registered device',
-  method: 'POST',
   path: `${BLOCKED}/{compkey}`,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { compkey },
   response: emptyAnswer,
@@ -141,30 +106,20 @@ export const blockedDevicesBlock = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/registered_devices/blocked`: unblocks every listed device, or none if one is unknown. */
-export const blockedDevicesUnblockMany = defineEndpoint({
+export const blockedDevicesUnblockMany = registered.remove({
   id: 'blocked_devices.unblock_many',
   summary: 'Unblock registered devices',
-  method: 'DELETE',
   path: BLOCKED,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { registered_device_key_list: required(keyList) },
   response: emptyAnswer,
   docs: 'https://duo.com/docs/adminapi#unblock-registered-devices',
 });
 
 /** `DELETE /admin/v1/registered_devices/blocked/{compkey}`: unblocking an unblocked device changes nothing. */
-export const blockedDevicesUnblock = defineEndpoint({
+export const blockedDevicesUnblock = registered.remove({
   id: 'blocked_devices.unblock',
   summary: 'Unblock a registered device',
-  method: 'DELETE',
   path: `${BLOCKED}/{compkey}`,
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { compkey },
   response: emptyAnswer,
   docs: 'https://duo.com/docs/adminapi#unblock-registered-device-by-id',

@@ -1,4 +1,4 @@
-import { defineEndpoint } from './define-endpoint.js';
+import { endpointFamily } from './endpoint-family.js';
 import { emptyAnswer, tokenShape } from './objects.js';
 import { hardwareTokenShape, u2fTokenShape } from './token-objects.js';
 import { offsetPaging } from './paging-params.js';
@@ -8,6 +8,8 @@ import { t } from './shape.js';
 const DOCS = 'https://duo.com/docs/adminapi#otp-hardware-tokens';
 const U2F_DOCS = 'https://duo.com/docs/adminapi#u2f-tokens';
 const page = offsetPaging(100, 500);
+/** Reads need "Grant read resource", writes "Grant write resource". */
+const token = endpointFamily({ api: 'admin', read: 'read_resource', write: 'write_resource', page });
 const tokenId = t.string({ minLength: 1 });
 const userId = t.string({ minLength: 1 });
 const registrationId = t.string({ minLength: 1 });
@@ -23,50 +25,33 @@ const totpStep = t.integer({ minimum: 1, description: 'TOTP time step in seconds
 const otpCode = required(t.string({ pattern: '[0-9]{6,8}', description: 'A passcode shown by the token' }));
 
 /** `GET /admin/v1/tokens`: a page of tokens, or the one token with this type and serial. */
-export const tokensList = defineEndpoint({
+export const tokensList = token.list({
   id: 'tokens.list',
   summary: 'List hardware tokens (type and serial together find one)',
-  method: 'GET',
   path: '/admin/v1/tokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
   params: {
     type: t.enum(HARDWARE_TOKEN_TYPES, { description: 'With serial: look up one token' }),
     serial: t.string({ minLength: 1, description: 'With type: look up one token' }),
-    limit: page.limit,
-    offset: page.offset,
   },
   response: t.array(hardwareTokenShape),
   docs: `${DOCS}-retrieve-hardware-tokens`,
 });
 
 /** `GET /admin/v1/tokens/{token_id}`. */
-export const tokensGet = defineEndpoint({
+export const tokensGet = token.get({
   id: 'tokens.get',
   summary: 'Get one hardware token by id',
-  method: 'GET',
   path: '/admin/v1/tokens/{token_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { token_id: tokenId },
   response: hardwareTokenShape,
   docs: `${DOCS}-retrieve-hardware-token-by-id`,
 });
 
 /** `POST /admin/v1/tokens`: imports a token; never resent (a second run meets a duplicate serial). */
-export const tokensCreate = defineEndpoint({
+export const tokensCreate = token.write({
   id: 'tokens.create',
   summary: 'Create (import) a hardware token',
-  method: 'POST',
   path: '/admin/v1/tokens',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: {
     type: required(t.enum(CREATABLE_TOKEN_TYPES)),
@@ -82,14 +67,10 @@ export const tokensCreate = defineEndpoint({
 });
 
 /** `POST /admin/v1/tokens/{token_id}`: Duo's python client changes a TOTP token's step here. */
-export const tokensUpdate = defineEndpoint({
+export const tokensUpdate = token.write({
   id: 'tokens.update',
   summary: "Modify a hardware token (a TOTP token's time step)",
-  method: 'POST',
   path: '/admin/v1/tokens/{token_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { token_id: tokenId, totp_step: totpStep },
   response: hardwareTokenShape,
@@ -97,14 +78,10 @@ export const tokensUpdate = defineEndpoint({
 });
 
 /** `POST .../resync`: moves the HOTP counter past three consecutive codes; repeating it fails (the codes are spent). */
-export const tokensResync = defineEndpoint({
+export const tokensResync = token.write({
   id: 'tokens.resync',
   summary: 'Resynchronize a HOTP hardware token from three consecutive codes',
-  method: 'POST',
   path: '/admin/v1/tokens/{token_id}/resync',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: false,
   params: { token_id: tokenId, code1: otpCode, code2: otpCode, code3: otpCode },
   response: emptyAnswer,
@@ -112,45 +89,30 @@ export const tokensResync = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/tokens/{token_id}`: also detaches it from its users; succeeds when already gone. */
-export const tokensDelete = defineEndpoint({
+export const tokensDelete = token.remove({
   id: 'tokens.delete',
   summary: 'Delete a hardware token',
-  method: 'DELETE',
   path: '/admin/v1/tokens/{token_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { token_id: tokenId },
   response: emptyAnswer,
   docs: `${DOCS}-delete-hardware-token`,
 });
 
 /** `GET /admin/v1/users/{user_id}/tokens`. */
-export const usersTokensList = defineEndpoint({
+export const usersTokensList = token.list({
   id: 'users.tokens.list',
   summary: "List a user's hardware tokens",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/tokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: userId, limit: page.limit, offset: page.offset },
+  params: { user_id: userId },
   response: t.array(tokenShape),
   docs: 'https://duo.com/docs/adminapi#retrieve-hardware-tokens-by-user-id',
 });
 
 /** `POST /admin/v1/users/{user_id}/tokens`: associating twice changes nothing. */
-export const usersTokensAssociate = defineEndpoint({
+export const usersTokensAssociate = token.write({
   id: 'users.tokens.associate',
   summary: 'Associate a hardware token with a user',
-  method: 'POST',
   path: '/admin/v1/users/{user_id}/tokens',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
   idempotent: true,
   params: { user_id: userId, token_id: required(t.string({ minLength: 1 })) },
   response: emptyAnswer,
@@ -158,47 +120,30 @@ export const usersTokensAssociate = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/users/{user_id}/tokens/{token_id}`: the token itself stays. */
-export const usersTokensDisassociate = defineEndpoint({
+export const usersTokensDisassociate = token.remove({
   id: 'users.tokens.disassociate',
   summary: 'Disassociate a hardware token from a user',
-  method: 'DELETE',
   path: '/admin/v1/users/{user_id}/tokens/{token_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { user_id: userId, token_id: tokenId },
   response: emptyAnswer,
   docs: 'https://duo.com/docs/adminapi#disassociate-hardware-token-from-user',
 });
 
 /** `GET /admin/v1/u2ftokens`: deprecated by Duo (WebAuthn replaced U2F), still called by its clients. */
-export const u2ftokensList = defineEndpoint({
+export const u2ftokensList = token.list({
   id: 'u2ftokens.list',
   summary: 'List U2F tokens (deprecated: use WebAuthn credentials)',
-  method: 'GET',
   path: '/admin/v1/u2ftokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { limit: page.limit, offset: page.offset },
   response: t.array(u2fTokenShape),
   deprecated: true,
   docs: `${U2F_DOCS}-retrieve-u2f-tokens`,
 });
 
 /** `GET /admin/v1/u2ftokens/{registration_id}` (deprecated). */
-export const u2ftokensGet = defineEndpoint({
+export const u2ftokensGet = token.get({
   id: 'u2ftokens.get',
   summary: 'Get one U2F token (deprecated)',
-  method: 'GET',
   path: '/admin/v1/u2ftokens/{registration_id}',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_one',
-  idempotent: true,
   params: { registration_id: registrationId },
   response: u2fTokenShape,
   deprecated: true,
@@ -206,15 +151,10 @@ export const u2ftokensGet = defineEndpoint({
 });
 
 /** `DELETE /admin/v1/u2ftokens/{registration_id}` (deprecated): succeeds when already gone. */
-export const u2ftokensDelete = defineEndpoint({
+export const u2ftokensDelete = token.remove({
   id: 'u2ftokens.delete',
   summary: 'Delete a U2F token (deprecated)',
-  method: 'DELETE',
   path: '/admin/v1/u2ftokens/{registration_id}',
-  api: 'admin',
-  grant: 'write_resource',
-  pacing: 'admin_modify',
-  idempotent: true,
   params: { registration_id: registrationId },
   response: emptyAnswer,
   deprecated: true,
@@ -222,17 +162,11 @@ export const u2ftokensDelete = defineEndpoint({
 });
 
 /** `GET /admin/v1/users/{user_id}/u2ftokens` (deprecated). */
-export const usersU2ftokensList = defineEndpoint({
+export const usersU2ftokensList = token.list({
   id: 'users.u2ftokens.list',
   summary: "List a user's U2F tokens (deprecated)",
-  method: 'GET',
   path: '/admin/v1/users/{user_id}/u2ftokens',
-  api: 'admin',
-  grant: 'read_resource',
-  pacing: 'admin_get_page',
-  idempotent: true,
-  paging: page.paging,
-  params: { user_id: userId, limit: page.limit, offset: page.offset },
+  params: { user_id: userId },
   response: t.array(u2fTokenShape),
   deprecated: true,
   docs: 'https://duo.com/docs/adminapi#retrieve-u2f-tokens-by-user-id',

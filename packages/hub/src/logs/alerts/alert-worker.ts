@@ -1,8 +1,8 @@
 import type { HubContext } from '../../hub-context.js';
 import { forwardingDb } from '../forwarding/forwarding-tables.js';
 import type { ForwardingOptions } from '../forwarding/forwarding-options.js';
-import { LeaseKeeper } from '../forwarding/lease-keeper.js';
-import { PollingLoop, type LoopTurn } from '../forwarding/polling-loop.js';
+import { LeasedLoop } from '../forwarding/leased-loop.js';
+import type { LoopTurn } from '../forwarding/polling-loop.js';
 import { ALERTS_STATE, evaluateAlerts } from './evaluate-alerts.js';
 
 /**
@@ -12,22 +12,19 @@ import { ALERTS_STATE, evaluateAlerts } from './evaluate-alerts.js';
 export class AlertWorker {
   readonly #hub: HubContext;
   readonly #options: ForwardingOptions;
-  readonly #lease: LeaseKeeper;
-  readonly #loop: PollingLoop;
+  readonly #loop: LeasedLoop;
   readonly #onAlerts: () => void;
   #lastSweep = 0;
-  #crashed = false;
 
   constructor(hub: HubContext, options: ForwardingOptions, onAlerts: () => void) {
     this.#hub = hub;
     this.#options = options;
     this.#onAlerts = onAlerts;
-    this.#lease = new LeaseKeeper(() => forwardingDb(hub.store.db), ALERTS_STATE, options.replicaId, options.leaseMs, () => hub.now().getTime());
-    this.#loop = new PollingLoop(
-      () => this.#turn(),
-      options.pollMs,
-      (error) => hub.logger.warn({ err: error }, 'alert evaluation failed; retrying at the next poll'),
-    );
+    this.#loop = new LeasedLoop(hub, options, {
+      lease: ALERTS_STATE,
+      turn: (lease) => this.#turn(lease),
+      onError: (error) => hub.logger.warn({ err: error }, 'alert evaluation failed; retrying at the next poll'),
+    });
   }
 
   start(): void {
@@ -40,25 +37,17 @@ export class AlertWorker {
 
   /** Whether this replica evaluates alerts now. */
   get holding(): boolean {
-    return !this.#crashed && this.#lease.held;
+    return this.#loop.holding;
   }
 
   /** Stops; `release` false leaves the lease to lapse (a replica that died). */
-  async stop(release = true): Promise<void> {
-    if (!release) {
-      this.#crashed = true;
-      this.#lease.forget();
-      void this.#loop.stop();
-      return;
-    }
-    await this.#loop.stop();
-    await this.#lease.release().catch(() => {});
+  stop(release = true): Promise<void> {
+    return this.#loop.stop(release);
   }
 
-  async #turn(): Promise<LoopTurn> {
-    const state = await this.#lease.renew();
-    if (state === 'lost' || this.#crashed) return { busy: false };
-    if (state === 'fresh') this.#lastSweep = 0;
+  async #turn(lease: 'fresh' | 'held'): Promise<LoopTurn> {
+    if (this.#loop.crashed) return { busy: false };
+    if (lease === 'fresh') this.#lastSweep = 0;
     const now = this.#hub.now().getTime();
     const sweep = now - this.#lastSweep >= this.#options.sweepMs;
     const result = await evaluateAlerts(forwardingDb(this.#hub.store.db), {

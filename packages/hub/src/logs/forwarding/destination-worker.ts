@@ -4,8 +4,8 @@ import { groupByPartition, loadDueDeliveries, loadItems, markDelivered, markFail
 import { openSyslogTarget, openWebhookTarget, syslogHostnameOf } from './destination-records.js';
 import { fillOutbox, pruneDeliveries } from './fill-outbox.js';
 import { destinationLeaseName } from './forwarding-lease.js';
-import { LeaseKeeper } from './lease-keeper.js';
-import { PollingLoop, type LoopTurn } from './polling-loop.js';
+import { LeasedLoop } from './leased-loop.js';
+import type { LoopTurn } from './polling-loop.js';
 import type { ForwardingOptions } from './forwarding-options.js';
 import { forwardingDb, type LogDeliveriesTable, type LogDestinationsTable } from './forwarding-tables.js';
 import { sendWebhook, webhookAgents } from './send-webhook.js';
@@ -33,12 +33,10 @@ export class DestinationWorker {
   readonly id: string;
   readonly #hub: HubContext;
   readonly #options: ForwardingOptions;
-  readonly #lease: LeaseKeeper;
-  readonly #loop: PollingLoop;
+  readonly #loop: LeasedLoop;
   #lastSweep = 0;
   #pausedUntil = 0;
   #failures = 0;
-  #crashed = false;
   #agents: ReturnType<typeof webhookAgents> | undefined;
   #syslog: { client: SyslogClient; signature: string } | undefined;
 
@@ -46,12 +44,12 @@ export class DestinationWorker {
     this.#hub = hub;
     this.#options = options;
     this.id = id;
-    this.#lease = new LeaseKeeper(() => forwardingDb(hub.store.db), destinationLeaseName(id), options.replicaId, options.leaseMs, () => this.#now());
-    this.#loop = new PollingLoop(
-      () => this.#turn(),
-      options.pollMs,
-      (error) => hub.logger.warn({ err: error, destination_id: id }, 'log forwarding round failed; retrying at the next poll'),
-    );
+    this.#loop = new LeasedLoop(hub, options, {
+      lease: destinationLeaseName(id),
+      turn: (lease) => this.#turn(lease),
+      onError: (error) => hub.logger.warn({ err: error, destination_id: id }, 'log forwarding round failed; retrying at the next poll'),
+      close: () => this.#close(),
+    });
   }
 
   /** Starts the loop. */
@@ -66,24 +64,15 @@ export class DestinationWorker {
 
   /** Whether this worker holds the destination's lease now. */
   get holding(): boolean {
-    return !this.#crashed && this.#lease.held;
+    return this.#loop.holding;
   }
 
   /**
    * Stops sending at once and waits for the loop to end; `release` hands the lease back so another
    * replica can start without waiting for it to lapse (false simulates a replica that died).
    */
-  async stop(release = true): Promise<void> {
-    if (!release) {
-      this.#crashed = true;
-      this.#lease.forget();
-      void this.#loop.stop();
-      this.#close();
-      return;
-    }
-    await this.#loop.stop();
-    this.#close();
-    await this.#lease.release().catch(() => {});
+  stop(release = true): Promise<void> {
+    return this.#loop.stop(release);
   }
 
   #close(): void {
@@ -100,16 +89,11 @@ export class DestinationWorker {
 
   /** Whether sending may go on: the lease certainly stands and the worker was not stopped. */
   #holds(): boolean {
-    return !this.#crashed && !this.#loop.stopped && this.#lease.held;
+    return this.#loop.working;
   }
 
-  async #turn(): Promise<LoopTurn> {
-    const state = await this.#lease.renew();
-    if (state === 'lost') {
-      this.#close();
-      return { busy: false };
-    }
-    if (state === 'fresh') {
+  async #turn(lease: 'fresh' | 'held'): Promise<LoopTurn> {
+    if (lease === 'fresh') {
       // A replica that takes a destination over rescans the safety window and starts from the stored failure count.
       this.#lastSweep = 0;
       const row = await forwardingDb(this.#hub.store.db).selectFrom('log_destinations').select('consecutive_failures').where('id', '=', this.id).executeTakeFirst();
