@@ -119,6 +119,9 @@ export async function expectStoredEqualsTruth(
 ): Promise<number> {
   const stored = await storedKeys(db, integrationId);
   const through = await syncedThrough(db, integrationId);
+  const counters = new Map(
+    (await db.selectFrom('log_checkpoints').select(['duo_account_id', 'log_type', 'events_stored']).where('integration_id', '=', integrationId).execute()).map((r) => [`${r.duo_account_id}|${r.log_type}`, Number(r.events_stored)]),
+  );
   let total = 0;
   for (const accountId of options.accounts ?? fleetAccounts(emu)) {
     for (const source of LOG_SOURCES) {
@@ -128,6 +131,7 @@ export async function expectStoredEqualsTruth(
       const got = stored.get(k) ?? [];
       expect(got.length, `${k}: rows stored once each`).toBe(new Set(got).size);
       expect([...got].sort(), `${k}: stored = Duo's`).toEqual([...want].sort());
+      expect(counters.get(k) ?? 0, `${k}: the unit's count of its rows`).toBe(got.length);
       total += got.length;
     }
   }

@@ -194,6 +194,10 @@ describe('log sync on SQLite, in process', () => {
       expect(res.body.error.code).toBe(error);
       if (field) expect(JSON.stringify(res.body.error.details)).toContain(field);
     }
+    const malformed = await hub.api('POST', '/api/logs/sync', { rawBody: '{"integration_id":', headers: { 'content-type': 'application/json' } });
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'malformed_body']);
+    const text = await hub.api('POST', '/api/logs/sync', { rawBody: 'integration_id=x', headers: { 'content-type': 'text/plain' } });
+    expect([text.status, text.body.error.code]).toEqual([415, 'unsupported_media_type']);
     const query = await hub.api('GET', `/api/logs/sync?integration_id=${'x'.repeat(200)}`);
     expect(query.status).toBe(400);
     expect(JSON.stringify(query.body.error.details)).toContain('integration_id');
@@ -203,7 +207,8 @@ describe('log sync on SQLite, in process', () => {
     const gone = fleetAccounts(emu.emulator)[3]!;
     const kept = (await storedKeys(db(), integrationId)).get(`${gone}|authentication`)!.length;
     delete emu.emulator.state.accounts[gone];
-    const res = await hub.api('POST', '/api/logs/sync', { body: {} });
+    // No body at all: every integration.
+    const res = await hub.api('POST', '/api/logs/sync');
     expect(res.status, res.text).toBe(202);
     expect(res.body.integrations.length).toBeGreaterThanOrEqual(2);
     expect(res.body.integrations.every((i: any) => i.error === null && i.accounts === FLEET.accounts)).toBe(true);

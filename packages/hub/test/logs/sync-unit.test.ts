@@ -107,6 +107,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await commitLogPage(db, third, { rows: [row('tx-1'), row('tx-3')], cursor: null, syncedThrough: T }, { leaseMs: 1000, nowMs: T + 2200 })).toBe(1);
       expect(await completeLogUnit(db, third, { fetched: 2, inserted: 1, error: null, nowMs: T + 2300 })).toBe(false);
       expect((await keys('A')).sort()).toEqual(['tx-1', 'tx-2', 'tx-3']);
+      expect(Number((await cp('A')).events_stored)).toBe(3);
       expect(await claimLogUnit(db, unit('A'), claimer('idle', T + 9000))).toBeUndefined();
     });
 
@@ -229,6 +230,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const after = (await db.selectFrom('log_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
       expect(Number(before) - Number(after)).toBe(23);
       expect((await keys('G')).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `old-${23 + i}`).sort());
+      expect(Number((await cp('G')).events_stored)).toBe(7);
     });
   });
 }

@@ -19,7 +19,8 @@ export interface LogPageCommit {
  * either both or neither: rows are inserted with ON CONFLICT DO NOTHING on Duo's identity of the
  * entry (a page read twice stores nothing twice), and the checkpoint moves only while this worker's
  * claim holds; that UPDATE runs first, so on Postgres it also locks the unit against a competing
- * holder until the commit. Renews the lease on the way. Returns how many rows were new; throws
+ * holder until the commit. Renews the lease on the way and counts the new rows into the unit's
+ * `events_stored`. Returns how many rows were new; throws
  * LostLogClaimError (rolling everything back) when the claim is gone.
  */
 export async function commitLogPage(db: Kysely<LogSyncDatabase>, claimed: ClaimedLogUnit, page: LogPageCommit, lease: { leaseMs: number; nowMs: number }): Promise<number> {
@@ -46,6 +47,7 @@ export async function commitLogPage(db: Kysely<LogSyncDatabase>, claimed: Claime
         .executeTakeFirst();
       inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
     }
+    if (inserted > 0) await heldUnit(trx, claimed.key, claimed.fence).set((eb) => ({ events_stored: eb('events_stored', '+', inserted) })).execute();
     return inserted;
   });
 }

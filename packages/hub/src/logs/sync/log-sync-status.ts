@@ -66,15 +66,6 @@ export async function loadLogSyncStatus(hub: HubContext, actor: Actor, query: Lo
   if (orgs !== null) units = units.where('o.id', 'in', orgs);
   const rows = await units.orderBy('c.integration_id').orderBy('c.duo_account_id').orderBy('c.log_type').orderBy('o.id').execute();
 
-  let counts = db
-    .selectFrom('log_events')
-    .select(['integration_id', 'duo_account_id', 'log_type', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .groupBy(['integration_id', 'duo_account_id', 'log_type']);
-  if (query.integrationId !== undefined) counts = counts.where('integration_id', '=', query.integrationId);
-  const accounts = [...new Set(rows.map((r) => r.duo_account_id))];
-  if (orgs !== null) counts = counts.where('duo_account_id', 'in', accounts.length ? accounts : ['']);
-  const stored = new Map((await counts.execute()).map((c) => [`${c.integration_id}|${c.duo_account_id}|${c.log_type}`, Number(c.n)]));
-
   const nowMs = hub.now().getTime();
   const nowIso = new Date(nowMs).toISOString();
   const order = (type: string) => LOG_SOURCES.findIndex((s) => s.type === type);
@@ -98,7 +89,7 @@ export async function loadLogSyncStatus(hub: HubContext, actor: Actor, query: Lo
       state,
       synced_through: through === null ? null : new Date(through).toISOString(),
       lag_seconds: through === null ? null : Math.max(0, Math.round((nowMs - through) / 1000)),
-      events_stored: stored.get(key) ?? 0,
+      events_stored: Number(r.events_stored),
       last_started_at: r.last_started_at,
       last_finished_at: r.last_run_at,
       last_run: { fetched: Number(r.last_fetched), inserted: Number(r.last_inserted) },

@@ -22,6 +22,8 @@ export interface LogSyncCheckpointsTable extends LogCheckpointsTable {
   /** Rows read and rows newly stored by the last finished run. */
   last_fetched: Generated<number>;
   last_inserted: Generated<number>;
+  /** Rows of the unit in `log_events`, kept with every stored page and every prune. */
+  events_stored: Generated<number>;
   processed_by: string | null;
   removed_at: string | null;
 }

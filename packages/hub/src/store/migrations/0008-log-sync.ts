@@ -26,6 +26,8 @@ export const logSyncMigration: Migration = {
       ['last_started_at', 'text'],
       ['last_fetched', 'integer', (c) => c.notNull().defaultTo(0)],
       ['last_inserted', 'integer', (c) => c.notNull().defaultTo(0)],
+      // Rows of the unit in log_events: moved with every stored page and every prune, in their transactions, so status never counts rows.
+      ['events_stored', 'integer', (c) => c.notNull().defaultTo(0)],
       // The replica whose run last finished.
       ['processed_by', 'text'],
       // Set when the account left the integration's account list: the unit is kept but no longer run.
@@ -42,6 +44,7 @@ export const logSyncMigration: Migration = {
     for (const name of [
       'removed_at',
       'processed_by',
+      'events_stored',
       'last_inserted',
       'last_fetched',
       'last_started_at',
