@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { RetryOptions } from '@duohub/sdk';
+import { envInteger, envReplicaId } from '../../config/env-values.js';
 import { HubConfigError } from '../../config/load-config.js';
 import { parseInterval } from '../mfa-coverage/parse-interval.js';
 
@@ -82,13 +83,7 @@ export function logSyncJobOptionsFromEnv(env: Record<string, string | undefined>
     if (ms === undefined || ms > DAY_MS) throw new HubConfigError('DUOHUB_LOG_SYNC_LAG', 'must be an interval of at most 1d, such as 2m, 5m or 0s');
     overrides.lagMs = ms;
   }
-  const int = (name: string, min: number, max: number): number | undefined => {
-    const raw = env[name]?.trim();
-    if (!raw) return undefined;
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) throw new HubConfigError(name, `must be an integer between ${min} and ${max}`);
-    return n;
-  };
+  const int = (name: string, min: number, max: number) => envInteger(env, name, min, max);
   const retention = env.DUOHUB_LOG_RETENTION_DAYS?.trim();
   if (retention === 'off') overrides.retentionDays = null;
   else {
@@ -104,11 +99,8 @@ export function logSyncJobOptionsFromEnv(env: Record<string, string | undefined>
   if (pages !== undefined) overrides.pagesInFlight = pages;
   const lease = int('DUOHUB_LOG_SYNC_LEASE_MS', 1000, 3_600_000);
   if (lease !== undefined) overrides.leaseMs = lease;
-  const replica = env.DUOHUB_REPLICA_ID?.trim();
-  if (replica) {
-    if (!/^[\w.:-]{1,100}$/.test(replica)) throw new HubConfigError('DUOHUB_REPLICA_ID', 'must be 1-100 letters, digits, or . : _ -');
-    overrides.replicaId = replica;
-  }
+  const replica = envReplicaId(env);
+  if (replica) overrides.replicaId = replica;
   return defaultLogSyncJobOptions(overrides);
 }
 

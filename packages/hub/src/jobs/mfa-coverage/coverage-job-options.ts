@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { RetryOptions } from '@duohub/sdk';
+import { envInteger, envReplicaId } from '../../config/env-values.js';
 import { HubConfigError } from '../../config/load-config.js';
 import { parseInterval } from './parse-interval.js';
 
@@ -60,23 +61,14 @@ export function coverageJobOptionsFromEnv(env: Record<string, string | undefined
     if (ms === undefined || ms < 60_000) throw new HubConfigError('DUOHUB_COVERAGE_SCHEDULE', 'must be an interval of at least 1m, such as 24h, 12h or 90m');
     overrides.scheduleMs = ms;
   }
-  const int = (name: string, min: number, max: number): number | undefined => {
-    const raw = env[name]?.trim();
-    if (!raw) return undefined;
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) throw new HubConfigError(name, `must be an integer between ${min} and ${max}`);
-    return n;
-  };
+  const int = (name: string, min: number, max: number) => envInteger(env, name, min, max);
   const concurrency = int('DUOHUB_COVERAGE_CONCURRENCY', 1, 100_000);
   if (concurrency !== undefined) overrides.concurrency = concurrency;
   const pages = int('DUOHUB_COVERAGE_PAGES_IN_FLIGHT', 1, 4096);
   if (pages !== undefined) overrides.pagesInFlight = pages;
   const lease = int('DUOHUB_COVERAGE_LEASE_MS', 1000, 3_600_000);
   if (lease !== undefined) overrides.leaseMs = lease;
-  const replica = env.DUOHUB_REPLICA_ID?.trim();
-  if (replica) {
-    if (!/^[\w.:-]{1,100}$/.test(replica)) throw new HubConfigError('DUOHUB_REPLICA_ID', 'must be 1-100 letters, digits, or . : _ -');
-    overrides.replicaId = replica;
-  }
+  const replica = envReplicaId(env);
+  if (replica) overrides.replicaId = replica;
   return defaultCoverageJobOptions(overrides);
 }

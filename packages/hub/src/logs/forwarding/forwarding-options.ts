@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { envInteger, envReplicaId } from '../../config/env-values.js';
 import { HubConfigError } from '../../config/load-config.js';
 import { DEFAULT_DELIVERY_BACKOFF, type DeliveryBackoffOptions } from './delivery-backoff.js';
 
@@ -59,16 +60,9 @@ export function forwardingOptionsFromEnv(env: Record<string, string | undefined>
     if (!['1', 'true', 'yes', '0', 'false', 'no'].includes(allow)) throw new HubConfigError('DUOHUB_LOG_DESTINATIONS_ALLOW_PRIVATE', 'must be true or false');
     overrides.allowPrivate = ['1', 'true', 'yes'].includes(allow);
   }
-  const lease = env.DUOHUB_LOG_FORWARD_LEASE_MS?.trim();
-  if (lease) {
-    const n = Number(lease);
-    if (!/^\d+$/.test(lease) || n < 1000 || n > 3_600_000) throw new HubConfigError('DUOHUB_LOG_FORWARD_LEASE_MS', 'must be an integer between 1000 and 3600000');
-    overrides.leaseMs = n;
-  }
-  const replica = env.DUOHUB_REPLICA_ID?.trim();
-  if (replica) {
-    if (!/^[\w.:-]{1,100}$/.test(replica)) throw new HubConfigError('DUOHUB_REPLICA_ID', 'must be 1-100 letters, digits, or . : _ -');
-    overrides.replicaId = replica;
-  }
+  const lease = envInteger(env, 'DUOHUB_LOG_FORWARD_LEASE_MS', 1000, 3_600_000);
+  if (lease !== undefined) overrides.leaseMs = lease;
+  const replica = envReplicaId(env);
+  if (replica) overrides.replicaId = replica;
   return defaultForwardingOptions(overrides);
 }
