@@ -62,6 +62,11 @@ export interface OrganizationsTable {
   auth_integration_key: string | null;
   /** Sealed with SecretBox at `organizationAuthSecretColumn` (organization-records.ts): organizations / auth_secret_key / id. */
   auth_secret_key: string | null;
+  /**
+   * JSON array of lower-case tags (migration 0010); bulk runs and baselines select organizations by them.
+   * Optional rather than a ColumnType so this interface stays usable as the row type (the column defaults to '[]').
+   */
+  tags?: string;
   created_at: string;
   updated_at: string;
 }
@@ -80,6 +85,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** ISO time after which the token is refused like a revoked one (migration 0011); null: it never expires. */
+  expires_at: string | null;
 }
 
 /** One audit entry: a write or an action run, with its outcome. */

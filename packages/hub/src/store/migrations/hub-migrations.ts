@@ -8,6 +8,8 @@ import { pacerStateMigration } from './0006-pacer-state.js';
 import { duoLogsMigration } from './0007-duo-logs.js';
 import { logSyncMigration } from './0008-log-sync.js';
 import { logForwardingMigration } from './0009-log-forwarding.js';
+import { fleetOperationsMigration } from './0010-fleet-operations.js';
+import { tokenExpiryMigration } from './0011-token-expiry.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -23,4 +25,6 @@ export const hubMigrations: Record<string, Migration> = {
   '0007_duo_logs': duoLogsMigration,
   '0008_log_sync': logSyncMigration,
   '0009_log_forwarding': logForwardingMigration,
+  '0010_fleet_operations': fleetOperationsMigration,
+  '0011_token_expiry': tokenExpiryMigration,
 };
