@@ -5,9 +5,13 @@
  *   2. REST: `POST /api/actions/info.summary/run` to a hub in its own process (token check, credential
  *      resolution, the same SDK call, output validation, audit entry, request log), over one keep-alive
  *      connection from this process.
- * Each at 0 ms and at 50 ms of added Duo latency, the two alternating call by call so that noise hits
- * both alike; then the TCP connections the hub opened to Duo for 100 action runs, one after another and
- * 10 at a time, against its pool size (connections per origin in one credential set's pool).
+ *   3. relay (the floor): a bare node:http server in the hub's process making the same SDK call, with
+ *      no routing, validation, token, audit or log: what any HTTP front to Duo costs at least.
+ * Each at 0 ms and at 50 ms of added Duo latency, the three rotating call by call so that noise hits
+ * all alike; REST / relay is the hub's own share, relay / SDK the extra loopback round trip. Then the
+ * hub process's CPU per REST run and per relay run (each measured alone), and the TCP connections the
+ * hub opened to Duo for 100 action runs, one after another and 10 at a time, against its pool size
+ * (connections per origin in one credential set's pool).
  * Emulator, hub and this driver are three processes (the machine should be otherwise quiet).
  * Options: --runs N (300 per mode at 0 ms) --latent-runs N (60 per mode at 50 ms) --latencies LIST (0,50)
  *          --warmup N (50) --connection-runs N (100) --hub-prof DIR (write the hub's CPU profile there)
@@ -75,11 +79,11 @@ const hub = await hubChild.ask(null, 'ready');
 // One keep-alive connection to the hub, as an API client in a loop would hold; node:http keeps the
 // driver's own cost per call small next to what is measured.
 const toHub = new Agent({ keepAlive: true, maxSockets: 16 });
-function rest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+function rest(method: string, path: string, body?: unknown, base = hub.url): Promise<{ status: number; body: any }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      `${hub.url}${path}`,
+      `${base}${path}`,
       {
         method,
         agent: toHub,
@@ -116,8 +120,15 @@ async function viaSdk(): Promise<void> {
   await direct.request('GET', '/admin/v1/info/summary');
 }
 
+const relay = await hubChild.ask({ type: 'relay', baseUrl: duo.url, admin: duo.admin } satisfies ActionsHubCommand, 'relay-ready');
+
+async function viaRelay(): Promise<void> {
+  const res = await rest('POST', '/run', { input: {} }, relay.url);
+  if (res.status !== 200) throw new Error(`relay: ${res.status}`);
+}
+
 async function viaRest(): Promise<void> {
-  const res = await rest('POST', '/api/actions/info.summary/run', { integrationId, input: {} });
+  const res = await rest('POST', '/api/actions/info.summary/run', { integration_id: integrationId, input: {} });
   if (res.status !== 200) throw new Error(`action run: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -127,28 +138,29 @@ async function timed(fn: () => Promise<void>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Alternates the two ways call by call (which goes first alternates too), so drift and noise hit both. */
-async function compare(runs: number): Promise<{ sdk: SampleSummary; rest: SampleSummary; hubCpuMs: number }> {
-  for (let i = 0; i < WARMUP; i++) {
-    await viaSdk();
-    await viaRest();
-  }
-  const cpuBefore = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
-  const sdk: number[] = [];
-  const restMs: number[] = [];
+/** Rotates the three ways call by call (which goes first rotates too), so drift and noise hit all alike. */
+async function compare(runs: number): Promise<{ sdk: SampleSummary; rest: SampleSummary; relay: SampleSummary }> {
+  const ways = [viaSdk, viaRest, viaRelay];
+  for (let i = 0; i < WARMUP; i++) for (const way of ways) await way();
+  const samples: number[][] = [[], [], []];
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      sdk.push(await timed(viaSdk));
-      restMs.push(await timed(viaRest));
-    } else {
-      restMs.push(await timed(viaRest));
-      sdk.push(await timed(viaSdk));
+    for (let k = 0; k < 3; k++) {
+      const w = (i + k) % 3;
+      samples[w]!.push(await timed(ways[w]!));
     }
   }
-  // The hub idles while the SDK is called, so its CPU time over the loop is its cost of the REST runs:
-  // a figure scheduling noise on a busy machine disturbs far less than wall time.
-  const cpuAfter = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
-  return { sdk: summarizeSamples(sdk), rest: summarizeSamples(restMs), hubCpuMs: (cpuAfter.micros - cpuBefore.micros) / 1000 / runs };
+  return { sdk: summarizeSamples(samples[0]!), rest: summarizeSamples(samples[1]!), relay: summarizeSamples(samples[2]!) };
+}
+
+/**
+ * The hub process's CPU per call of one way, run alone: CPU time is a figure scheduling noise on a busy
+ * machine disturbs far less than wall time.
+ */
+async function hubCpuPerCall(way: () => Promise<void>, runs: number): Promise<number> {
+  const before = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
+  for (let i = 0; i < runs; i++) await way();
+  const after = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
+  return (after.micros - before.micros) / 1000 / runs;
 }
 
 /** Connections the emulator accepted while `runs` action runs went through the hub, `parallel` at a time. */
@@ -175,13 +187,20 @@ try {
   for (const latency of LATENCIES) {
     await emulator.ask({ type: 'latency', ms: latency } satisfies ActionsEmulatorCommand, 'latency-set');
     const runs = latency === 0 ? RUNS : LATENT_RUNS;
-    const { sdk, rest: viaHub, hubCpuMs } = await compare(runs);
-    for (const [way, s] of [['sdk', sdk], ['rest', viaHub]] as const) {
+    const { sdk, rest: viaHub, relay: floor } = await compare(runs);
+    for (const [way, s] of [['sdk', sdk], ['relay', floor], ['rest', viaHub]] as const) {
       console.log(`${String(latency).padStart(4)} ms  ${way.padEnd(6)} ${String(runs).padStart(6)} ${fmt(s.median)} ${fmt(s.p95)} ${fmt(s.mean)}`);
     }
     ratios[latency] = viaHub.median / sdk.median;
     console.log(`         REST / SDK (medians): ${ratios[latency]!.toFixed(2)}x; the hub adds ${(viaHub.median - sdk.median).toFixed(3)} ms per action run`);
-    console.log(`         hub process CPU per action run (user + system): ${hubCpuMs.toFixed(3)} ms`);
+    console.log(
+      `         of which the extra round trip (relay / SDK): ${(floor.median / sdk.median).toFixed(2)}x; the hub's own work (REST / relay): ${(viaHub.median / floor.median).toFixed(2)}x, ${(viaHub.median - floor.median).toFixed(3)} ms`,
+    );
+    if (latency === 0) {
+      const restCpu = await hubCpuPerCall(viaRest, runs);
+      const relayCpu = await hubCpuPerCall(viaRelay, runs);
+      console.log(`         hub process CPU per call (user + system): REST ${restCpu.toFixed(3)} ms, relay ${relayCpu.toFixed(3)} ms`);
+    }
   }
   await emulator.ask({ type: 'latency', ms: 0 } satisfies ActionsEmulatorCommand, 'latency-set');
   const sequential = await connectionsFor(CONNECTION_RUNS, 1);

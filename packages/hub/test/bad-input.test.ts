@@ -128,6 +128,32 @@ describe('oversized bodies', () => {
     expect(JSON.parse(body).error.code).toBe('payload_too_large');
     expect(await counts()).toEqual(before);
   });
+
+  it('a chunked body (no Content-Length) is counted as it is read: 413 past 1 MiB, accepted below', async () => {
+    const before = await counts();
+    const post = (payload: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(new URL('/api/organizations', hub.url), {
+          method: 'POST',
+          headers: { authorization: `Bearer ${hub.adminToken}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        // Several writes: the body arrives in chunks, as a streaming client sends it.
+        for (let i = 0; i < payload.length; i += 256 * 1024) req.write(payload.slice(i, i + 256 * 1024));
+        req.end();
+      });
+    const big = await post(JSON.stringify({ name: 'x'.repeat(1_100_000) }));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error.code).toBe('payload_too_large');
+    expect(await counts()).toEqual(before);
+    const small = await post(JSON.stringify({ name: 'Chunked Co' }));
+    expect(small.status).toBe(201);
+  });
 });
 
 describe('unexpected failures', () => {

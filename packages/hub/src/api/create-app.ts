@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from './limit-body.js';
 import { matchedRoutes } from 'hono/route';
 import { randomUUID } from 'node:crypto';
 import { requireScope, requireUnlimited } from '../access/actor.js';
 import { parseBearer } from '../access/api-token.js';
 import { authenticateClient } from '../access/authenticate-client.js';
+import { tokenRefusalMessage } from '../access/token-check.js';
 import { SIGN_IN_EXCHANGE_PATH } from '../access/sign-in-routes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { InProcessBindings } from '../cli/hub-client.js';
@@ -115,12 +116,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
 
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new HubError('payload_too_large');
-      },
-    }),
+    limitBody(options.maxBodyBytes ?? 1024 * 1024),
   );
   app.use('/api/*', async (c, next) => {
     if (isPublicApiPath(c.req.path)) return next();
@@ -133,9 +129,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<HubEnv> {
     }
     const token = parseBearer(c.req.header('authorization'));
     if (!token) throw new HubError('unauthorized');
-    const actor = await authenticateClient(hub, token, clientAddress(c));
-    if (!actor) throw new HubError('unauthorized', { message: 'The token is unknown or revoked.' });
-    c.set('actor', actor);
+    const check = await authenticateClient(hub, token, clientAddress(c));
+    if (!('actor' in check)) throw new HubError('unauthorized', { message: tokenRefusalMessage(check) });
+    c.set('actor', check.actor);
     return next();
   });
 

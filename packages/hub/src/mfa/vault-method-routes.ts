@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { defineApiRoute, type ApiRouteModule } from '../api/define-api-route.js';
+import { limitBody } from '../api/limit-body.js';
 import type { HubEnv } from '../api/hub-env.js';
 import { HubError } from '../errors/hub-error.js';
 import {
@@ -83,12 +83,7 @@ export const vaultMethodRoutes: ApiRouteModule = {
     { path: '/v1/*', handler: vaultGate },
     {
       path: '/v1/*',
-      handler: bodyLimit({
-        maxSize: 1024 * 1024,
-        onError: () => {
-          throw new HubError('payload_too_large');
-        },
-      }),
+      handler: limitBody(1024 * 1024),
     },
   ],
   routes: [

@@ -3,6 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { cacheStatements } from './cache-statements.js';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { hubMigrations } from './migrations/hub-migrations.js';
@@ -49,7 +50,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite.pragma('synchronous = NORMAL');
     // SQLite gives -wal and -shm the main file's mode; tighten any left by an older version anyway.
     for (const suffix of ['-wal', '-shm']) await tighten(location + suffix);
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) });
   }
   try {
     await migrate(db, options.migrations ?? hubMigrations);
