@@ -141,7 +141,7 @@ async function measure(hub: HubProcess, limits: { faults: FaultRule[]; rateLimit
 
 /** A run through REST: POST the run, poll it every 250 ms (as the CLI does) until done, read its report. */
 async function runViaRest(hub: HubProcess, integrationId: string): Promise<number> {
-  const started = await hub.api('POST', '/api/reports/mfa-coverage/runs', { integrationId });
+  const started = await hub.api('POST', '/api/reports/mfa-coverage/runs', { integration_id: integrationId });
   if (started.status !== 202) throw new Error(`starting the run failed: ${started.status} ${JSON.stringify(started.body)}`);
   const id = (started.body as { id: string }).id;
   for (;;) {

@@ -14,6 +14,7 @@
  * Options: --accounts N (40) --users N (50) --days N (30) --events N (200 authentications a day)
  *          --rate PER_MIN (2) --burst N (2) --latency MS (50) --seed N (1) --incremental
  *          --hub-env NAME=VALUE,... (extra environment for the hub processes)
+ *          --quick (only run 1, the baseline: its figures and peak RSS in well under a minute at the defaults)
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     latency: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
     incremental: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
     'hub-env': { type: 'string', default: '' },
   },
 });
@@ -161,24 +163,25 @@ const off = await freshHub({ DUOHUB_DUO_LOG_RATE_PER_MINUTE: '1000000' });
 const machine = await measure(off.hub, off.integrationId, [], false);
 await off.hub.stop();
 
-// ---- 2. the product under Duo's log limit ------------------------------------------------------------
+// ---- 2. the product under Duo's log limit (skipped by --quick) ----------------------------------------
+const QUICK = args.quick;
 const duoLike = (): [FaultRule[], RateLimitOptions] => [LATENCY_MS > 0 ? [{ latencyMs: LATENCY_MS }] : [], { classes: { admin_logs: { perMinute: RATE, burst: BURST } } }];
 // The hub starts from Duo's published 2 a minute; a different --rate is an account whose limit Duo raised, which its operator sets.
-const product = await freshHub(RATE === 2 ? {} : { DUOHUB_DUO_LOG_RATE_PER_MINUTE: String(RATE) });
-console.log(`Syncing under Duo's log limit (${RATE}/min per account, burst ${BURST}, ${LATENCY_MS} ms latency); this takes minutes...`);
-const limited = await measure(product.hub, product.integrationId, ...duoLike());
+const product = QUICK ? undefined : await freshHub(RATE === 2 ? {} : { DUOHUB_DUO_LOG_RATE_PER_MINUTE: String(RATE) });
+if (product) console.log(`Syncing under Duo's log limit (${RATE}/min per account, burst ${BURST}, ${LATENCY_MS} ms latency); this takes minutes...`);
+const limited = product ? await measure(product.hub, product.integrationId, ...duoLike()) : undefined;
 // Duo's bucket of each account refills while it is not used; the hub's pacer knows it spent its tokens. Wait
 // until both are full again (burst / rate), as between two scheduled syncs, so the bound below holds for both.
-if (args.incremental) await new Promise((r) => setTimeout(r, (BURST / RATE) * 60_000 + 1000));
-const incremental = args.incremental ? await measure(product.hub, product.integrationId, ...duoLike()) : undefined;
-await product.hub.stop();
+if (product && args.incremental) await new Promise((r) => setTimeout(r, (BURST / RATE) * 60_000 + 1000));
+const incremental = product && args.incremental ? await measure(product.hub, product.integrationId, ...duoLike()) : undefined;
+await product?.hub.stop();
 
 child.send({ type: 'close' } satisfies LogEmulatorCommand);
 await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 2000).unref())]);
 if (child.exitCode === null) child.kill();
 
 // ---- figures -------------------------------------------------------------------------------------
-for (const [label, m] of [['baseline', machine], ['product', limited], ...(incremental ? [['incremental', incremental] as const] : [])] as const) {
+for (const [label, m] of [['baseline', machine], ...(limited ? [['product', limited] as const] : []), ...(incremental ? [['incremental', incremental] as const] : [])] as const) {
   if (m.rows < m.expected.before || m.rows > m.expected.after || m.failed > 0) {
     throw new Error(`${label}: stored ${m.rows} rows (Duo showed ${m.expected.before} before the sync, ${m.expected.after} after), ${m.failed} units failed`);
   }
@@ -192,6 +195,11 @@ console.log(`\nLog sync benchmark, the bundled hub with its defaults: ${ACCOUNTS
 console.log(`${expectedRows.toLocaleString('en-US')} log rows in all; Node ${process.version}\n`);
 line('same-run baseline: latency and limits off', `${s(machine.wallMs)}  (${perSec(machine.rows, machine.wallMs)}, ${machine.logReads} log reads, hub peak rss ${mb(machine.peakRss)})`);
 line("  the hub's own CPU in it", `${machine.hubCpuSeconds.toFixed(2)} s  (${perSec(machine.rows, machine.hubCpuSeconds * 1000)} of hub CPU; the rest is the emulator serving pages)`);
+if (!limited) {
+  line('rows stored (each once) vs rows Duo showed', `${machine.rows.toLocaleString('en-US')}, Duo ${machine.expected.before.toLocaleString('en-US')} before the sync and ${machine.expected.after.toLocaleString('en-US')} after`);
+  line('hub peak rss (--quick: the baseline only)', mb(machine.peakRss));
+  process.exit(0);
+}
 line(`under Duo's log limit: ${RATE}/min, burst ${BURST}, ${LATENCY_MS} ms`, `${s(limited.wallMs)}  (${perSec(limited.rows, limited.wallMs)}, ${limited.logReads} log reads, 429s ${limited.rateLimited}, hub peak rss ${mb(limited.peakRss)})`);
 line('lower bound set by the limit', `${bounds.rate.toFixed(2)} s = ${LATENCY_MS / 1000}s list + (${bounds.reads} reads of the heaviest account - burst ${BURST}) x 60/${RATE} s + ${LATENCY_MS / 1000}s last answer`);
 line('lower bound = max(limit, baseline)', `${bounds.lower.toFixed(2)} s`);

@@ -4,10 +4,10 @@ export { defineApiRoute, type ApiRouteAccess, type ApiRouteDefinition, type ApiR
 export type { HubEnv } from './api/hub-env.js';
 export { HttpMetrics } from './api/http-metrics.js';
 export { errorResponses, ErrorBodySchema, IdParamSchema, ForceQuerySchema } from './api/schemas/common-schemas.js';
-export * from './api/schemas/integration-schemas.js';
-export * from './api/schemas/organization-schemas.js';
-export * from './api/schemas/token-schemas.js';
-export * from './api/schemas/audit-schemas.js';
+export * from './integrations/integration-schemas.js';
+export * from './organizations/organization-schemas.js';
+export * from './access/token-schemas.js';
+export * from './audit/audit-schemas.js';
 
 export { cliActor, systemActor, requireScope, requireUnlimited, requireOrganizationAccess, canAccessOrganization, type Actor } from './access/actor.js';
 export { SCOPES, scopeSatisfies, expandScopes, type Scope } from './access/scopes.js';

@@ -9,6 +9,7 @@ import { sampleFromSchema } from './support/sample-from-schema.js';
 import { startTwoOrgFixture, type TwoOrgFixture } from './support/two-org-fixture.js';
 import { buildLogEvents, insertLogEvents } from './logs/support/log-event-fixture.js';
 import { storeAlert } from './logs/support/scripted-events.js';
+import { baselineMatrixCases } from './baselines/baseline-matrix-cases.js';
 
 /**
  * Issue 12: every operation of the OpenAPI document x every kind of caller x own and other
@@ -71,6 +72,7 @@ function routeCases(): Record<string, Variant[]> {
     base_url: f.emu.url,
   });
   return {
+    ...baselineMatrixCases({ fixed, A, B, asAdmin: f.asAdmin, unique }),
     'GET /api/integrations': [fixed('fleet', 'fleet', () => ({ path: '/api/integrations' }))],
     'POST /api/integrations': [fixed('fleet', 'fleet', () => ({ path: '/api/integrations', body: { name: unique('int'), base_url: f.emu.url, auth: f.emu.sets.auth } }))],
     'GET /api/integrations/{id}': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}` }))],
@@ -146,17 +148,60 @@ function routeCases(): Record<string, Variant[]> {
       fixed('other filter', 'other', () => ({ path: `/api/audit?organization_id=${B()}&limit=1000` }), { otherIsFiltered: true }),
       fixed('other filter, csv', 'other', () => ({ path: `/api/audit?organization_id=${B()}&format=csv` }), { otherIsFiltered: true }),
     ],
-    'POST /api/reports/mfa-coverage/runs': [fixed('fleet', 'fleet', () => ({ path: '/api/reports/mfa-coverage/runs', body: { integrationId: int() } }))],
+    'POST /api/reports/mfa-coverage/runs': [fixed('fleet', 'fleet', () => ({ path: '/api/reports/mfa-coverage/runs', body: { integration_id: int() } }))],
     'GET /api/reports/mfa-coverage/runs': [fixed('fleet', 'fleet', () => ({ path: '/api/reports/mfa-coverage/runs' }))],
     'GET /api/reports/mfa-coverage/runs/{id}': [fixed('fleet', 'fleet', () => ({ path: `/api/reports/mfa-coverage/runs/${f.runIds[0]}` }))],
     'POST /api/reports/mfa-coverage/runs/{id}/cancel': [fixed('fleet', 'fleet', () => ({ path: `/api/reports/mfa-coverage/runs/${f.runIds[0]}/cancel` }))],
     'GET /api/reports/mfa-coverage': [
-      fixed('json', 'fleet', () => ({ path: `/api/reports/mfa-coverage?integrationId=${int()}` })),
-      fixed('csv', 'fleet', () => ({ path: `/api/reports/mfa-coverage?integrationId=${int()}&format=csv` })),
+      fixed('json', 'fleet', () => ({ path: `/api/reports/mfa-coverage?integration_id=${int()}` })),
+      fixed('csv', 'fleet', () => ({ path: `/api/reports/mfa-coverage?integration_id=${int()}&format=csv` })),
       fixed('csv users without MFA', 'fleet', () => ({ path: `/api/reports/mfa-coverage?format=csv&list=users_without_mfa` })),
       fixed('one run', 'fleet', () => ({ path: `/api/reports/mfa-coverage?run=${f.runIds[0]}` })),
     ],
-    'GET /api/reports/mfa-coverage/trend': [fixed('fleet', 'fleet', () => ({ path: `/api/reports/mfa-coverage/trend?integrationId=${int()}` }))],
+    'POST /api/bulk-runs': [
+      fixed('own', 'own', () => ({ path: '/api/bulk-runs', body: { action_id: 'settings.get', organizations: { ids: [A()] }, dry_run: true } })),
+      fixed('other', 'other', () => ({ path: '/api/bulk-runs', body: { action_id: 'settings.get', organizations: { ids: [B()] }, dry_run: true } })),
+      fixed('all (a limited token plans its own)', 'own', () => ({ path: '/api/bulk-runs', body: { action_id: 'settings.get', organizations: { all: true }, dry_run: true } })),
+    ],
+    'GET /api/bulk-runs': [fixed('list', 'fleet', () => ({ path: '/api/bulk-runs?limit=200' }))],
+    'GET /api/bulk-runs/{id}': [fixed('own', 'own', () => ({ path: `/api/bulk-runs/${runs.a!.id}` })), fixed('other', 'other', () => ({ path: `/api/bulk-runs/${runs.b!.id}` }))],
+    'GET /api/bulk-runs/{id}/items': [
+      fixed('own', 'own', () => ({ path: `/api/bulk-runs/${runs.a!.id}/items` })),
+      fixed('other', 'other', () => ({ path: `/api/bulk-runs/${runs.b!.id}/items` })),
+    ],
+    'GET /api/bulk-runs/{id}/report': [
+      fixed('own', 'own', () => ({ path: `/api/bulk-runs/${runs.a!.id}/report?format=csv` })),
+      fixed('other', 'other', () => ({ path: `/api/bulk-runs/${runs.b!.id}/report` })),
+    ],
+    'POST /api/bulk-runs/{id}/approve': [
+      fixed('own', 'own', () => ({ path: `/api/bulk-runs/${runs.a!.id}/approve`, body: { plan_hash: runs.a!.plan_hash } })),
+      fixed('other', 'other', () => ({ path: `/api/bulk-runs/${runs.b!.id}/approve`, body: { plan_hash: runs.b!.plan_hash } })),
+    ],
+    'DELETE /api/bulk-runs/{id}': [
+      { name: 'own (fresh plan)', target: 'own', build: async () => ({ path: `/api/bulk-runs/${(await planBulk(A())).id}` }) },
+      { name: 'other (fresh plan)', target: 'other', build: async () => ({ path: `/api/bulk-runs/${(await planBulk(B())).id}` }) },
+    ],
+    // Each cell gets a fresh plan: running, pausing or cancelling changes it (a second call would be 409, still not 401/403).
+    ...Object.fromEntries(
+      (['run', 'pause', 'resume', 'cancel'] as const).map((verb) => [
+        `POST /api/bulk-runs/{id}/${verb}`,
+        (['own', 'other'] as const).map((target) => ({
+          name: `${target} (fresh plan)`,
+          target,
+          build: async () => {
+            const run = await planBulk(target === 'own' ? A() : B(), false);
+            return { path: `/api/bulk-runs/${run.id}/${verb}`, body: verb === 'run' ? { plan_hash: run.plan_hash } : {} };
+          },
+        })),
+      ]),
+    ),
+    'GET /api/reports/seats': [
+      fixed('fleet', 'fleet', () => ({ path: `/api/reports/seats?integration_id=${int()}` })),
+      fixed('csv', 'fleet', () => ({ path: '/api/reports/seats?format=csv' })),
+      fixed('own', 'own', () => ({ path: `/api/reports/seats?organization_id=${A()}` })),
+      fixed('other', 'other', () => ({ path: `/api/reports/seats?organization_id=${B()}` }), { otherIsFiltered: true }),
+    ],
+    'GET /api/reports/mfa-coverage/trend': [fixed('fleet', 'fleet', () => ({ path: `/api/reports/mfa-coverage/trend?integration_id=${int()}` }))],
     'GET /api/logs': [
       fixed('fleet', 'fleet', () => ({ path: '/api/logs?limit=1000' })),
       fixed('own filter', 'own', () => ({ path: `/api/logs?organization_id=${A()}&limit=1000` })),
@@ -217,6 +262,14 @@ function routeCases(): Record<string, Variant[]> {
     'GET /api/actions': [fixed('catalog', 'fleet', () => ({ path: '/api/actions' }))],
     'GET /api/actions/{id}': [fixed('one action', 'fleet', () => ({ path: '/api/actions/users.list' }))],
   };
+}
+
+/** Bulk runs over A only and over B only (approval required, so approving answers 200 or 409), made in `beforeAll`. */
+const runs: { a?: { id: string; plan_hash: string }; b?: { id: string; plan_hash: string } } = {};
+
+/** A saved plan of one read-only call on one organization, made by the bootstrap admin. */
+async function planBulk(organizationId: string, requiresApproval = true): Promise<{ id: string; plan_hash: string }> {
+  return f.asAdmin('POST', '/api/bulk-runs', { action_id: 'settings.get', organizations: { ids: [organizationId] }, requires_approval: requiresApproval });
 }
 
 /** Alerts of A and B (B's naming B's marker user), made in `beforeAll`. */
@@ -358,6 +411,8 @@ beforeAll(async () => {
   );
   alerts.a = await storeAlert(f.hub.store.db, { integrationId: f.integrationId, accountId: f.orgA.accountId, organizationId: f.orgA.id }, 'alpha-own-marker-user');
   alerts.b = await storeAlert(f.hub.store.db, { integrationId: f.integrationId, accountId: f.orgB.accountId, organizationId: f.orgB.id }, 'bravo-other-marker-user');
+  runs.a = await planBulk(f.orgA.id);
+  runs.b = await planBulk(f.orgB.id);
   doc = (await (await fetch(`${f.hub.url}/api/openapi.json`)).json()) as JsonSchema;
   operations = listOperations(doc);
 }, 120_000);
@@ -405,7 +460,7 @@ describe('access matrix from the OpenAPI document', () => {
     const texts = async (token: string) => {
       const paths = [
         '/api/organizations',
-        `/api/reports/mfa-coverage?integrationId=${f.integrationId}`,
+        `/api/reports/mfa-coverage?integration_id=${f.integrationId}`,
         '/api/reports/mfa-coverage?format=csv&list=users_without_mfa',
         '/api/audit?format=csv',
         '/api/logs?limit=1000',

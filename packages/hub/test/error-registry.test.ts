@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { errorRegistry } from '../src/errors/error-registry.js';
 import { HubError } from '../src/errors/hub-error.js';
 import { toErrorResponse } from '../src/errors/to-error-response.js';
-import { CheckStatusSchema } from '../src/api/schemas/integration-schemas.js';
+import { CheckStatusSchema } from '../src/integrations/integration-schemas.js';
 
 const doc = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../docs/errors.md'), 'utf8');
 

@@ -58,7 +58,7 @@ function knownValues(op: Operation): (path: string) => unknown {
     if (path === 'wait') return false;
     if (path === 'timeout_seconds') return 2;
     // Destructive actions only resolve their target; others refuse a dry run.
-    if (path === 'dryRun') return destructive ? true : undefined;
+    if (path === 'dry_run') return destructive ? true : undefined;
     if (path === 'base_url') return f.emu.url;
     if (op.path === '/api/integrations' && (path === 'auth' || path === 'admin' || path === 'accounts')) return sets[path];
     if (op.path.startsWith('/v1/')) {

@@ -163,7 +163,7 @@ describe('over a real port', () => {
     await t.api('GET', '/v1/identity/mfa/method/duo/mfa_nope');
     await t.api('GET', '/v1/identity/mfa/method/duo/mfa_nope', { token: null });
     await t.api('GET', '/v1/identity/mfa/method/duo?list=true');
-    await t.api('POST', '/api/actions/users.list/run', { body: { integrationId: 'int_nope' } });
+    await t.api('POST', '/api/actions/users.list/run', { body: { integration_id: 'int_nope' } });
     await t.api('POST', '/api/actions/users.list/run', { token: null, body: {} });
     await t.api('POST', '/api/actions/no.such.action/run', { body: {} });
     await t.api('GET', '/api/integrations/int_nope', { token: null });

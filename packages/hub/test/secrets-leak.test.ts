@@ -65,7 +65,7 @@ function secretsSuite(backend: 'sqlite' | 'postgres') {
     expect(clientOrg.status).toBe(201);
     expect((await call('PATCH', `/api/organizations/${clientOrg.body.id}`, { body: { auth: { ...orgAuth, secret_key: secrets.wrong } } })).status).toBe(422);
     expect((await call('PATCH', `/api/organizations/${clientOrg.body.id}`, { body: { auth: orgAuth } })).status).toBe(200);
-    expect((await call('POST', '/api/actions/auth.check/run', { body: { integrationId: id, organizationId: clientOrg.body.id, input: {} } })).status).toBe(200);
+    expect((await call('POST', '/api/actions/auth.check/run', { body: { integration_id: id, organization_id: clientOrg.body.id, input: {} } })).status).toBe(200);
     expect((await call('POST', '/api/verify', { body: { organization_id: clientOrg.body.id, username: 'nobody' } })).status).toBe(200);
     const token = await call('POST', '/api/tokens', { body: { name: 'ci', scopes: ['read'] } });
     secrets.token = token.body.token;

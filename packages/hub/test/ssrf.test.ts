@@ -210,7 +210,7 @@ describe('with custom Duo origins enabled', () => {
     expect(accounts.status).toBe(502);
     expect(accounts.body.error).toEqual({ code: 'duo_error', message: "The answer was not Duo's: check the API hostname (and base URL, if set)." });
     const run = await hub.api('POST', '/api/actions/auth.call/run', {
-      body: { integrationId: forced.body.id, input: { method: 'GET', path: '/auth/v2/check', params: {} } },
+      body: { integration_id: forced.body.id, input: { method: 'GET', path: '/auth/v2/check', params: {} } },
     });
     expect(run.status, run.text).toBe(502);
     expect(run.text).not.toContain(MARKER);

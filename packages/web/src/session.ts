@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 /** Who is signed in, from `GET /api/tokens/current`. */
 export interface Session {
   token_id: string | null;
-  scopes: Array<'read' | 'operate' | 'admin'>;
+  scopes: Array<'read' | 'operate' | 'admin' | 'approve'>;
   organization_ids: string[] | null;
 }
 
@@ -16,5 +16,6 @@ export function useSession(): Session {
   return s;
 }
 
-/** Whether the session may do what needs `scope` (scopes arrive expanded). */
-export const can = (s: Session, scope: 'read' | 'operate' | 'admin'): boolean => s.scopes.includes(scope);
+/** Whether the session may do what needs `scope` (scopes arrive expanded; `admin` includes `approve`, which stands beside the ranking). */
+export const can = (s: Session, scope: 'read' | 'operate' | 'admin' | 'approve'): boolean =>
+  s.scopes.includes(scope) || (scope === 'approve' && s.scopes.includes('admin'));

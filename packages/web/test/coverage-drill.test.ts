@@ -9,14 +9,14 @@ const user = (username: string, extra: Partial<NoMfaUser> = {}): NoMfaUser => ({
   email: `${username}@acme.example`,
   status: 'active',
   last_login: null,
-  riskyBypass: false,
+  risky_bypass: false,
   ...extra,
 });
 const org = { name: 'Acme, Inc.', organization_id: 'org_1', duo_account_id: 'DA1' };
 
 describe('organizationUsersCsv: only the users on screen', () => {
   it('writes one line per user given, with the organization on each', () => {
-    const csv = organizationUsersCsv('2026-03-01T10:00:00.000Z', org, [user('ann', { last_login: 1767225600, riskyBypass: true }), user('bob', { email: null, status: 'bypass' })]);
+    const csv = organizationUsersCsv('2026-03-01T10:00:00.000Z', org, [user('ann', { last_login: 1767225600, risky_bypass: true }), user('bob', { email: null, status: 'bypass' })]);
     expect(csv.split('\r\n')).toEqual([
       'taken_at,organization,organization_id,duo_account_id,user_id,username,email,status,last_login,risky_bypass',
       '2026-03-01T10:00:00.000Z,"Acme, Inc.",org_1,DA1,DUANN,ann,ann@acme.example,active,2026-01-01T00:00:00.000Z,true',

@@ -29,7 +29,7 @@ describe('organization keys', () => {
 });
 
 describe('filterUsers', () => {
-  const u = (username: string, email: string | null): NoMfaUser => ({ user_id: username, username, email, status: 'active', last_login: null, riskyBypass: false });
+  const u = (username: string, email: string | null): NoMfaUser => ({ user_id: username, username, email, status: 'active', last_login: null, risky_bypass: false });
   const users = [u('alice', 'alice@acme.test'), u('bob', null), u('carol', 'c@globex.test')];
   const cases: Array<[string, string[]]> = [
     ['', ['alice', 'bob', 'carol']],
@@ -77,22 +77,22 @@ describe('totalsGroups', () => {
   const counts: CoverageCounts = {
     users: 8,
     mfa: 6,
-    noMfa: 2,
-    factorClass: { ...zero, webauthn: 1, push_capable: 3, hardware_token: 1, sms_voice_only: 1, none: 2 },
+    no_mfa: 2,
+    factor_class: { ...zero, webauthn: 1, push_capable: 3, hardware_token: 1, sms_voice_only: 1, none: 2 },
     status: { ...status0, active: 6, bypass: 1, locked_out: 1 },
-    noMfaByStatus: { ...status0, active: 1, bypass: 1 },
-    neverLoggedIn: 2,
+    no_mfa_by_status: { ...status0, active: 1, bypass: 1 },
+    never_logged_in: 2,
     stale: 1,
-    riskyBypass: 1,
+    risky_bypass: 1,
   };
   const pct: CoveragePercentages = {
     mfa: 75,
-    noMfa: 25,
-    factorClass: { ...zero, webauthn: 12.5, push_capable: 37.5, hardware_token: 12.5, sms_voice_only: 12.5, none: 25 },
+    no_mfa: 25,
+    factor_class: { ...zero, webauthn: 12.5, push_capable: 37.5, hardware_token: 12.5, sms_voice_only: 12.5, none: 25 },
     status: { ...status0, active: 75, bypass: 12.5, locked_out: 12.5 },
-    neverLoggedIn: 25,
+    never_logged_in: 25,
     stale: 12.5,
-    riskyBypass: 12.5,
+    risky_bypass: 12.5,
   };
   it('lists every figure the dashboard promises, with its count and share', () => {
     const flat = totalsGroups(counts, pct).flatMap((g) => g.rows.map((r) => [g.title, r.id, r.count, r.percent]));
@@ -114,9 +114,9 @@ describe('totalsGroups', () => {
     ]);
   });
   it('computes the one share the hub does not give as the hub would (two decimals, 0 without users)', () => {
-    const third = totalsGroups({ ...counts, users: 3, noMfaByStatus: { ...status0, active: 1 } }, pct)[0]!.rows.find((r) => r.id === 'active_no_mfa')!;
+    const third = totalsGroups({ ...counts, users: 3, no_mfa_by_status: { ...status0, active: 1 } }, pct)[0]!.rows.find((r) => r.id === 'active_no_mfa')!;
     expect(third.percent).toBe(33.33);
-    const none = totalsGroups({ ...counts, users: 0, noMfaByStatus: { ...status0, active: 0 } }, pct)[0]!.rows.find((r) => r.id === 'active_no_mfa')!;
+    const none = totalsGroups({ ...counts, users: 0, no_mfa_by_status: { ...status0, active: 0 } }, pct)[0]!.rows.find((r) => r.id === 'active_no_mfa')!;
     expect(none.percent).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldIssues, issueFor, placeFieldIssues } from '../src/ui/field-issues.js';
 
 const paths = ['user_id', 'username', 'codes', 'nested', 'nested.a'];
-const rename = { integrationId: '$target', organizationId: '$target' };
+const rename = { integration_id: '$target', organization_id: '$target' };
 
 describe('placeFieldIssues', () => {
   it.each([
@@ -11,8 +11,8 @@ describe('placeFieldIssues', () => {
     ['list entry lands on its list', [{ in: 'body', field: 'input.codes.1', message: 'bad code' }], { codes: 'Bad code' }, []],
     ['nested field', [{ in: 'input', field: 'nested.a', message: 'x' }], { 'nested.a': 'X' }, []],
     ['deeper than the form lands on the nearest field', [{ in: 'input', field: 'nested.a.b', message: 'x' }], { 'nested.a': 'X' }, []],
-    ['envelope field renamed to the target picker', [{ in: 'body', field: 'organizationId', message: 'mapped elsewhere' }], { $target: 'Mapped elsewhere' }, []],
-    ['envelope field the form does not have', [{ in: 'body', field: 'dryRun', message: 'not supported' }], {}, [{ field: 'dryRun', message: 'not supported' }]],
+    ['envelope field renamed to the target picker', [{ in: 'body', field: 'organization_id', message: 'mapped elsewhere' }], { $target: 'Mapped elsewhere' }, []],
+    ['envelope field the form does not have', [{ in: 'body', field: 'dry_run', message: 'not supported' }], {}, [{ field: 'dry_run', message: 'not supported' }]],
     ['unknown keys name the first known one', [{ in: 'input', field: 'zzz,username', message: 'unrecognized' }], { username: 'Unrecognized' }, []],
     ['unknown field', [{ in: 'input', field: 'zzz', message: 'unrecognized' }], {}, [{ field: 'zzz', message: 'unrecognized' }]],
     ['whole input', [{ in: 'body', field: 'input', message: 'expected object' }], {}, [{ field: '', message: 'expected object' }]],

@@ -5,7 +5,7 @@ import type { ActionSummary } from '../src/pages/actions/action-summary.js';
 import { groupCatalog } from '../src/pages/actions/group-catalog.js';
 
 const a = (id: string, api: string, title = id, description = ''): ActionSummary => ({
-  id, title, description, api, resource: id.split('.')[0]!, idempotent: true, readOnly: false, destructive: false, input: {},
+  id, title, description, api, resource: id.split('.')[0]!, idempotent: true, read_only: false, destructive: false, input: {},
 });
 const list = [a('users.list', 'admin', 'List users'), a('accounts.list', 'accounts'), a('auth.ping', 'auth'), a('phones.get', 'admin'), a('users.delete', 'admin', 'Delete user', 'Deletes a user permanently'), a('x.y', 'zeta')];
 const shape = (f = '') => groupCatalog(list, f).map((g) => [g.label, g.resources.map((r) => [r.resource, r.actions.map((x) => x.id)])]);

@@ -5,6 +5,8 @@ import { integrationsFlow } from './browser/integrations.flow.js';
 import { organizationsFlow } from './browser/organizations.flow.js';
 import { actionsFlow } from './browser/actions.flow.js';
 import { coverageFlow } from './browser/coverage.flow.js';
+import { seatsFlow } from './browser/seats.flow.js';
+import { bulkFlow } from './browser/bulk.flow.js';
 import { mfaFlow } from './browser/mfa.flow.js';
 import { auditFlow } from './browser/audit.flow.js';
 import { tokensFlow } from './browser/tokens.flow.js';
@@ -27,6 +29,8 @@ const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> =
   ['actions', actionsFlow],
   ['governance', governanceFlow],
   ['coverage', coverageFlow],
+  ['seats', seatsFlow],
+  ['bulk', bulkFlow],
   ['mfa', mfaFlow],
   ['audit', auditFlow],
   ['logs', logsFlow],

@@ -1,15 +1,17 @@
 import { requireScope, systemActor, type Actor } from './actor.js';
 import { generateApiToken, hashApiToken } from './api-token.js';
 import { expandScopes, scopeSatisfies, type Scope } from './scopes.js';
+import type { TokenCheck } from './token-check.js';
+import { resolveTokenExpiry, tokenStatus } from './token-expiry.js';
 import { auditedWrite } from '../audit/audited-write.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
 import type { ApiTokensTable, Db } from '../store/database.js';
 import { newId } from '../store/new-id.js';
-import type { TokenCreateInput, TokenView } from '../api/schemas/token-schemas.js';
+import type { TokenCreateInput, TokenView } from './token-schemas.js';
 
 /** A token row as the API shows it. */
-export function toTokenView(row: ApiTokensTable): TokenView {
+export function toTokenView(row: ApiTokensTable, now: Date): TokenView {
   return {
     id: row.id,
     name: row.name,
@@ -19,6 +21,8 @@ export function toTokenView(row: ApiTokensTable): TokenView {
     created_at: row.created_at,
     last_used_at: row.last_used_at,
     revoked_at: row.revoked_at,
+    expires_at: row.expires_at,
+    status: tokenStatus(row, now),
   };
 }
 
@@ -45,6 +49,7 @@ export async function createToken(
       });
     }
   }
+  const expiresAt = resolveTokenExpiry(input, hub.now());
   const token = generateApiToken();
   hub.scrubber.add(token);
   const now = hub.now().toISOString();
@@ -58,19 +63,21 @@ export async function createToken(
     created_at: now,
     last_used_at: null,
     revoked_at: null,
+    expires_at: expiresAt,
   };
   await auditedWrite(hub, actor, { action: 'tokens.create', targetType: 'token', targetId: row.id, inputs: input }, async (trx) => {
     if (orgIds) await requireOrganizationsExist(trx, orgIds);
     await trx.insertInto('api_tokens').values(row).execute();
   });
-  return { ...toTokenView(row), token };
+  return { ...toTokenView(row, hub.now()), token };
 }
 
 /** Tokens the actor may see: all for an unlimited admin; for a limited one, those within its organizations. */
 export async function listTokens(hub: HubContext, actor: Actor): Promise<TokenView[]> {
   requireScope(actor, 'admin');
   const rows = await hub.store.db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
-  return rows.map(toTokenView).filter((t) => withinActor(actor, t));
+  const now = hub.now();
+  return rows.map((row) => toTokenView(row, now)).filter((t) => withinActor(actor, t));
 }
 
 /** Revokes a token (idempotent: revoking twice keeps the first time). */
@@ -80,33 +87,42 @@ export async function revokeToken(hub: HubContext, actor: Actor, id: string): Pr
     const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
     // A limited token gets the same answer for an unknown id as for another organization's token,
     // so it cannot learn which token ids exist outside its organizations.
-    if (!row || !withinActor(actor, toTokenView(row))) {
+    if (!row || !withinActor(actor, toTokenView(row, hub.now()))) {
       if (actor.organizationIds !== null) throw new HubError('forbidden', { message: 'This token cannot manage that token.' });
       throw new HubError('not_found', { message: 'No token with this id.' });
     }
-    if (row.revoked_at) return toTokenView(row);
+    if (row.revoked_at) return toTokenView(row, hub.now());
     const revokedAt = hub.now().toISOString();
     await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
-    return toTokenView({ ...row, revoked_at: revokedAt });
+    return toTokenView({ ...row, revoked_at: revokedAt }, hub.now());
   });
 }
 
-/** The actor behind a presented token, or undefined for an unknown or revoked one. */
+/** The actor behind a presented token, or undefined for an unknown, revoked or expired one. */
 export async function authenticateToken(hub: HubContext, token: string): Promise<Actor | undefined> {
+  const check = await checkToken(hub, token);
+  return 'actor' in check ? check.actor : undefined;
+}
+
+/** The actor behind a presented token, or why it is refused (an expired token is told so; revoked reads as unknown). */
+export async function checkToken(hub: HubContext, token: string): Promise<TokenCheck> {
   const row = await hub.store.db
     .selectFrom('api_tokens')
     .selectAll()
     .where('token_hash', '=', hashApiToken(token))
     .executeTakeFirst();
-  if (!row || row.revoked_at) return undefined;
-  hub.scrubber.add(token);
+  if (!row) return { refused: 'unknown' };
   const now = hub.now();
+  const status = tokenStatus(row, now);
+  if (status === 'revoked') return { refused: 'unknown' };
+  if (status === 'expired') return { refused: 'expired', expired_at: row.expires_at! };
+  hub.scrubber.add(token);
   // Record use at most once a minute: a write per request would serialize SQLite for nothing.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > 60_000) {
     await hub.store.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute();
   }
-  const view = toTokenView(row);
-  return { kind: 'token', tokenId: row.id, scopes: expandScopes(view.scopes), organizationIds: view.organization_ids };
+  const view = toTokenView(row, now);
+  return { actor: { kind: 'token', tokenId: row.id, scopes: expandScopes(view.scopes), organizationIds: view.organization_ids } };
 }
 
 /**
@@ -192,6 +208,7 @@ async function insertBootstrap(hub: HubContext, hash: string, name: string): Pro
         created_at: hub.now().toISOString(),
         last_used_at: null,
         revoked_at: null,
+        expires_at: null,
       })
       .execute();
   });

@@ -102,20 +102,20 @@ async function runAction(ctx: CliRunContext): Promise<number> {
       if (!(await confirmDestructive({ io: ctx.io, options: { yes: o['yes'] === true } }, `Run ${id} (${action.title}, destructive) on ${on}; try --dry-run first to see what would change`))) return 1;
     }
     const body = {
-      integrationId,
-      ...(organizationId ? { organizationId } : {}),
+      integration_id: integrationId,
+      ...(organizationId ? { organization_id: organizationId } : {}),
       input: fields,
-      ...(dryRun ? { dryRun: true } : {}),
+      ...(dryRun ? { dry_run: true } : {}),
     };
     const res = await client.request('POST', `/api/actions/${encodeURIComponent(id)}/run`, body);
-    return printResult(ctx.io, res, json, (result: { dryRun: boolean; output: unknown }) => formatRunResult(result));
+    return printResult(ctx.io, res, json, (result: { dry_run: boolean; output: unknown }) => formatRunResult(result));
   });
 }
 
 /** A run's result for a person: the dry run's summary first, then the output as a table or fields. */
-export function formatRunResult(result: { dryRun: boolean; output: unknown }): string {
+export function formatRunResult(result: { dry_run: boolean; output: unknown }): string {
   const output = result.output as Record<string, unknown> | null;
-  if (result.dryRun && output && typeof output === 'object' && typeof output['changes'] === 'string') {
+  if (result.dry_run && output && typeof output === 'object' && typeof output['changes'] === 'string') {
     const { changes, dry_run: _d, ...rest } = output;
     return `DRY RUN: ${changes}\n${Object.keys(rest).length ? formatOutputTable(rest) : ''}`;
   }
@@ -148,7 +148,7 @@ const actionsCommand = defineCommand({
                 id: a.id,
                 title: a.title,
                 api: a.api,
-                flags: [a.readOnly ? 'read-only' : '', a.destructive ? 'destructive' : '', a.idempotent ? '' : 'not-idempotent'].filter(Boolean),
+                flags: [a.read_only ? 'read-only' : '', a.destructive ? 'destructive' : '', a.idempotent ? '' : 'not-idempotent'].filter(Boolean),
               })),
               ['id', 'title', 'api', 'flags'],
             ),

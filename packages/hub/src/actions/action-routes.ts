@@ -7,11 +7,23 @@ import type { AnyAction } from './define-action.js';
 import { describeAction } from './describe-action.js';
 import { resolveActionClients } from './resolve-action-clients.js';
 import { runCatalogAction } from './run-catalog-action.js';
-import { runRequestSchema, runRequestSchemaFor } from './run-request-schema.js';
+import { LEGACY_RUN_KEYS, runRequestSchema, runRequestSchemaFor } from './run-request-schema.js';
+import { acceptLegacyKeys } from '../api/accept-legacy-keys.js';
 
 const access = { scope: 'operate', organizationLimited: 'allowed', auditAction: 'actions.run' } as const;
 const duoErrors = errorResponses(404, 409, 422, 502, 504);
-const describedSchema = z.looseObject({ id: z.string(), title: z.string(), input: z.record(z.string(), z.unknown()) });
+const describedSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  api: z.string(),
+  resource: z.string(),
+  idempotent: z.boolean(),
+  read_only: z.boolean(),
+  destructive: z.boolean(),
+  input: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (2020-12) of the input' }),
+  output: z.record(z.string(), z.unknown()).openapi({ description: 'JSON Schema (2020-12) of the output' }),
+});
 
 /** The run route of one action: its own path and input schema, so OpenAPI documents each one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,13 +36,14 @@ function runRoute(action: AnyAction): ApiRouteDefinition<any> {
       tags: [`actions: ${action.resource}`],
       summary: action.title,
       description: `${action.description}\n\nDuo API: ${action.api}; idempotent: ${action.idempotent}${
-        action.destructive ? '; destructive: `dryRun: true` resolves the target and changes nothing' : ''
+        action.destructive ? '; destructive: `dry_run: true` resolves the target and changes nothing' : ''
       }.`,
       request: { body: { required: true, content: { 'application/json': { schema: runRequestSchemaFor(action.input) } } } },
+      middleware: [acceptLegacyKeys(LEGACY_RUN_KEYS)],
       responses: {
         200: {
-          description: 'The result (with dryRun, what would change)',
-          content: { 'application/json': { schema: z.object({ action: z.literal(action.id), dryRun: z.boolean(), output: action.output }) } },
+          description: 'The result (with dry_run, what would change)',
+          content: { 'application/json': { schema: z.object({ action: z.literal(action.id), dry_run: z.boolean(), output: action.output }) } },
         },
         ...duoErrors,
       },
@@ -38,8 +51,9 @@ function runRoute(action: AnyAction): ApiRouteDefinition<any> {
     access,
     handler: async (c) => {
       const body = c.req.valid('json') as z.output<typeof runRequestSchema>;
-      const result = await runCatalogAction(c.var.hub, c.var.actor, { actionId: action.id, ...body }, resolveActionClients, c.req.raw.signal);
-      return c.json(result, 200);
+      const request = { actionId: action.id, integrationId: body.integration_id, organizationId: body.organization_id, input: body.input, dryRun: body.dry_run };
+      const result = await runCatalogAction(c.var.hub, c.var.actor, request, resolveActionClients, c.req.raw.signal);
+      return c.json({ action: result.action, dry_run: result.dryRun, output: result.output }, 200);
     },
   });
 }

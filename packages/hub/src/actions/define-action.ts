@@ -27,6 +27,13 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   input: I;
   output: O;
   run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O>>;
+  /**
+   * How a bulk run settles a non-idempotent call whose answer never came (reset after sending,
+   * timeout, 5xx, or a crash between recording the intent and the answer): read back whether the
+   * call took effect. `applied`: the item is done; `not_applied`: it is called again; `unknown`:
+   * it goes to review. Absent: such items always go to review (nothing to read back, e.g. an email sent).
+   */
+  reconcile?(ctx: ActionContext, input: z.output<I>): Promise<'applied' | 'not_applied' | 'unknown'>;
 }
 
 /** An action of any input/output types, as held in the catalog. */

@@ -9,7 +9,7 @@ export interface ActionDescription {
   api: string;
   resource: string;
   idempotent: boolean;
-  readOnly: boolean;
+  read_only: boolean;
   destructive: boolean;
   /** JSON Schema (2020-12) of the input, as a caller sends it (defaults optional). */
   input: Record<string, unknown>;
@@ -30,7 +30,7 @@ export function describeAction(action: AnyAction): ActionDescription {
     api: action.api,
     resource: action.resource,
     idempotent: action.idempotent,
-    readOnly: action.readOnly ?? false,
+    read_only: action.readOnly ?? false,
     destructive: action.destructive ?? false,
     input: jsonSchema(action.input, 'input'),
     output: jsonSchema(action.output, 'output'),

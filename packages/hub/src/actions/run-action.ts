@@ -28,7 +28,7 @@ export async function runAction(action: AnyAction, ctx: ActionContext, rawInput:
   if (ctx.dryRun && !action.destructive && !action.readOnly) {
     throw new HubError('validation_failed', {
       message: `${action.id} does not support a dry run: it is neither destructive nor read-only.`,
-      details: [{ in: 'body', field: 'dryRun', message: 'not supported by this action' }],
+      details: [{ in: 'body', field: 'dry_run', message: 'not supported by this action' }],
     });
   }
   let result: unknown;

@@ -94,7 +94,7 @@ function checkOrganizationLimit(actor: Actor, api: string, organizationId: strin
   }
   if (!organizationId) {
     throw new HubError('forbidden', {
-      message: 'This token is limited to organizations; name one with organizationId.',
+      message: 'This token is limited to organizations; name one with organization_id.',
       details: { reason: 'organization_limited' },
     });
   }

@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { requireScope } from '../access/actor.js';
-import type { AuditEntry, AuditQuery } from '../api/schemas/audit-schemas.js';
+import type { AuditEntry, AuditQuery } from './audit-schemas.js';
 import type { HubContext } from '../hub-context.js';
 import type { AuditLogTable } from '../store/database.js';
 

@@ -1,4 +1,5 @@
 import { actionCommands } from '../actions/action-commands.js';
+import { bulkCommand } from '../bulk/bulk-command.js';
 import { auditCommand } from './commands/audit-command.js';
 import { integrationsCommand } from './commands/integrations-command.js';
 import { logsCommand } from './commands/logs-command.js';
@@ -10,6 +11,7 @@ import { reportCommand } from '../reports/report-command.js';
 import type { CliCommandDefinition } from './define-command.js';
 import { verifyCommand } from '../mfa/verify-command.js';
 import { keysCommand } from '../keys/keys-command.js';
+import { baselinesCommand } from '../baselines/baseline-command.js';
 
 /** The hub's own commands. */
 export const coreCommands: readonly CliCommandDefinition[] = [
@@ -18,11 +20,13 @@ export const coreCommands: readonly CliCommandDefinition[] = [
   emulatorCommand,
   integrationsCommand,
   orgsCommand,
+  bulkCommand,
   tokensCommand,
   reportCommand,
   keysCommand,
   auditCommand,
   logsCommand,
+  baselinesCommand,
   loginCommand,
   logoutCommand,
   profilesCommand,

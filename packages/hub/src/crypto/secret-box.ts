@@ -27,6 +27,16 @@ export class SecretBox {
   /** `v2.<key id>.<base64url(nonce | tag | ciphertext)>` under the current key, bound to `target`. */
   seal(plaintext: string, target: SealTarget): string {
     this.#onPlaintext?.(plaintext);
+    return this.sealDocument(plaintext, target);
+  }
+
+  /**
+   * Seals like `seal` without showing the plaintext to `onPlaintext`: for a document (an action's
+   * input) that holds secrets among ordinary data. The log scrubber must learn the secret parts, not
+   * whole documents (it keeps a bounded number of values, and a document would push real keys out),
+   * so the caller passes those to `remember`.
+   */
+  sealDocument(plaintext: string, target: SealTarget): string {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.current, nonce);
     cipher.setAAD(Buffer.from(sealedAad(target), 'utf8'));
@@ -36,6 +46,13 @@ export class SecretBox {
 
   /** The plaintext, or a SecretBoxError when the key, the place or the bytes do not match. */
   open(sealed: string, target: SealTarget): string {
+    const plaintext = this.openDocument(sealed, target);
+    this.#onPlaintext?.(plaintext);
+    return plaintext;
+  }
+
+  /** Opens a value sealed by `sealDocument`, without showing it to `onPlaintext` (see there). */
+  openDocument(sealed: string, target: SealTarget): string {
     const parsed = parseSealed(sealed);
     if (!parsed) throw new SecretBoxError('unknown sealed-value format');
     const raw = Buffer.from(parsed.payload, 'base64url');
@@ -58,8 +75,12 @@ export class SecretBox {
     if (plaintext === undefined) {
       throw new SecretBoxError('sealed value failed authentication (wrong master key, wrong table, column or row, or tampered)');
     }
-    this.#onPlaintext?.(plaintext);
     return plaintext;
+  }
+
+  /** Shows one secret to `onPlaintext` (the log scrubber) without sealing it. */
+  remember(secret: string): void {
+    this.#onPlaintext?.(secret);
   }
 }
 

@@ -13,6 +13,10 @@ import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../log/create-logger.js';
 import { SecretScrubber } from '../log/secret-scrubber.js';
 import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
+import { PacerRegistry } from '../integrations/duo-connect-options.js';
+import { duoLogRateFromEnv } from '../jobs/log-sync/log-sync-job-options.js';
+import { startLogSyncJobs } from '../jobs/log-sync/log-sync-jobs.js';
+import { startLogForwarding } from '../logs/forwarding/log-forwarder.js';
 import { formatReport } from '../reports/report-command.js';
 import { runCoverageToEnd } from '../reports/run-coverage-to-end.js';
 import { openHub } from '../server/open-hub.js';
@@ -62,13 +66,27 @@ export interface DemoSummary {
   }>;
   /** The first fleet MFA coverage snapshot, so the UI's dashboard has data from the start. */
   coverage: { run_id: string; users: number; mfa_percent: number; organizations: Array<{ name: string; users: number; mfa_percent: number }> };
+  /** Duo's logs: synced now and every `sync_every_seconds`; alerts evaluated; no forwarding destination yet. */
+  logs: { sync_every_seconds: number; accounts: number; units_requested: number; destinations: number };
 }
+
+/** How often the demo syncs the emulator's logs (the shortest schedule `duohub serve` accepts). */
+export const DEMO_LOG_SYNC_MS = 60_000;
+/**
+ * The demo's log reads per minute and account: its emulator enforces no limit, and Duo's published 2
+ * a minute would make the first sync of 4 accounts x 6 log types take minutes. DUOHUB_DUO_LOG_RATE_PER_MINUTE overrides.
+ */
+const DEMO_LOG_RATE_PER_MINUTE = 120;
+/** The emulator logs an entry as it happens, so the demo waits only a moment for Duo's late entries (2 min against Duo). */
+const DEMO_LOG_LAG_MS = 5000;
 
 /**
  * The newcomer's first command: the emulator with the demo seed, a hub on a fresh SQLite store in
  * a temp dir, the integration created from the emulator's parent credentials through the real API
- * (checks pass), three organizations named a little differently from the Duo child accounts, and
- * the mapping suggestions applied. Prints what it did and keeps serving until interrupted.
+ * (checks pass), three organizations named a little differently from the Duo child accounts,
+ * the mapping suggestions applied, a first MFA coverage run, and Duo's logs synced now and every
+ * minute (alerts evaluated; no forwarding destination until one is added). Prints what it did and
+ * keeps serving until interrupted.
  */
 export async function runDemo(options: RunDemoOptions): Promise<{ code: number; summary?: DemoSummary }> {
   const { io } = options;
@@ -94,7 +112,11 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     const opened = await openHub({
       config,
       logger,
-      duo: { allowCustomOrigins: true, connectTo: emulatorConnectTo(() => emulator.credentials(), emulatorServer.url) },
+      duo: {
+        allowCustomOrigins: true,
+        connectTo: emulatorConnectTo(() => emulator.credentials(), emulatorServer.url),
+        pacers: new PacerRegistry({ rates: { admin_logs: duoLogRateFromEnv(options.env) ?? DEMO_LOG_RATE_PER_MINUTE } }),
+      },
     });
     cleanups.push(() => opened.close());
     const bootstrap = await ensureBootstrapToken(opened.hub, undefined);
@@ -102,6 +124,12 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     // Coverage runs started from the demo (and from its UI) execute in this process, as under `duohub serve`.
     const coverageJobs = await startCoverageJobs(opened.hub, { retry: {} });
     cleanups.push(() => coverageJobs.stop());
+    // Log sync on a short schedule, and the forwarder and alert worker, as under `duohub serve`. The demo
+    // is a local sandbox: a destination may be a receiver on this machine (loopback, private addresses).
+    const logSync = await startLogSyncJobs(opened.hub, { retry: {}, scheduleMs: DEMO_LOG_SYNC_MS, lagMs: DEMO_LOG_LAG_MS });
+    cleanups.push(() => logSync.stop());
+    const forwarding = await startLogForwarding(opened.hub, { allowPrivate: true });
+    cleanups.push(() => forwarding.stop());
     const hubPort = options.port ?? config.port;
     const server = await listenOrExplain(
       () =>
@@ -123,6 +151,7 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
     const client = remoteHubClient(server.url, token);
     const summary = await setUp(client, emulator, emulatorServer.url, say);
     const coverage = await firstCoverageRun(client, summary.integration.id, say);
+    const logs = await firstLogSync(client, summary.integration.id, say);
     // The newcomer's one click into the UI: a one-time token in the fragment (never sent in a request
     // line, so no access log sees it), which the UI trades for an API token and removes from the address.
     const signIn = issueSignInToken(opened.hub, { name: 'demo sign-in link' });
@@ -137,6 +166,7 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
       admin_token: token,
       ...summary,
       coverage,
+      logs,
     };
     if (options.json) io.out(JSON.stringify(result, null, 2) + '\n');
     say(
@@ -144,7 +174,11 @@ export async function runDemo(options: RunDemoOptions): Promise<{ code: number; 
         `  UI:          ${result.ui_url}\n  API docs:    ${result.docs_url}\n  OpenAPI:     ${server.url}/api/openapi.json\n` +
         `  Admin token: ${token}  (paste it in the UI's sign-in form once the link is used)\n\n` +
         `  try: curl -H "Authorization: Bearer ${token}" ${server.url}/api/organizations\n` +
-        `       npx duohub orgs list --url ${server.url} --token ${token}\n\n`,
+        `       npx duohub orgs list --url ${server.url} --token ${token}\n\n` +
+        `  Duo's logs are synced every ${DEMO_LOG_SYNC_MS / 1000} s (see the Logs page); alert rules are evaluated as they arrive.\n` +
+        `  No forwarding destination is configured. To forward events (and alerts) to a webhook or syslog receiver:\n` +
+        `       npx duohub logs destinations add --name SIEM --webhook https://hooks.example.net/duo --alerts --backfill --url ${server.url} --token ${token}\n` +
+        `       npx duohub logs destinations add --name Syslog --syslog 127.0.0.1:6514 --transport tcp --url ${server.url} --token ${token}\n\n`,
     );
     if (options.exitAfterSetup) {
       await cleanup();
@@ -263,6 +297,16 @@ async function firstCoverageRun(client: HubClient, integrationId: string, say: (
     mfa_percent: body.totals.percentages.mfa,
     organizations: body.organizations.map((o) => ({ name: o.name, users: o.users, mfa_percent: o.mfa_percent })),
   };
+}
+
+/** Starts the first log sync through the API (as the UI's "Sync now" does); the schedule takes over from there. */
+async function firstLogSync(client: HubClient, integrationId: string, say: (text: string) => void): Promise<DemoSummary['logs']> {
+  const res = await client.request('POST', '/api/logs/sync', { integration_id: integrationId });
+  if (res.status !== 202) throw new DemoSetupError(`starting the log sync answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const started = (res.body as { integrations: Array<{ accounts: number; units: number; error: { message: string } | null }> }).integrations[0];
+  if (!started || started.error) throw new DemoSetupError(`the log sync could not start: ${started?.error?.message ?? 'no integration'}`);
+  say(`\nStarted syncing Duo's logs: ${started.units} log(s) of ${started.accounts} account(s), then every ${DEMO_LOG_SYNC_MS / 1000} s.\n`);
+  return { sync_every_seconds: DEMO_LOG_SYNC_MS / 1000, accounts: started.accounts, units_requested: started.units, destinations: 0 };
 }
 
 /** The most common email domain among a child account's users, from the emulator's state. */

@@ -1,5 +1,5 @@
 import { DuoAccountsClient, DuoAdminClient, DuoAuthClient, type DuoClientOptions } from '@duohub/sdk';
-import type { CheckReport, CredentialSetInput, SetCheck } from '../api/schemas/integration-schemas.js';
+import type { CheckReport, CredentialSetInput, SetCheck } from './integration-schemas.js';
 import type { HubContext } from '../hub-context.js';
 import type { CredentialKind } from '../store/database.js';
 import { duoOrigin } from './duo-origin.js';

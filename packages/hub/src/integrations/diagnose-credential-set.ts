@@ -1,4 +1,4 @@
-import type { CheckStatus, GrantState, SetCheck } from '../api/schemas/integration-schemas.js';
+import type { CheckStatus, GrantState, SetCheck } from './integration-schemas.js';
 import type { CredentialKind } from '../store/database.js';
 import type { ProbeOutcome } from './probe-outcome.js';
 

@@ -1,5 +1,5 @@
 import type { DuoClientOptions } from '@duohub/sdk';
-import type { CredentialSetInput } from '../api/schemas/integration-schemas.js';
+import type { CredentialSetInput } from './integration-schemas.js';
 import { HubError } from '../errors/hub-error.js';
 import type { DuoConnectOptions } from './duo-connect-options.js';
 import { duoOrigin } from './duo-origin.js';

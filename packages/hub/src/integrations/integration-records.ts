@@ -1,4 +1,4 @@
-import type { CheckReport, CredentialSetInput, IntegrationView } from '../api/schemas/integration-schemas.js';
+import type { CheckReport, CredentialSetInput, IntegrationView } from './integration-schemas.js';
 import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
 import type { CredentialKind, Db, IntegrationCredentialsTable, IntegrationsTable } from '../store/database.js';

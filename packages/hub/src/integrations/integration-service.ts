@@ -6,7 +6,7 @@ import type {
   IntegrationCreateInput,
   IntegrationPatchInput,
   IntegrationView,
-} from '../api/schemas/integration-schemas.js';
+} from './integration-schemas.js';
 import { auditedWrite, auditFailure } from '../audit/audited-write.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';

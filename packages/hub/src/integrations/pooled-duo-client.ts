@@ -1,5 +1,5 @@
 import { DuoAccountsClient, DuoAdminClient, DuoAuthClient, type DuoClientOptions } from '@duohub/sdk';
-import type { CredentialSetInput } from '../api/schemas/integration-schemas.js';
+import type { CredentialSetInput } from './integration-schemas.js';
 import type { DuoConnectOptions } from './duo-connect-options.js';
 import { duoClientOptions } from './duo-client-options.js';
 

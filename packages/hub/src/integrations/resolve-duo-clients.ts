@@ -1,6 +1,6 @@
 import type { DuoAccountsClient, DuoAdminClient, DuoAuthClient } from '@duohub/sdk';
-import type { IntegrationView } from '../api/schemas/integration-schemas.js';
-import type { OrganizationView } from '../api/schemas/organization-schemas.js';
+import type { IntegrationView } from './integration-schemas.js';
+import type { OrganizationView } from '../organizations/organization-schemas.js';
 import { HubError } from '../errors/hub-error.js';
 import { loadOrganization, openOrganizationAuthSet, toOrganizationView } from '../organizations/organization-records.js';
 import { checkDuoTarget } from './check-duo-target.js';
@@ -88,7 +88,7 @@ export async function resolveDuoClients(
   if (orgRecord.integration_id !== target.integrationId) {
     throw new HubError('validation_failed', {
       message: 'The organization is mapped through another integration.',
-      details: [{ in: 'body', field: 'integrationId', message: `organization ${orgRecord.id} is mapped to integration ${orgRecord.integration_id}` }],
+      details: [{ in: 'body', field: 'integration_id', message: `organization ${orgRecord.id} is mapped to integration ${orgRecord.integration_id}` }],
     });
   }
   const orgAuthSet = openOrganizationAuthSet(store, orgRecord);

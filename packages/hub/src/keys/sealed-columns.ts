@@ -18,6 +18,9 @@ export const logDestinationSecretColumn = sealedColumn('log_destinations', 'secr
 /** The TLS client key of a syslog log destination. */
 export const logDestinationTlsKeyColumn = sealedColumn('log_destinations', 'tls_client_key', ['id']);
 
+/** A bulk run item's full input (bulk_items.input_sealed; it may hold custom bypass codes or keys). */
+export const bulkItemInputColumn = sealedColumn('bulk_items', 'input_sealed', ['run_id', 'seq']);
+
 /**
  * Every sealed column in the store. Start-up re-seals legacy values and rotation re-seals everything
  * by walking this list, so a new sealed column is one `sealedColumn(...)` above plus one entry here.
@@ -29,4 +32,5 @@ export const sealedColumns: readonly SealedColumn[] = [
   methodSecretKeyColumn,
   logDestinationSecretColumn,
   logDestinationTlsKeyColumn,
+  bulkItemInputColumn,
 ];

@@ -71,7 +71,7 @@ export const logSearchRoutes: ApiRouteModule = {
         method: 'get',
         path: '/api/logs/dashboard',
         tags,
-        summary: 'Authentication figures of one organization or the fleet: denied and fraud counts, factors, results per day, top failing users',
+        summary: 'Log figures of one organization or the fleet: authentications (denied, fraud, factors, per day, top failing users), administrator actions, telephony credits, Trust Monitor events, offline enrollment',
         description: LIMITED,
         request: { query: LogDashboardQuerySchema },
         responses: { 200: { description: 'The figures', content: { 'application/json': { schema: LogDashboardSchema } } }, ...errorResponses() },

@@ -12,7 +12,7 @@ export interface LogEventsTable {
   integration_id: string;
   /** A Duo child account id, or `parent`. */
   duo_account_id: string;
-  /** The organization mapped to the account when the entry was stored. */
+  /** The organization mapped to the account: set when stored, re-tagged when a mapping changes (`retagLogEvents`). */
   organization_id: string | null;
   log_type: LogType;
   /** Duo's identity of the entry within its account and type; unique with them. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ApiHostSchema, BaseUrlSchema, IntegrationKeySchema, SecretKeySchema } from '../api/schemas/integration-schemas.js';
+import { ApiHostSchema, BaseUrlSchema, IntegrationKeySchema, SecretKeySchema } from '../integrations/integration-schemas.js';
 import { GO_BOOL_SPELLINGS, parseGoBool } from './parse-go-bool.js';
 
 const BOOL_MESSAGE = `must be a boolean (true or false, or one of ${GO_BOOL_SPELLINGS.join(', ')})`;

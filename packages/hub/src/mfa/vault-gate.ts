@@ -23,9 +23,9 @@ export const vaultGate: MiddlewareHandler<HubEnv> = async (c, next) => {
     } else {
       const token = c.req.header('x-vault-token') || parseBearer(c.req.header('authorization'));
       if (!token) throw new HubError('unauthorized', { message: 'permission denied: missing client token (X-Vault-Token or Authorization: Bearer)' });
-      const actor = await authenticateClient(c.get('hub'), token, clientAddress(c));
-      if (!actor) throw new HubError('unauthorized', { message: 'permission denied: the token is unknown or revoked' });
-      c.set('actor', actor);
+      const check = await authenticateClient(c.get('hub'), token, clientAddress(c));
+      if (!('actor' in check)) throw new HubError('unauthorized', { message: 'permission denied: the token is unknown, revoked or expired' });
+      c.set('actor', check.actor);
     }
   } catch (error) {
     const { status, body } = toErrorResponse(error);

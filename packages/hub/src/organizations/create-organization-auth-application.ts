@@ -1,5 +1,5 @@
 import { requireOrganizationAccess, requireScope, type Actor } from '../access/actor.js';
-import type { OrganizationView } from '../api/schemas/organization-schemas.js';
+import type { OrganizationView } from './organization-schemas.js';
 import { mapDuoError } from '../actions/map-duo-error.js';
 import { auditedWrite, auditFailure } from '../audit/audited-write.js';
 import { HubError, isHubError } from '../errors/hub-error.js';

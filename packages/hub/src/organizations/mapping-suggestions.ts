@@ -1,10 +1,11 @@
 import { requireScope, requireUnlimited, type Actor } from '../access/actor.js';
-import type { ApplySuggestionsInput } from '../api/schemas/organization-schemas.js';
+import type { ApplySuggestionsInput } from './organization-schemas.js';
 import { auditedWrite } from '../audit/audited-write.js';
 import type { HubContext } from '../hub-context.js';
 import { loadIntegration, openCredentialSets } from '../integrations/integration-records.js';
 import { fetchDuoAccounts, type DuoAccount } from '../integrations/list-duo-accounts.js';
 import { pooledChildAdminClient } from '../integrations/pooled-duo-client.js';
+import { retagLogEvents } from '../logs/retag-log-events.js';
 import { pickAccountsToSample, rankMappingSuggestions, type MappingSuggestion, type RankAccount, type RankOrg } from './rank-mapping-suggestions.js';
 
 /** Users sampled per child account for domain evidence: one small page, never a tenant walk. */
@@ -132,6 +133,11 @@ export async function applyMappingSuggestions(
     },
     async (trx) => {
       const now = hub.now().toISOString();
+      // The accounts the organizations leave: their stored events are re-tagged with the new mappings.
+      const before =
+        applied.length === 0
+          ? []
+          : await trx.selectFrom('organizations').select(['integration_id', 'duo_account_id']).where('id', 'in', applied.map((s) => s.organization_id)).execute();
       for (const s of applied) {
         const account = s.duo_account_id ? result.accounts.get(s.duo_account_id) : undefined;
         // The guard on mapping_source keeps a manual mapping made meanwhile from being overwritten.
@@ -151,6 +157,7 @@ export async function applyMappingSuggestions(
           .where((eb) => eb.or([eb('mapping_source', 'is', null), eb('mapping_source', '!=', 'manual')]))
           .execute();
       }
+      await retagLogEvents(trx, [...before, ...applied.map((s) => ({ integration_id: integrationId, duo_account_id: s.duo_account_id }))]);
     },
   );
   return { applied, skipped };

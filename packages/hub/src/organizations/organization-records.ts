@@ -1,5 +1,5 @@
-import type { CredentialSetInput } from '../api/schemas/integration-schemas.js';
-import type { OrganizationView } from '../api/schemas/organization-schemas.js';
+import type { CredentialSetInput } from '../integrations/integration-schemas.js';
+import type { OrganizationView } from './organization-schemas.js';
 import { maskSecret } from '../crypto/mask-secret.js';
 import { HubError } from '../errors/hub-error.js';
 import { directoryKeyColumn, organizationAuthSecretColumn } from '../keys/sealed-columns.js';
@@ -22,6 +22,7 @@ export function toOrganizationView(store: Store, row: OrganizationsTable): Organ
     id: row.id,
     name: row.name,
     email_domains: JSON.parse(row.email_domains) as string[],
+    tags: parseOrganizationTags(row.tags),
     integration_id: row.integration_id,
     duo_account_id: row.duo_account_id,
     duo_account_name: row.duo_account_name,
@@ -58,4 +59,11 @@ export function openOrganizationAuthSet(store: Store, row: OrganizationsTable): 
     integration_key: row.auth_integration_key,
     secret_key: store.secrets.open(row.auth_secret_key, organizationAuthSecretColumn.at(row.id)),
   };
+}
+
+/** The stored tags (a JSON array; rows written before migration 0010 hold the default '[]'). */
+export function parseOrganizationTags(json: string | null | undefined): string[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((t): t is string => typeof t === 'string') : [];
 }

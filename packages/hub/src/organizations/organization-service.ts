@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import { requireOrganizationAccess, requireScope, requireUnlimited, type Actor } from '../access/actor.js';
-import type { OrganizationCreateInput, OrganizationPatchInput, OrganizationView } from '../api/schemas/organization-schemas.js';
+import type { OrganizationCreateInput, OrganizationPatchInput, OrganizationView } from './organization-schemas.js';
 import { auditedWrite, auditFailure } from '../audit/audited-write.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
 import { loadIntegration } from '../integrations/integration-records.js';
 import { fetchDuoAccounts } from '../integrations/list-duo-accounts.js';
+import { retagLogEvents } from '../logs/retag-log-events.js';
 import type { Database, OrganizationsTable } from '../store/database.js';
 import { isUniqueViolation } from '../store/is-unique-violation.js';
 import { newId } from '../store/new-id.js';
@@ -117,6 +118,7 @@ export async function createOrganization(
       id,
       name: input.name,
       email_domains: JSON.stringify(input.email_domains),
+      tags: JSON.stringify(input.tags ?? []),
       integration_id: mapping?.integration_id ?? null,
       duo_account_id: mapping?.duo_account_id ?? null,
       duo_account_name: mapping?.duo_account_name ?? null,
@@ -134,6 +136,8 @@ export async function createOrganization(
       updated_at: now,
     };
     await orConflict(() => trx.insertInto('organizations').values(row).execute());
+    // Events stored while the account was unmapped (or another organization held it) become this one's.
+    await retagLogEvents(trx, [row]);
     return toOrganizationView(hub.store, row);
   });
 }
@@ -191,6 +195,7 @@ export async function updateOrganization(
     const set: Partial<OrganizationsTable> = { updated_at: hub.now().toISOString() };
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.email_domains !== undefined) set.email_domains = JSON.stringify(patch.email_domains);
+    if (patch.tags !== undefined) set.tags = JSON.stringify(patch.tags);
     if (patch.duo_admin_api_directory_key !== undefined) {
       set.duo_admin_api_directory_key =
         patch.duo_admin_api_directory_key === null ? null : hub.store.secrets.seal(patch.duo_admin_api_directory_key, directoryKeyColumn.at(id));
@@ -208,6 +213,8 @@ export async function updateOrganization(
       });
     }
     await orConflict(() => trx.updateTable('organizations').set(set).where('id', '=', id).execute());
+    // The stored events of the account left and of the account taken follow the new mapping.
+    if (mapping !== undefined) await retagLogEvents(trx, [existing, mappingAfter(mapping)]);
     return toOrganizationView(hub.store, { ...existing, ...set });
   });
 }
@@ -223,8 +230,9 @@ export async function deleteOrganization(hub: HubContext, actor: Actor, id: stri
     throw error;
   }
   await auditedWrite(hub, actor, meta, async (trx) => {
-    await loadOrganization(trx, id);
+    const existing = await loadOrganization(trx, id);
     await trx.deleteFrom('organizations').where('id', '=', id).execute();
+    await retagLogEvents(trx, [existing]);
   });
 }
 

@@ -1,5 +1,5 @@
-import type { CredentialSetInput } from '../api/schemas/integration-schemas.js';
-import type { OrganizationPatchInput } from '../api/schemas/organization-schemas.js';
+import type { CredentialSetInput } from '../integrations/integration-schemas.js';
+import type { OrganizationPatchInput } from './organization-schemas.js';
 import { HubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
 import { checkCredentialSets } from '../integrations/check-credential-sets.js';

@@ -12,7 +12,7 @@ export interface CoverageRow {
   no_mfa: number;
   mfa_percent: number;
   counts?: unknown;
-  users_without_mfa: Array<{ user_id: string; username: string; email: string | null; status: string; last_login: number | null; riskyBypass?: boolean }>;
+  users_without_mfa: Array<{ user_id: string; username: string; email: string | null; status: string; last_login: number | null; risky_bypass?: boolean }>;
   error?: { message?: string } | null;
 }
 
@@ -59,7 +59,7 @@ export function formatUsersWithoutMfa(rows: readonly CoverageRow[], snapshot: { 
     users.map((u) => ({
       ...u,
       last_login: u.last_login === null ? 'never' : new Date(u.last_login * 1000).toISOString().slice(0, 10),
-      risky_bypass: u.riskyBypass ? 'yes' : '',
+      risky_bypass: u.risky_bypass ? 'yes' : '',
     })),
     [...(several ? ['organization'] : []), 'username', 'email', 'status', 'last_login', 'risky_bypass', 'user_id'],
   );
@@ -75,10 +75,10 @@ export function formatOrganizationCoverage(row: CoverageRow, snapshot: { id: str
     return lines.join('\n') + '\n';
   }
   lines.push(`  users: ${row.users}; with MFA: ${row.mfa_percent.toFixed(2)}%; without MFA: ${row.no_mfa}`);
-  const counts = row.counts as { factorClass?: Record<string, number>; noMfaByStatus?: Record<string, number> } | undefined;
+  const counts = row.counts as { factor_class?: Record<string, number>; no_mfa_by_status?: Record<string, number> } | undefined;
   const pairs = (o: Record<string, number> | undefined) => Object.entries(o ?? {}).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || '-';
-  if (counts?.factorClass) lines.push(`  by strongest factor: ${pairs(counts.factorClass)}`);
-  if (counts?.noMfaByStatus) lines.push(`  without MFA by status: ${pairs(counts.noMfaByStatus)}`);
+  if (counts?.factor_class) lines.push(`  by strongest factor: ${pairs(counts.factor_class)}`);
+  if (counts?.no_mfa_by_status) lines.push(`  without MFA by status: ${pairs(counts.no_mfa_by_status)}`);
   if (row.no_mfa > 0) lines.push('  list them: add --without-mfa');
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { acceptLegacyKeys } from '../api/accept-legacy-keys.js';
 import { defineApiRoute, type ApiRouteModule } from '../api/define-api-route.js';
 import { errorResponses, IdParamSchema } from '../api/schemas/common-schemas.js';
 import { coverageJobsOf } from '../jobs/mfa-coverage/coverage-jobs.js';
@@ -18,9 +19,11 @@ import {
   CoverageRunsQuerySchema,
   CoverageTrendQuerySchema,
   CoverageTrendSchema,
+  LEGACY_COVERAGE_KEYS,
 } from './mfa-coverage-schemas.js';
 
 const tags = ['reports'];
+const legacyKeys = [acceptLegacyKeys(LEGACY_COVERAGE_KEYS)];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const csvOrJson = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -42,13 +45,14 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         tags,
         summary: "Start a fleet run: one task per Duo child account of the integration (answers at once; poll the run)",
         request: { body: { required: true, content: { 'application/json': { schema: CoverageRunCreateSchema } } } },
+        middleware: legacyKeys,
         responses: { 202: json(CoverageRunSchema, 'The run, queued'), ...errorResponses(404, 409, 413, 415, 502, 504) },
       }),
       access: { scope: 'operate', organizationLimited: 'denied', auditAction: 'reports.mfa_coverage.run' },
       handler: async (c) => {
         const hub = c.var.hub;
         const actor = c.var.actor;
-        const created = await createCoverageRun(hub, actor, { integrationId: c.req.valid('json').integrationId, trigger: actor.kind === 'cli' ? 'cli' : 'api' });
+        const created = await createCoverageRun(hub, actor, { integrationId: c.req.valid('json').integration_id, trigger: actor.kind === 'cli' ? 'cli' : 'api' });
         // Only schedule slots can collide, and this is not one.
         coverageJobsOf(hub)?.runner.notify(created!.id);
         const { tasks: _tasks, ...run } = await getCoverageRun(hub, created!.id);
@@ -62,12 +66,13 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         tags,
         summary: 'List runs, newest first',
         request: { query: CoverageRunsQuerySchema },
+        middleware: legacyKeys,
         responses: { 200: json(z.object({ items: z.array(CoverageRunSchema) }), 'Runs'), ...errorResponses() },
       }),
       access: { scope: 'read', organizationLimited: 'denied' },
       handler: async (c) => {
         const q = c.req.valid('query');
-        return c.json({ items: await listCoverageRuns(c.var.hub, { integrationId: q.integrationId, limit: q.limit }) }, 200);
+        return c.json({ items: await listCoverageRuns(c.var.hub, { integrationId: q.integration_id, limit: q.limit }) }, 200);
       },
     }),
     defineApiRoute({
@@ -107,12 +112,13 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         tags,
         summary: 'The latest MFA coverage snapshot (or the one at a date, or of a run); a limited token sees its organizations only',
         request: { query: CoverageReportQuerySchema },
+        middleware: legacyKeys,
         responses: { 200: csvOrJson(CoverageReportSchema, 'The report'), ...errorResponses(404) },
       }),
       access: { scope: 'read', organizationLimited: 'allowed' },
       handler: async (c) => {
         const q = c.req.valid('query');
-        const report = await loadCoverageReport(c.var.hub, c.var.actor, { id: q.run, at: q.at, integrationId: q.integrationId });
+        const report = await loadCoverageReport(c.var.hub, c.var.actor, { id: q.run, at: q.at, integrationId: q.integration_id });
         if (q.format === 'csv') {
           const out =
             q.list === 'users_without_mfa'
@@ -130,12 +136,13 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         tags,
         summary: "MFA-enabled % of the fleet and of each organization over an integration's latest snapshots (counts only; a limited token sees its organizations)",
         request: { query: CoverageTrendQuerySchema },
+        middleware: legacyKeys,
         responses: { 200: json(CoverageTrendSchema, 'The trend, oldest snapshot first'), ...errorResponses() },
       }),
       access: { scope: 'read', organizationLimited: 'allowed' },
       handler: async (c) => {
         const q = c.req.valid('query');
-        return c.json(await loadCoverageTrend(c.var.hub, c.var.actor, { integrationId: q.integrationId, limit: q.limit }), 200);
+        return c.json(await loadCoverageTrend(c.var.hub, c.var.actor, { integrationId: q.integration_id, limit: q.limit }), 200);
       },
     }),
     defineApiRoute({
@@ -145,12 +152,13 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         tags,
         summary: 'Who lost or gained MFA, and who is new without it, between two snapshots',
         request: { query: CoverageDiffQuerySchema },
+        middleware: legacyKeys,
         responses: { 200: csvOrJson(CoverageDiffSchema, 'The diff'), ...errorResponses(404) },
       }),
       access: { scope: 'read', organizationLimited: 'allowed' },
       handler: async (c) => {
         const q = c.req.valid('query');
-        const diff = await loadCoverageDiff(c.var.hub, c.var.actor, { from: q.from, to: q.to, integrationId: q.integrationId });
+        const diff = await loadCoverageDiff(c.var.hub, c.var.actor, { from: q.from, to: q.to, integrationId: q.integration_id });
         if (q.format === 'csv') {
           const out = csv(coverageDiffCsv(diff), 'duohub-mfa-coverage-diff.csv');
           return c.body(out.body, 200, out.headers);

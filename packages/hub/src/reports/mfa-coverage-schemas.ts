@@ -3,9 +3,12 @@ import { TREND_DEFAULT_POINTS, TREND_MAX_POINTS } from './mfa-coverage-history/c
 
 /** Body of `POST /api/reports/mfa-coverage/runs`. */
 export const CoverageRunCreateSchema = z
-  .object({ integrationId: z.string().min(1).max(100).openapi({ example: 'int_01JD3Q8W4Y0000000000000000' }) })
+  .object({ integration_id: z.string().min(1).max(100).openapi({ example: 'int_01JD3Q8W4Y0000000000000000' }) })
   .strict()
   .openapi('CoverageRunCreate');
+
+/** Why an account could not be scanned. */
+const ScanErrorSchema = z.object({ kind: z.string(), message: z.string(), status: z.number().int().optional(), code: z.number().int().optional() });
 
 const ProgressSchema = z.object({
   accounts_total: z.number().int(),
@@ -44,15 +47,74 @@ export const CoverageRunDetailSchema = CoverageRunSchema.extend({
       processed_by: z.string().nullable().openapi({ description: 'The hub replica whose outcome was written' }),
       started_at: z.string().nullable(),
       finished_at: z.string().nullable(),
-      error: z.unknown(),
+      error: ScanErrorSchema.nullable(),
     }),
   ),
 }).openapi('CoverageRunDetail');
 
 /** Query of the runs list. */
 export const CoverageRunsQuerySchema = z.object({
-  integrationId: z.string().max(100).optional().openapi({ param: { name: 'integrationId', in: 'query' } }),
+  integration_id: z.string().max(100).optional().openapi({ param: { name: 'integration_id', in: 'query' } }),
   limit: z.coerce.number().int().min(1).max(500).optional().openapi({ param: { name: 'limit', in: 'query' } }),
+});
+
+/** The camelCase names of the coverage body and queries before issue 19, still taken for one release. */
+export const LEGACY_COVERAGE_KEYS: Readonly<Record<string, string>> = { integrationId: 'integration_id' };
+
+const byFactor = z.object({ webauthn: z.number(), push_capable: z.number(), hardware_token: z.number(), sms_voice_only: z.number(), none: z.number() });
+const byStatus = z.object({
+  active: z.number(),
+  bypass: z.number(),
+  disabled: z.number(),
+  locked_out: z.number(),
+  pending_deletion: z.number(),
+  unknown: z.number(),
+});
+
+/** Counts over an account or the fleet. */
+const CoverageCountsSchema = z
+  .object({
+    users: z.number().int(),
+    mfa: z.number().int(),
+    no_mfa: z.number().int(),
+    factor_class: byFactor.openapi({ description: 'Users by their strongest factor' }),
+    status: byStatus,
+    no_mfa_by_status: byStatus.openapi({ description: 'Users without MFA, by Duo status' }),
+    never_logged_in: z.number().int(),
+    stale: z.number().int(),
+    risky_bypass: z.number().int().openapi({ description: 'Users holding a bypass code that never expires or has unlimited reuse' }),
+  })
+  .openapi('CoverageCounts');
+
+/** The same figures as per cent of users (two decimals). */
+const CoveragePercentagesSchema = z
+  .object({
+    mfa: z.number(),
+    no_mfa: z.number(),
+    factor_class: byFactor,
+    status: byStatus,
+    never_logged_in: z.number(),
+    stale: z.number(),
+    risky_bypass: z.number(),
+  })
+  .openapi('CoveragePercentages');
+
+const NoMfaUserSchema = z.object({
+  user_id: z.string(),
+  username: z.string(),
+  email: z.string().nullable(),
+  status: z.string(),
+  last_login: z.number().int().nullable().openapi({ description: 'Unix seconds; null when never' }),
+  risky_bypass: z.boolean(),
+});
+
+const ScanStatsSchema = z.object({
+  user_pages: z.number().int(),
+  bypass_code_pages: z.number().int(),
+  bypass_codes: z.number().int(),
+  duo_total_users: z.number().int().nullable(),
+  duplicates_dropped: z.number().int(),
+  consistent: z.boolean(),
 });
 
 const SnapshotRefSchema = z.object({ id: z.string(), integration_id: z.string(), taken_at: z.string(), finished_at: z.string() });
@@ -61,7 +123,7 @@ const SnapshotRefSchema = z.object({ id: z.string(), integration_id: z.string(),
 export const CoverageReportSchema = z
   .object({
     snapshot: SnapshotRefSchema,
-    totals: z.object({ organizations: z.number().int(), scanned: z.number().int(), failed: z.number().int(), counts: z.unknown(), percentages: z.unknown() }),
+    totals: z.object({ organizations: z.number().int(), scanned: z.number().int(), failed: z.number().int(), counts: CoverageCountsSchema, percentages: CoveragePercentagesSchema }),
     organizations: z.array(
       z.object({
         name: z.string(),
@@ -73,11 +135,11 @@ export const CoverageReportSchema = z
         mfa: z.number().int(),
         no_mfa: z.number().int(),
         mfa_percent: z.number(),
-        counts: z.unknown(),
-        percentages: z.unknown(),
-        users_without_mfa: z.array(z.unknown()),
-        scan: z.unknown(),
-        error: z.unknown(),
+        counts: CoverageCountsSchema.nullable(),
+        percentages: CoveragePercentagesSchema.nullable(),
+        users_without_mfa: z.array(NoMfaUserSchema),
+        scan: ScanStatsSchema.nullable(),
+        error: ScanErrorSchema.nullable(),
       }),
     ),
   })
@@ -89,7 +151,7 @@ const FormatSchema = z.enum(['json', 'csv']).optional().openapi({ description: '
 export const CoverageReportQuerySchema = z.object({
   at: z.string().max(40).optional().openapi({ param: { name: 'at', in: 'query' }, description: 'Latest snapshot at or before this date (YYYY-MM-DD, end of day UTC) or date-time' }),
   run: z.string().max(100).optional().openapi({ param: { name: 'run', in: 'query' }, description: 'The snapshot of this run' }),
-  integrationId: z.string().max(100).optional().openapi({ param: { name: 'integrationId', in: 'query' } }),
+  integration_id: z.string().max(100).optional().openapi({ param: { name: 'integration_id', in: 'query' } }),
   format: FormatSchema,
   list: z
     .enum(['organizations', 'users_without_mfa'])
@@ -101,7 +163,7 @@ export const CoverageReportQuerySchema = z.object({
 export const CoverageDiffQuerySchema = z.object({
   from: z.string().min(1).max(100).openapi({ param: { name: 'from', in: 'query' }, description: 'A snapshot (run) id, or a date / date-time' }),
   to: z.string().min(1).max(100).optional().openapi({ param: { name: 'to', in: 'query' }, description: 'A snapshot id or date; default the latest' }),
-  integrationId: z.string().max(100).optional().openapi({ param: { name: 'integrationId', in: 'query' } }),
+  integration_id: z.string().max(100).optional().openapi({ param: { name: 'integration_id', in: 'query' } }),
   format: FormatSchema,
 });
 
@@ -130,11 +192,11 @@ export const CoverageDiffSchema = z
 
 /** Query of the trend. */
 export const CoverageTrendQuerySchema = z.object({
-  integrationId: z
+  integration_id: z
     .string()
     .max(100)
     .optional()
-    .openapi({ param: { name: 'integrationId', in: 'query' }, description: 'Default: the integration of the latest snapshot' }),
+    .openapi({ param: { name: 'integration_id', in: 'query' }, description: 'Default: the integration of the latest snapshot' }),
   limit: z.coerce
     .number()
     .int()

@@ -10,6 +10,8 @@ import { coverageJobOptionsFromEnv } from '../jobs/mfa-coverage/coverage-job-opt
 import { flattenUsersWithoutMfa, formatOrganizationCoverage, formatUsersWithoutMfa, selectCoverageRow, type CoverageRow } from './coverage-drill-down.js';
 import { renderProgress, type ProgressFigures } from './render-progress.js';
 import { runCoverageToEnd } from './run-coverage-to-end.js';
+import { seatsReportSubcommand } from './seats/seats-report-subcommand.js';
+import type { CoverageCountsView, CoveragePercentagesView } from './mfa-coverage-history/coverage-view.js';
 
 type ProgressStyle = 'bar' | 'lines' | 'none';
 
@@ -80,7 +82,7 @@ export const reportCommand = defineCommand({
           if (existing) {
             const query = new URLSearchParams();
             if (typeof ctx.options.run === 'string') query.set('run', ctx.options.run);
-            if (typeof ctx.options.integration === 'string') query.set('integrationId', await resolveIntegrationOrOnly(client, ctx.options.integration));
+            if (typeof ctx.options.integration === 'string') query.set('integration_id', await resolveIntegrationOrOnly(client, ctx.options.integration));
             report = await client.request('GET', `/api/reports/mfa-coverage${query.size ? `?${query}` : ''}`);
           } else {
             const integrationId = await resolveIntegrationOrOnly(client, ctx.options.integration as string | undefined);
@@ -110,13 +112,14 @@ export const reportCommand = defineCommand({
         }
       },
     },
+    seatsReportSubcommand,
   ],
 });
 
 /** The per-organization table and a totals line. */
 export function formatReport(body: {
   snapshot: { id: string; taken_at: string };
-  totals: { counts: { users: number; noMfa: number }; percentages: { mfa: number } };
+  totals: { counts: Pick<CoverageCountsView, 'users' | 'no_mfa'>; percentages: Pick<CoveragePercentagesView, 'mfa'> };
   organizations: Array<{ name: string; status: string; users: number; no_mfa: number; mfa_percent: number; error: { message: string } | null }>;
 }): string {
   const rows = body.organizations.map((o) => ({
@@ -129,6 +132,6 @@ export function formatReport(body: {
   return (
     `MFA coverage ${body.snapshot.id} as of ${body.snapshot.taken_at}\n` +
     formatTable(rows, ['organization', 'users', 'mfa %', 'without mfa']) +
-    `total: ${t.counts.users} users, ${t.percentages.mfa.toFixed(2)}% with MFA, ${t.counts.noMfa} without\n`
+    `total: ${t.counts.users} users, ${t.percentages.mfa.toFixed(2)}% with MFA, ${t.counts.no_mfa} without\n`
   );
 }

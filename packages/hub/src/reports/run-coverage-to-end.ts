@@ -26,7 +26,7 @@ export async function runCoverageToEnd(
   integrationId: string,
   options: { pollMs: number; onProgress?: (progress: ProgressFigures) => void },
 ): Promise<CoverageRunEnd> {
-  const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integrationId });
+  const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integration_id: integrationId });
   if (started.status >= 400) return { kind: 'refused', res: started };
   const runId = (started.body as { id: string }).id;
   for (;;) {

@@ -3,10 +3,12 @@ import { ensureBootstrapToken } from '../access/token-service.js';
 import type { ApiRouteModule } from '../api/define-api-route.js';
 import { loadConfig } from '../config/load-config.js';
 import type { CliIo } from '../cli/define-command.js';
+import { startBulkJobsFromEnv } from '../bulk/start-bulk-jobs-from-env.js';
 import { startCoverageJobsFromEnv } from '../jobs/mfa-coverage/start-coverage-jobs-from-env.js';
 import { duoLogPacingFromEnv } from '../jobs/log-sync/duo-log-pacing-from-env.js';
 import { startLogSyncJobsFromEnv } from '../jobs/log-sync/start-log-sync-jobs-from-env.js';
 import { startLogForwardingFromEnv } from '../logs/forwarding/start-log-forwarding-from-env.js';
+import { startBaselineChecksFromEnv } from '../baselines/baseline-scheduler.js';
 import { openHub } from './open-hub.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -51,10 +53,14 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     }
     // Resumes unfinished MFA coverage runs (and starts the schedule) before requests arrive.
     const coverage = await startCoverageJobsFromEnv(hub, options.env, config.databaseUrl);
+    // Bulk runs likewise: items a crashed process left `calling` are settled without calling twice.
+    const bulk = await startBulkJobsFromEnv(hub, options.env, config.databaseUrl);
     // Likewise log sync: units left held by a crashed process are resumed from their checkpoints.
     const logSync = await startLogSyncJobsFromEnv(hub, options.env, config.databaseUrl);
     // Forwards stored logs to destinations and evaluates alert rules (each under a lease shared by replicas).
     const forwarding = await startLogForwardingFromEnv(hub, options.env);
+    // Scheduled baseline drift checks (each slot claimed in the store, so replicas check once).
+    const baselines = await startBaselineChecksFromEnv(hub, options.env);
     const server = await startServer({
       hub,
       port: options.port ?? config.port,
@@ -67,8 +73,10 @@ export async function runServe(options: RunServeOptions): Promise<number> {
     hub.logger.info('shutting down');
     await server.close();
     await coverage.stop();
+    await bulk.stop();
     await logSync.stop();
     await forwarding.stop();
+    await baselines.stop();
     return 0;
   } finally {
     await opened.close();

@@ -25,7 +25,7 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-const runSummary = () => hub.api('POST', '/api/actions/info.summary/run', { body: { integrationId, input: {} } });
+const runSummary = () => hub.api('POST', '/api/actions/info.summary/run', { body: { integration_id: integrationId, input: {} } });
 
 /** Connections the emulator accepted while `runs` action runs went through the hub's REST API, `parallel` at a time. */
 async function connectionsFor(runs: number, parallel: number): Promise<number> {

@@ -12,8 +12,8 @@ afterAll(async () => {
 });
 
 const body = (c: { on?: string }, input: unknown, extra: Record<string, unknown> = {}) => ({
-  integrationId: h.integrationId,
-  ...(c.on === 'child' ? { organizationId: h.childOrgId } : {}),
+  integration_id: h.integrationId,
+  ...(c.on === 'child' ? { organization_id: h.childOrgId } : {}),
   input,
   ...extra,
 });
@@ -27,7 +27,7 @@ describe.each(contractCases)('REST $id', (c) => {
     });
     const res = await h.api('POST', `/api/actions/${c.id}/run`, body(c, valid.input));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ action: c.id, dryRun: false });
+    expect(res.body).toMatchObject({ action: c.id, dry_run: false });
     valid.check(res.body.output, h.fx);
   });
 
@@ -42,7 +42,7 @@ describe.each(contractCases)('REST $id', (c) => {
     it('dry run changes nothing', async () => {
       const d = c.dryRun!(h.fx);
       const before = d.snapshot();
-      const res = await h.api('POST', `/api/actions/${c.id}/run`, body(c, d.input, { dryRun: true }));
+      const res = await h.api('POST', `/api/actions/${c.id}/run`, body(c, d.input, { dry_run: true }));
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.output.dry_run).toBe(true);
       expect(d.snapshot()).toEqual(before);
@@ -52,28 +52,28 @@ describe.each(contractCases)('REST $id', (c) => {
 
 describe('REST errors and access', () => {
   it('passes a Duo 40401 through as 404 with duo_code', async () => {
-    const res = await h.api('POST', '/api/actions/users.get/run', { integrationId: h.integrationId, input: { user_id: 'DUNOSUCHUSER00000000' } });
+    const res = await h.api('POST', '/api/actions/users.get/run', { integration_id: h.integrationId, input: { user_id: 'DUNOSUCHUSER00000000' } });
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ code: 'not_found', details: { duo_code: 40401 } });
   });
 
   it('answers unknown actions, integrations and bodies with registry codes', async () => {
-    expect((await h.api('POST', '/api/actions/users.nope/run', { integrationId: h.integrationId, input: {} })).status).toBe(404);
-    expect((await h.api('POST', '/api/actions/users.list/run', { integrationId: 'int_nope', input: {} })).status).toBe(404);
+    expect((await h.api('POST', '/api/actions/users.nope/run', { integration_id: h.integrationId, input: {} })).status).toBe(404);
+    expect((await h.api('POST', '/api/actions/users.list/run', { integration_id: 'int_nope', input: {} })).status).toBe(404);
     const bad = await h.api('POST', '/api/actions/users.list/run', '{not json');
     expect(bad.status).toBe(400);
     const missing = await h.api('POST', '/api/actions/users.list/run', { input: {} });
-    expect(missing.body.error.details.map((d: { field: string }) => d.field)).toContain('integrationId');
+    expect(missing.body.error.details.map((d: { field: string }) => d.field)).toContain('integration_id');
   });
 
   it('needs operate scope and honours organization limits', async () => {
-    const run = { integrationId: h.integrationId, input: { limit: 1 } };
+    const run = { integration_id: h.integrationId, input: { limit: 1 } };
     expect((await h.api('POST', '/api/actions/users.list/run', run, h.tokens.read)).status).toBe(403);
     expect((await h.api('POST', '/api/actions/users.list/run', run, 'dh_wrong')).status).toBe(401);
     expect((await h.api('POST', '/api/actions/users.list/run', run, h.tokens.limited)).status).toBe(403);
-    expect((await h.api('POST', '/api/actions/users.list/run', { ...run, organizationId: h.otherOrgId }, h.tokens.limited)).status).toBe(403);
-    expect((await h.api('POST', '/api/actions/accounts.list/run', { ...run, input: {}, organizationId: h.childOrgId }, h.tokens.limited)).status).toBe(403);
-    const ok = await h.api('POST', '/api/actions/users.list/run', { ...run, organizationId: h.childOrgId }, h.tokens.limited);
+    expect((await h.api('POST', '/api/actions/users.list/run', { ...run, organization_id: h.otherOrgId }, h.tokens.limited)).status).toBe(403);
+    expect((await h.api('POST', '/api/actions/accounts.list/run', { ...run, input: {}, organization_id: h.childOrgId }, h.tokens.limited)).status).toBe(403);
+    const ok = await h.api('POST', '/api/actions/users.list/run', { ...run, organization_id: h.childOrgId }, h.tokens.limited);
     expect(ok.status).toBe(200);
     expect(ok.body.output.items[0].user_id).toBeDefined();
     expect(Object.keys(h.fx.child.users)).toContain(ok.body.output.items[0].user_id);

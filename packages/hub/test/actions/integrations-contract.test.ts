@@ -62,7 +62,7 @@ describe('revealed secrets stay out of the audit log and the logs', () => {
 
   it('the audit entry of revealing a secret key records the read, never the key', async () => {
     const target = Object.values(h.fx.parent.integrations).find((i) => i.type === 'auth')!;
-    const res = await h.api('POST', '/api/actions/integrations.get_secret_key/run', { integrationId: h.integrationId, input: { integration_key: target.integration_key } });
+    const res = await h.api('POST', '/api/actions/integrations.get_secret_key/run', { integration_id: h.integrationId, input: { integration_key: target.integration_key } });
     expect(res.status).toBe(200);
     expect(res.body.output).toEqual({ secret_key: target.secret_key });
     const rows = await h.hub.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'actions.integrations.get_secret_key').execute();
@@ -79,7 +79,7 @@ describe('revealed secrets stay out of the audit log and the logs', () => {
       input: { name: 'Audit OIDC', type: 'sso-oidc-generic', sso: { oidc_config: { redirect_uris: ['https://rp.example/cb'] } } },
     });
     expect(made.status).toBe(200);
-    const rotated = await h.api('POST', '/api/actions/integrations.rotate_oidc_client_secret/run', { integrationId: h.integrationId, input: { integration_key: made.body.output.integration_key } });
+    const rotated = await h.api('POST', '/api/actions/integrations.rotate_oidc_client_secret/run', { integration_id: h.integrationId, input: { integration_key: made.body.output.integration_key } });
     expect(rotated.status).toBe(200);
     expect(rotated.body.output.client_secret).toHaveLength(40);
     const all = JSON.stringify(await h.hub.store.db.selectFrom('audit_log').selectAll().execute());

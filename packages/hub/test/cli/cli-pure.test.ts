@@ -248,7 +248,7 @@ describe('action output as a table', () => {
     expect(formatOutputTable(output)).toBe(text);
   });
   it('leads a dry run with what would change', () => {
-    expect(formatRunResult({ dryRun: true, output: { dry_run: true, changes: 'would delete user ann', target: { user_id: 'DU1' } } })).toBe(
+    expect(formatRunResult({ dry_run: true, output: { dry_run: true, changes: 'would delete user ann', target: { user_id: 'DU1' } } })).toBe(
       'DRY RUN: would delete user ann\ntarget  {"user_id":"DU1"}\n',
     );
   });

@@ -48,7 +48,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     const org = await api('POST', '/api/organizations', { body: { name: 'Mapped Client', integration_id: integrationId, duo_account_id: mappedChild } });
     expect(org.status, org.text).toBe(201);
     await start('replica-a', 3);
-    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     expect(started.status, started.text).toBe(202);
     expect(started.body.progress.accounts_total).toBe(FLEET.accounts);
     const { run, report } = await expectReportEqualsGroundTruth(api, gate.emu, started.body.id, FLEET.usersPerAccount);
@@ -71,16 +71,16 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     expect(mine.body.organizations.map((o: any) => o.duo_account_id)).toEqual([mappedChild]);
     expect(mine.body.totals.counts.users).toBe(FLEET.usersPerAccount);
     // Runs are fleet-wide: a limited token can neither start nor list them.
-    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: limited.body.token, body: { integrationId } })).status).toBe(403);
+    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: limited.body.token, body: { integration_id: integrationId } })).status).toBe(403);
     expect((await api('GET', '/api/reports/mfa-coverage/runs', { token: limited.body.token })).status).toBe(403);
     const reader = await api('POST', '/api/tokens', { body: { name: 'reader', scopes: ['read'] } });
-    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: reader.body.token, body: { integrationId } })).status).toBe(403);
+    expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: reader.body.token, body: { integration_id: integrationId } })).status).toBe(403);
 
     // CSV exports: one line per organization, one per user without MFA.
     const csv = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&format=csv`);
     expect(csv.text.trim().split('\r\n')).toHaveLength(1 + FLEET.accounts);
     const users = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&format=csv&list=users_without_mfa`);
-    expect(users.text.trim().split('\r\n')).toHaveLength(1 + report.totals.counts.noMfa);
+    expect(users.text.trim().split('\r\n')).toHaveLength(1 + report.totals.counts.no_mfa);
     await api('DELETE', `/api/organizations/${org.body.id}`);
     await stop();
   });
@@ -105,7 +105,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     gate.open([a, b]);
     gate.requested.clear();
     await start('first', 2);
-    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     const runId = started.body.id as string;
     // a and b finish; c and d are taken next and wait at the gate: the run is mid-way.
     await gate.waitRequested([c, d]);
@@ -129,7 +129,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     gate.shut();
     gate.requested.clear();
     await start('canceller', 2);
-    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     const runId = started.body.id as string;
     await until(() => (gate.requested.size >= 2 ? true : undefined));
     const cancelled = await api('POST', `/api/reports/mfa-coverage/runs/${runId}/cancel`);
@@ -154,7 +154,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
   it('diffs two snapshots: who lost MFA, who gained it, who is new without it, who left', async () => {
     gate.open();
     await start('differ', 3);
-    const first = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } })).body.id as string;
+    const first = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } })).body.id as string;
     await waitForRun(api, first);
 
     const account = gate.emu.state.accounts[gate.children[0]!]!;
@@ -173,7 +173,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     const added = newUser(account, 'zz.new.person', Math.random, Date.now());
     putUser(account, added);
 
-    const second = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } })).body.id as string;
+    const second = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } })).body.id as string;
     await waitForRun(api, second);
     const diff = await api('GET', `/api/reports/mfa-coverage/diff?from=${first}&to=${second}`);
     expect(diff.status, diff.text).toBe(200);

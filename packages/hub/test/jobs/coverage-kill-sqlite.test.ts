@@ -38,7 +38,7 @@ describe('kill -9 of a SQLite hub mid-run', () => {
     const integrationId = await createIntegration(api, gate.url, gate.sets());
     const first = gate.children.slice(0, 4);
     gate.open(first);
-    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     expect(started.status, started.text).toBe(202);
     const runId = started.body.id as string;
 

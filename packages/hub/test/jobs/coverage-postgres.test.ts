@@ -49,7 +49,7 @@ describePg(databaseUrl ? 'two hub replicas on one Postgres' : 'two hub replicas 
     replicas.push(b);
     const integrationId = await createIntegration(a.api.bind(a), gate.url, gate.sets());
 
-    const started = await a.api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await a.api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     expect(started.status, started.text).toBe(202);
     const runId = started.body.id as string;
     const detail = async () => (await b.api('GET', `/api/reports/mfa-coverage/runs/${runId}`)).body;

@@ -164,7 +164,7 @@ describe('CLI rendering', () => {
   it('prints a table per organization with MFA % and users without MFA', () => {
     const text = formatReport({
       snapshot: { id: 'cov_1', taken_at: '2026-11-22T00:00:00.000Z' },
-      totals: { counts: { users: 300, noMfa: 30 }, percentages: { mfa: 90 } },
+      totals: { counts: { users: 300, no_mfa: 30 }, percentages: { mfa: 90 } },
       organizations: [
         { name: 'Acme', status: 'ok', users: 300, no_mfa: 30, mfa_percent: 90, error: null },
         { name: 'Broken Co', status: 'failed', users: 0, no_mfa: 0, mfa_percent: 0, error: { message: 'Access forbidden' } },

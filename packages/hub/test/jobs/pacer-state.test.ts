@@ -86,7 +86,7 @@ describe('pacer state in the store and across coverage runs', () => {
     const runOnce = async () => {
       const jobs = await startCoverageJobs(t.hub, { replicaId: 'r', pollMs: 50, leaseMs: 3000 });
       try {
-        const started = await t.api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+        const started = await t.api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
         expect(started.status, started.text).toBe(202);
         expect((await waitForRun((m, p, o) => t.api(m, p, o), started.body.id)).status).toBe('done');
       } finally {

@@ -3,36 +3,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withLogTables } from '../../src/logs/log-tables.js';
 import { createTempDatabase } from '../helpers/temp-postgres.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
-import { buildLogEvents, insertFixtureIntegration, insertLogEvents, type LogRow } from './support/log-event-fixture.js';
+import { MAX_OPEN_SNAPSHOTS, openLogSnapshotCount } from '../../src/logs/search/open-log-snapshot.js';
+import { newId } from '../../src/store/new-id.js';
+import { buildLogEvents, insertFixtureIntegration, insertLogEvents, sortNewestFirst, type LogRow } from './support/log-event-fixture.js';
 
 const backends = ['sqlite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
 const ROWS = 50_000;
 const DAY = 86_400_000;
+const ACCOUNT = 'DASTREAM000000000001';
 
 /**
- * The export streams from the store in keyset batches: it starts answering before it has read the
- * rows, reads on only as the client takes the bytes, and never holds the whole export. Shown without
- * timing: the client takes the first bytes, stops reading, and a row older than every other is
- * stored; an export built before its first byte could not contain that row, a streamed one ends with it.
+ * The export streams from one snapshot of the store in keyset batches: it starts answering before it
+ * has read the rows, reads on only as the client takes the bytes, and never holds the whole export;
+ * and what it returns is the rows stored when it began, whatever is written meanwhile. Shown without
+ * timing: the client takes the first bytes and stops reading; while it waits the export's snapshot
+ * is still open (its reads are not done), and rows stored or deleted then change nothing in it.
  */
-describe.each(backends)('log export streams (%s)', (backend) => {
+describe.each(backends)('log export streams a snapshot (%s)', (backend) => {
   let t: TestHub;
   let pgDb: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
   let integrationId: string;
   let orgId: string;
-  let oldest: number;
+  let stored: LogRow[];
 
   beforeAll(async () => {
     if (backend === 'postgres') pgDb = await createTempDatabase(process.env.DATABASE_URL!);
     t = await startTestHub(pgDb ? { databaseUrl: pgDb.url } : {});
     integrationId = await insertFixtureIntegration(t.store.db);
     orgId = (await t.api('POST', '/api/organizations', { body: { name: 'Streaming Org' } })).body.id;
-    const rows = buildLogEvents({ integrationId, now: Date.now(), orgs: [{ id: orgId, accountId: 'DASTREAM000000000001', userPrefix: 'stream' }], days: 10, perDay: ROWS / 10, seed: 3 }).filter(
+    stored = buildLogEvents({ integrationId, now: Date.now(), orgs: [{ id: orgId, accountId: ACCOUNT, userPrefix: 'stream' }], days: 10, perDay: ROWS / 10, seed: 3 }).filter(
       (r) => r.log_type === 'authentication',
     );
-    expect(rows).toHaveLength(ROWS);
-    oldest = Math.min(...rows.map((r) => r.occurred_at));
-    await insertLogEvents(t.store.db, rows, 1000);
+    expect(stored).toHaveLength(ROWS);
+    await insertLogEvents(t.store.db, stored, 1000);
   }, 120_000);
 
   afterAll(async () => {
@@ -40,58 +43,90 @@ describe.each(backends)('log export streams (%s)', (backend) => {
     await pgDb?.drop();
   });
 
-  for (const format of ['jsonl', 'csv'] as const) {
-    it(`${ROWS} rows as ${format}: the first bytes come before the rows are read, and the rest follows the client`, async () => {
-      const late: LogRow = {
-        ...buildLogEvents({ integrationId, now: oldest, orgs: [{ id: orgId, accountId: 'DASTREAM000000000001', userPrefix: `late-${format}` }], days: 1, perDay: 1, seed: 4 })[0]!,
-        occurred_at: oldest - DAY,
-        event_key: `late-${format}`,
-        log_type: 'authentication',
-      };
+  /** Rows as the sync would store them now: their ids and ingested_at are later than every stored row's. */
+  const synced = (label: string, times: number[]): LogRow[] =>
+    times.map((at, i) => ({
+      ...buildLogEvents({ integrationId, now: at + 1, orgs: [{ id: orgId, accountId: ACCOUNT, userPrefix: `${label}-${i}` }], days: 1, perDay: 1, seed: 5 + i })[0]!,
+      id: newId('lev'),
+      occurred_at: at,
+      event_key: `${label}-${i}`,
+      log_type: 'authentication',
+      ingested_at: new Date().toISOString(),
+    }));
+
+  /** Reads an export over HTTP; after the first bytes it stops, runs `meanwhile`, then reads to the end. */
+  const exportWith = (format: 'jsonl' | 'csv', meanwhile: () => Promise<void>) =>
+    new Promise<{ status: number; text: string; firstChunkBytes: number }>((resolve, reject) => {
       const url = new URL(`/api/logs/export?format=${format}&organization_id=${orgId}&log_type=authentication`, t.url);
-      const { status, text, firstChunkBytes } = await new Promise<{ status: number; text: string; firstChunkBytes: number }>((resolve, reject) => {
-        const req = http.get(url, { headers: { authorization: `Bearer ${t.adminToken}` } }, (res) => {
-          const chunks: Buffer[] = [];
-          let first = -1;
-          res.on('data', (chunk: Buffer) => {
-            chunks.push(chunk);
-            if (first >= 0) return;
-            first = chunk.length;
-            // Stop taking bytes, store the late row, then read on.
-            res.pause();
-            insertLogEvents(t.store.db, [late]).then(() => res.resume(), reject);
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), firstChunkBytes: first }));
-          res.on('error', reject);
+      const req = http.get(url, { headers: { authorization: `Bearer ${t.adminToken}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        let first = -1;
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          if (first >= 0) return;
+          first = chunk.length;
+          res.pause();
+          meanwhile().then(() => res.resume(), reject);
         });
-        req.on('error', reject);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), firstChunkBytes: first }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+
+  const idsOfExport = (format: 'jsonl' | 'csv', text: string) => {
+    const lines = text.split(format === 'csv' ? '\r\n' : '\n').filter(Boolean);
+    return (format === 'csv' ? lines.slice(1) : lines).map((line) => (format === 'csv' ? line.slice(0, line.indexOf(',')) : (JSON.parse(line) as { id: string }).id));
+  };
+
+  for (const format of ['jsonl', 'csv'] as const) {
+    it(`${ROWS} rows as ${format}: streamed as the client reads, and exactly the rows stored when it began`, async () => {
+      const newest = stored[0]!.occurred_at;
+      const oldest = stored.at(-1)!.occurred_at;
+      // Rows synced during the export: newer than all, older than all, and amid the ones still to be read.
+      const late = synced(`late-${format}`, [newest + 1000, oldest - DAY, stored[Math.floor(ROWS / 2)]!.occurred_at, stored[ROWS - 10]!.occurred_at]);
+      // Rows pruned during the export, among those not yet read.
+      const pruned = [stored[ROWS - 5]!.id, stored[ROWS - 2000]!.id];
+      let readingWhilePaused = -1;
+      const { status, text, firstChunkBytes } = await exportWith(format, async () => {
+        readingWhilePaused = openLogSnapshotCount();
+        await insertLogEvents(t.store.db, late);
+        await withLogTables(t.store.db).deleteFrom('log_events').where('id', 'in', pruned).execute();
       });
       expect(status).toBe(200);
       expect(firstChunkBytes).toBeGreaterThan(0);
-      const lines = text.split(format === 'csv' ? '\r\n' : '\n').filter(Boolean);
-      const dataLines = format === 'csv' ? lines.slice(1) : lines;
-      // Every stored row once, then the one stored after the first bytes had gone out.
-      const ids = dataLines.map((line) => (format === 'csv' ? line.slice(0, line.indexOf(',')) : (JSON.parse(line) as { id: string }).id));
-      expect(ids).toHaveLength(ROWS + 1);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.at(-1)).toBe(late.id);
+      // The first bytes went out while the export was still reading its snapshot; it is closed at the end.
+      expect(readingWhilePaused).toBe(1);
+      expect(openLogSnapshotCount()).toBe(0);
+      expect(idsOfExport(format, text)).toEqual(stored.map((r) => r.id));
       // The response was written in many pieces, not as one body.
       expect(text.length).toBeGreaterThan(firstChunkBytes * 10);
-      await withLogTables(t.store.db).deleteFrom('log_events').where('id', '=', late.id).execute();
+      // The next export is the store as it is now.
+      const now = sortNewestFirst([...stored.filter((r) => !pruned.includes(r.id)), ...late]);
+      const again = await exportWith(format, async () => {});
+      expect(idsOfExport(format, again.text)).toEqual(now.map((r) => r.id));
+      await withLogTables(t.store.db).deleteFrom('log_events').where('id', 'in', late.map((r) => r.id)).execute();
+      await insertLogEvents(t.store.db, stored.filter((r) => pruned.includes(r.id)));
     }, 120_000);
   }
 
-  it('a client that goes away ends the export, and the hub keeps answering', async () => {
+  it('a client that goes away ends the export and its snapshot, and the hub keeps answering', async () => {
     const url = new URL(`/api/logs/export?format=jsonl`, t.url);
-    await new Promise<void>((resolve, reject) => {
-      const req = http.get(url, { headers: { authorization: `Bearer ${t.adminToken}` } }, (res) => {
-        res.once('data', () => {
-          req.destroy();
-          resolve();
+    // More clients going away than snapshots may be open at once: each one's snapshot must be given back.
+    for (let i = 0; i < MAX_OPEN_SNAPSHOTS + 2; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const req = http.get(url, { headers: { authorization: `Bearer ${t.adminToken}` } }, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
         });
+        req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
       });
-      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
-    });
+    }
+    await expect.poll(() => openLogSnapshotCount(), { timeout: 20_000 }).toBe(0);
+    const full = await t.api('GET', `/api/logs/export?format=jsonl&organization_id=${orgId}&log_type=authentication`);
+    expect(full.text.split('\n').filter(Boolean)).toHaveLength(ROWS);
     const res = await t.api('GET', '/api/logs?limit=1');
     expect(res.status).toBe(200);
     expect(t.logs.filter((l) => l.includes('log export failed'))).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HubConfigError } from '../../src/config/load-config.js';
 import { duoLogRateFromEnv, logSyncJobOptionsFromEnv } from '../../src/jobs/log-sync/log-sync-job-options.js';
-import { canonicalJson } from '../../src/logs/sync/canonical-json.js';
+import { canonicalJson } from '../../src/json/canonical-json.js';
 import { duoTimeMs } from '../../src/logs/sync/duo-time-ms.js';
 import { eventKey } from '../../src/logs/sync/event-key.js';
 import { extractActivity } from '../../src/logs/sync/extract-activity.js';

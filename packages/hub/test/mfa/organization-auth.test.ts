@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, newIntegration, type Account, type Integration } from '@duohub/emulator';
 import { runCli } from '../../src/cli.js';
 import { startMfaFixture, type MfaFixture } from './mfa-fixture.js';
+import { haveScript, onTerminal } from '../support/on-terminal.js';
 
 /**
  * Issue 12: an MSP verifies users of a client organization. The parent (the MSP's own account) and
@@ -205,7 +206,7 @@ describe('verify through an organization', () => {
 
 describe('Auth API catalog actions with an organization', () => {
   const run = (action: string, organizationId: string | undefined, input: unknown, token: string) =>
-    api('POST', `/api/actions/${action}/run`, { integrationId, ...(organizationId ? { organizationId } : {}), input }, token);
+    api('POST', `/api/actions/${action}/run`, { integration_id: integrationId, ...(organizationId ? { organization_id: organizationId } : {}), input }, token);
 
   it("a limited token runs them on its organization with the organization's keys", async () => {
     const childTx = txCount(client);
@@ -276,9 +277,38 @@ describe('organization edits by a limited admin', () => {
     expect(set.code, set.err).toBe(0);
     expect(set.out).toContain(`(secret …${spare.auth.secret_key.slice(-4)})`);
     expect(set.out + set.err).not.toContain(spare.auth.secret_key);
-    const cleared = await cli('--clear');
+    // Not on a terminal: clearing is refused without --yes, naming it, and the keys stay.
+    const refused = await cli('--clear');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Remove the Auth API keys .*"Cli Co".*refusing without --yes/);
+    expect((await api('GET', `/api/organizations/${org.body.id}`)).body.auth).toMatchObject({ integration_key: spare.auth.integration_key });
+    const cleared = await cli('--clear', '--yes');
     expect(cleared.code, cleared.err).toBe(0);
     expect(cleared.out).toContain('no Auth API keys');
+    // With nothing stored there is nothing to lose: no question, no refusal.
+    const again = await cli('--clear');
+    expect(again.code, again.err).toBe(0);
+  });
+
+  it.skipIf(!haveScript)('`duohub orgs auth --clear` on a terminal asks first; only yes removes the keys', async () => {
+    const spare = childAccount('Pty Co');
+    const org = await api('POST', '/api/organizations', { name: 'Pty Co', integration_id: integrationId, duo_account_id: spare.account.account_id, auth: keysOf(spare.account, spare.auth) });
+    expect(org.status, org.text).toBe(201);
+    const args = ['orgs', 'auth', 'Pty Co', '--clear', '--url', f.hub.url, '--token', f.hub.adminToken];
+    const env = { HOME: f.hub.dataDir, DUOHUB_LOG_LEVEL: 'warn' };
+    const keysNow = async () => (await api('GET', `/api/organizations/${org.body.id}`)).body.auth;
+
+    const no = await onTerminal(args, env, [[/\(y\/N\) $/, 'n']]);
+    expect(no.screen).toContain(`? Remove the Auth API keys (${spare.auth.integration_key}) stored for organization "Pty Co"`);
+    expect(no.screen).toContain('cancelled; nothing was changed');
+    expect(no.code).toBe(1);
+    expect(await keysNow()).toMatchObject({ integration_key: spare.auth.integration_key });
+
+    const yes = await onTerminal(args, env, [[/\(y\/N\) $/, 'y']]);
+    expect(yes.code, yes.screen).toBe(0);
+    expect(yes.screen).toContain('Pty Co: no Auth API keys');
+    expect(await keysNow()).toBeNull();
+    expect(yes.screen).not.toContain(spare.auth.secret_key);
   });
 
   it('remapping drops Auth keys that belong to the old account', async () => {

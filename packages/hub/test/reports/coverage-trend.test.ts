@@ -104,7 +104,7 @@ describe.each(stores)('GET /api/reports/mfa-coverage/trend on %s', (_name, enabl
   });
 
   const run = async () => {
-    const started = await t.api('POST', '/api/reports/mfa-coverage/runs', { body: { integrationId } });
+    const started = await t.api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
     expect(started.status, started.text).toBe(202);
     const done = await waitForRun(t.api, started.body.id);
     expect(done.status).toBe('done');
@@ -161,7 +161,7 @@ describe.each(stores)('GET /api/reports/mfa-coverage/trend on %s', (_name, enabl
     expect(last.body.points.map((p: any) => p.snapshot_id)).toEqual([runs[1]]);
     const limited = await t.api('POST', '/api/tokens', { body: { name: 'trend-limited', scopes: ['read'], organization_ids: [org.body.id] } });
     expect(limited.status, limited.text).toBe(201);
-    const mine = await t.api('GET', `/api/reports/mfa-coverage/trend?integrationId=${integrationId}`, { token: limited.body.token });
+    const mine = await t.api('GET', `/api/reports/mfa-coverage/trend?integration_id=${integrationId}`, { token: limited.body.token });
     expect(mine.status, mine.text).toBe(200);
     for (const p of mine.body.points) {
       expect(p.by_organization.map((o: any) => o.duo_account_id)).toEqual([child.account_id]);
@@ -172,7 +172,7 @@ describe.each(stores)('GET /api/reports/mfa-coverage/trend on %s', (_name, enabl
   it.skipIf(!enabled)('rejects a limit out of range and answers an unknown integration with no points', async () => {
     expect((await t.api('GET', '/api/reports/mfa-coverage/trend?limit=0')).status).toBe(400);
     expect((await t.api('GET', '/api/reports/mfa-coverage/trend?limit=367')).status).toBe(400);
-    const none = await t.api('GET', '/api/reports/mfa-coverage/trend?integrationId=int_nope');
+    const none = await t.api('GET', '/api/reports/mfa-coverage/trend?integration_id=int_nope');
     expect(none.body).toEqual({ integration_id: 'int_nope', points: [] });
   });
 });

@@ -1,6 +1,6 @@
 /** A route's declared access, as the OpenAPI document exports it (`x-duohub-access`). */
 export interface DeclaredAccess {
-  scope: 'read' | 'operate' | 'admin';
+  scope: 'read' | 'operate' | 'admin' | 'approve';
   organization_limited: 'allowed' | 'denied';
 }
 
@@ -9,7 +9,7 @@ export interface TokenKind {
   name: string;
   /** `none`, `malformed`, `unknown`, `revoked`: no valid token at all. */
   credential: 'none' | 'malformed' | 'unknown' | 'revoked' | 'valid';
-  scope?: DeclaredAccess['scope'];
+  scope?: 'read' | 'operate' | 'admin';
   limited?: boolean;
 }
 
@@ -20,6 +20,11 @@ export type Target = 'own' | 'other' | 'fleet';
 export type Expectation = 'unauthorized' | 'forbidden' | 'allowed';
 
 const RANK = { read: 0, operate: 1, admin: 2 } as const;
+
+/** `approve` stands beside the ranking: of the matrix's kinds only `admin` holds it. */
+function holds(granted: NonNullable<TokenKind['scope']>, needed: DeclaredAccess['scope']): boolean {
+  return needed === 'approve' ? granted === 'admin' : RANK[granted] >= RANK[needed];
+}
 
 /**
  * The expected answer for one cell: no valid token is unauthorized; a lower scope, a limited token
@@ -34,7 +39,7 @@ export function expectedAccess(
   options: { otherIsFiltered?: boolean; limitedForbidden?: boolean } = {},
 ): Expectation {
   if (kind.credential !== 'valid') return 'unauthorized';
-  if (RANK[kind.scope!] < RANK[access.scope]) return 'forbidden';
+  if (!holds(kind.scope!, access.scope)) return 'forbidden';
   if (!kind.limited) return 'allowed';
   if (access.organization_limited === 'denied' || options.limitedForbidden) return 'forbidden';
   if (target === 'other' && !options.otherIsFiltered) return 'forbidden';

@@ -108,7 +108,7 @@ export async function startTwoOrgFixture(): Promise<TwoOrgFixture> {
   const verificationB = await verify(b.id, 'bravo-other-marker-user');
 
   const run = async () => {
-    const started = await asAdmin('POST', '/api/reports/mfa-coverage/runs', { integrationId: integration.id });
+    const started = await asAdmin('POST', '/api/reports/mfa-coverage/runs', { integration_id: integration.id });
     return waitFor(`coverage run ${started.id}`, async () => {
       const r = await asAdmin('GET', `/api/reports/mfa-coverage/runs/${started.id}`);
       if (r.status === 'failed' || r.status === 'cancelled') throw new Error(`coverage run ${r.status}: ${JSON.stringify(r.error)}`);

@@ -17,7 +17,7 @@ import {
 import { failureReason, targetLabel, type AuditNames } from './audit/audit-names.ts';
 import { formatTime } from './audit/format-time.ts';
 // The hub's own answer type: a type-only import, so nothing of the hub reaches the bundle.
-import type { AuditEntry } from '../../../hub/src/api/schemas/audit-schemas.ts';
+import type { AuditEntry } from '../../../hub/src/audit/audit-schemas.ts';
 import './audit/audit.css';
 
 // Actions the hub records, offered as suggestions; entries seen on screen are added to them.

@@ -7,7 +7,7 @@ import { formatTime } from './audit/format-time.ts';
 import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 import { OnceBox } from './tokens/OnceBox.tsx';
 import { TokenCreateForm, type CreatedToken } from './tokens/TokenCreateForm.tsx';
-import { expiryText, organizationSummary, scopeSummary } from './tokens/token-form.ts';
+import { expiryText, organizationSummary, scopeSummary, tokenStateText } from './tokens/token-form.ts';
 import './tokens/tokens.css';
 
 interface TokenView {
@@ -20,6 +20,8 @@ interface TokenView {
   revoked_at: string | null;
   /** When the token stops working; absent or null: it never expires (only revoking ends it). */
   expires_at?: string | null;
+  /** `active`, `revoked` or `expired`, as the hub saw it when listing. */
+  status?: string;
 }
 
 /** Tokens (admin only): the list, create with the value shown once, revoke with confirmation. */
@@ -93,7 +95,7 @@ export function TokensPage() {
                     <td><time dateTime={t.created_at}>{formatTime(t.created_at)}</time></td>
                     <td className="expires">{expiryText(t.expires_at, t.revoked_at)}</td>
                     <td>{t.last_used_at ? <time dateTime={t.last_used_at}>{formatTime(t.last_used_at)}</time> : 'Never'}</td>
-                    <td className="status">{t.revoked_at ? <>Revoked <time dateTime={t.revoked_at}>{formatTime(t.revoked_at)}</time></> : 'Active'}</td>
+                    <td className="status">{t.revoked_at ? <>Revoked <time dateTime={t.revoked_at}>{formatTime(t.revoked_at)}</time></> : tokenStateText(t)}</td>
                     <td>
                       {!t.revoked_at && (
                         <ConfirmButton

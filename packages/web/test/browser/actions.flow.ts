@@ -250,7 +250,7 @@ export async function actionsFlow(h: UiHarness): Promise<void> {
   // username and the same target, and the confirmation names both the user and the organization's account.
   const integration = await h.ensureIntegration();
   const runAction = (id: string, input: unknown, organizationId?: string) =>
-    h.api('POST', `/api/actions/${id}/run`, { integrationId: integration.id, ...(organizationId ? { organizationId } : {}), input });
+    h.api('POST', `/api/actions/${id}/run`, { integration_id: integration.id, ...(organizationId ? { organization_id: organizationId } : {}), input });
   // Plain names (the README's pictures show them); the emulator starts fresh for every run of the suite.
   const doomed = 'jordan.leaver';
   expect((await runAction('users.create', { username: doomed, email: `${doomed}@acme.example` }, org!.id)).status).toBe(200);

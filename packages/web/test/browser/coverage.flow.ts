@@ -110,7 +110,7 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
   expect(orgs).toHaveLength(3);
   const account = (id: string) => h.emulator.state.accounts[id]!;
   const [first, second, third] = orgs as [(typeof orgs)[0], (typeof orgs)[0], (typeof orgs)[0]];
-  const hadSnapshot = (await h.api('GET', `/api/reports/mfa-coverage?integrationId=${integration.id}`)).status === 200;
+  const hadSnapshot = (await h.api('GET', `/api/reports/mfa-coverage?integration_id=${integration.id}`)).status === 200;
   const status = page.locator('.run-panel [role="status"]');
   const gate = usersGate(h.emulator);
   let loserDevices: { user: { token_ids: string[] }; token_ids: string[] } | undefined;
@@ -135,7 +135,7 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     expect(await page.locator('.run-tasks tbody tr[data-status="done"]').count()).toBe(1);
     expect(await start.isDisabled()).toBe(true);
     await h.shot('coverage-progress');
-    const cancelled = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integrationId=${integration.id}`)).body.items[0];
+    const cancelled = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integration_id=${integration.id}`)).body.items[0];
     expect(cancelled.status).toBe('running');
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await status.filter({ hasText: 'Run cancelled. No snapshot was taken.' }).waitFor(WAIT);
@@ -152,7 +152,7 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     await failedRow.filter({ hasText: 'Scan failed' }).waitFor(WAIT);
     await page.locator(`svg.bar-chart g[data-org="${third.id}"]`).filter({ hasText: 'scan failed' }).waitFor(WAIT);
     await h.shot('coverage-partial');
-    const partial = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integrationId=${integration.id}`)).body.items[0];
+    const partial = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integration_id=${integration.id}`)).body.items[0];
     expect([partial.status, partial.progress.accounts_failed]).toEqual(['done', 1]);
 
     // A full run: the dashboard reloads with it; every organization's bar and row equal the ground truth.
@@ -164,7 +164,7 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     gate.failing.clear();
     await start.click();
     await status.filter({ hasText: 'Last run finished' }).waitFor(WAIT);
-    const full = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integrationId=${integration.id}`)).body.items[0];
+    const full = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integration_id=${integration.id}`)).body.items[0];
     expect([full.status, full.progress.accounts_done, full.progress.accounts_failed]).toEqual(['done', 3, 0]);
     const asOf = Date.parse(full.as_of);
     const truths = new Map(orgs.map((o) => [o.id, truthOf(account(o.duo_account_id), asOf)]));
@@ -193,9 +193,9 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     expect(await page.locator('.cards li[data-figure="mfa"] .card-value').first().innerText()).toBe(pct(percent(fleetMfa, fleetUsers)));
     const report = (await h.api('GET', `/api/reports/mfa-coverage?run=${full.id}`)).body;
     for (const [id, value] of [
-      ['push_capable', report.totals.counts.factorClass.push_capable],
-      ['sms_voice_only', report.totals.counts.factorClass.sms_voice_only],
-      ['risky_bypass', report.totals.counts.riskyBypass],
+      ['push_capable', report.totals.counts.factor_class.push_capable],
+      ['sms_voice_only', report.totals.counts.factor_class.sms_voice_only],
+      ['risky_bypass', report.totals.counts.risky_bypass],
       ['stale', report.totals.counts.stale],
     ] as const) {
       expect(await page.locator(`.totals-table tr[data-figure="${id}"] td`).first().innerText()).toBe(String(value));
@@ -203,7 +203,7 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     // The trend has a point per snapshot, with the fleet % of the latest last.
     const trendTitle = page.locator('svg.trend-chart title').first();
     await trendTitle.waitFor({ state: 'attached', ...WAIT });
-    const trend = (await h.api('GET', `/api/reports/mfa-coverage/trend?integrationId=${integration.id}`)).body;
+    const trend = (await h.api('GET', `/api/reports/mfa-coverage/trend?integration_id=${integration.id}`)).body;
     expect(await page.locator('svg.trend-chart circle.trend-dot').count()).toBe(trend.points.length);
     expect(await page.locator('svg.trend-chart desc').textContent()).toContain(`(${pct(percent(fleetMfa, fleetUsers))}):`);
     await h.shot('coverage-dashboard');

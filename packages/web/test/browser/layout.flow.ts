@@ -71,7 +71,7 @@ export async function layoutFlow(h: UiHarness): Promise<void> {
   await h.open('/coverage');
   const nav = page.getByRole('navigation', { name: 'Pages', exact: true });
   const links = await nav.getByRole('link').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, label: (a.textContent ?? '').trim() })));
-  expect(links.map((l) => l.href)).toEqual(['/coverage', '/integrations', '/organizations', '/actions', '/mfa', '/audit', '/logs', '/alerts', '/tokens']);
+  expect(links.map((l) => l.href)).toEqual(['/coverage', '/seats', '/integrations', '/organizations', '/actions', '/bulk', '/mfa', '/audit', '/logs', '/alerts', '/tokens']);
 
   const failures: string[] = [];
   try {

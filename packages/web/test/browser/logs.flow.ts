@@ -103,6 +103,11 @@ export async function logsFlow(h: UiHarness): Promise<void> {
   expect(await figure('success')).toBe(String(expected.totals.success));
   expect(await figure('denied')).toBe(String(expected.totals.denied));
   expect(await figure('fraud')).toBe(String(expected.totals.fraud));
+  // The other log types over the same span: the fixture's administrator and telephony entries (1 credit each).
+  const ofType = (type: string) => ofA.filter((r) => r.log_type === type).length;
+  expect(await figure('admin_actions')).toBe(String(ofType('administrator')));
+  expect(await figure('telephony_events')).toBe(String(ofType('telephony')));
+  expect(await figure('telephony_credits')).toBe(String(ofType('telephony')));
   const barValue = async (list: string, key: string) => Number.parseInt((await dash.getByRole('table', { name: list }).locator(`tr[data-bar="${key}"] .bar-value-cell`).textContent()) ?? '', 10);
   for (const f of expected.factors) expect(await barValue('Factors used', f.factor)).toBe(f.count);
   const topUsers = await dash.getByRole('table', { name: 'Top failing users' }).locator('tr[data-bar]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-bar')));

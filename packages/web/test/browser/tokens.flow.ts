@@ -132,12 +132,21 @@ export async function tokensFlow(h: UiHarness): Promise<void> {
   expect(await orgPicker.getByRole('checkbox', { name: org!.name, exact: true }).isChecked()).toBe(false);
 
   // Revoking while a new token is still on show clears the once-box: a revoked value does not linger.
+  // It is also given an expiry: the list shows the date, the API the same instant, and the form resets to Never.
   const shortName = `ui short-lived ${Date.now()}`;
   await page.getByLabel('Token name').fill(shortName);
+  await page.getByLabel('Expires').selectOption({ label: 'In 7 days' });
   await page.getByRole('button', { name: 'Create token' }).click();
   await page.getByRole('heading', { name: `New token “${shortName}”: copy it now` }).waitFor();
   const shortValue = await page.getByLabel('Token value').inputValue();
   const shortRow = page.locator(`tr[data-token-name="${shortName}"]`);
+  await shortRow.waitFor();
+  const shortApi = ((await h.api('GET', '/api/tokens')).body.items as Array<{ name: string; expires_at: string | null; status: string }>).find((t) => t.name === shortName)!;
+  expect(shortApi.status).toBe('active');
+  expect(Date.parse(shortApi.expires_at!) - Date.now()).toBeGreaterThan(6 * 86_400_000);
+  expect(await shortRow.locator('td.expires').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  expect(await shortRow.locator('td.status').textContent()).toBe('Active');
+  expect(await page.getByLabel('Expires').inputValue()).toBe('never');
   await shortRow.getByRole('button', { name: 'Revoke' }).click();
   await shortRow.getByRole('button', { name: 'Yes, revoke' }).click();
   await expect.poll(() => shortRow.locator('td.status').textContent()).toMatch(/^Revoked /);

@@ -12,6 +12,7 @@ import { SecretScrubber } from '../../../hub/src/log/secret-scrubber.js';
 import { openStore, type Store } from '../../../hub/src/store/open-store.js';
 import { startServer } from '../../../hub/src/server/start-server.js';
 import { startCoverageJobs } from '../../../hub/src/jobs/mfa-coverage/coverage-jobs.js';
+import { startBulkJobs } from '../../../hub/src/bulk/bulk-jobs.js';
 import { withLogTables, type LogEventsTable } from '../../../hub/src/logs/log-tables.js';
 import { evaluateAlerts } from '../../../hub/src/logs/alerts/evaluate-alerts.js';
 import { forwardingDb } from '../../../hub/src/logs/forwarding/forwarding-tables.js';
@@ -66,9 +67,13 @@ export async function startUiHarness(): Promise<UiHarness> {
   const scrubber = new SecretScrubber();
   const logger = createLogger({ level: 'warn', scrubber, destination: { write: () => {} } });
   const store: Store = await openStore({ dataDir, masterKey: randomBytes(32), scrubber });
-  const hub = { store, logger, scrubber, duo: defaultDuoConnectOptions({ checkTimeoutMs: 3000, timeoutMs: 5000, allowCustomOrigins: true }), now: () => new Date() };
+  // Flows hold emulator calls until they release them (a run seen mid-way): the hub must not give up on a
+  // held call first, so Duo calls get the hub's own 30 s rather than a short test timeout.
+  const hub = { store, logger, scrubber, duo: defaultDuoConnectOptions({ checkTimeoutMs: 3000, timeoutMs: 30_000, allowCustomOrigins: true }), now: () => new Date() };
   // Coverage runs started from the UI execute in-process, as under `duohub serve` on SQLite.
   const jobs = await startCoverageJobs(hub, {});
+  // Bulk runs started from the UI execute in-process too, as `duohub serve` runs them.
+  const bulkJobs = await startBulkJobs(hub, {});
   const token = (await ensureBootstrapToken(hub, undefined)).token!;
   const server = await startServer({ hub, port: 0, host: '127.0.0.1', webDist: distDir });
   await mkdir(outDir, { recursive: true });
@@ -164,6 +169,7 @@ export async function startUiHarness(): Promise<UiHarness> {
       await context.close().catch(() => {});
       await server.close(500).catch(() => {});
       await jobs.stop().catch(() => {});
+      await bulkJobs.stop().catch(() => {});
       await store.close?.().catch(() => {});
       await emulator.close().catch(() => {});
       for (const d of [dataDir, profileDir, distDir]) await rm(d, { recursive: true, force: true });

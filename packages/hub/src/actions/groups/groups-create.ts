@@ -2,6 +2,7 @@ import type { DuoGroupCreateParams } from '@duohub/sdk';
 import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoGroup, groupFields } from './group-schemas.js';
+import { reconcileGroupCreate } from './reconcile-group-create.js';
 
 /** Creates a group. */
 export const groupsCreate = defineAction({
@@ -14,4 +15,5 @@ export const groupsCreate = defineAction({
   input: z.strictObject(groupFields),
   output: duoGroup,
   run: async (ctx, input) => (await ctx.admin().groups.create(input as DuoGroupCreateParams)) as never,
+  reconcile: reconcileGroupCreate,
 });

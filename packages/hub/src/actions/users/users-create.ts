@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineAction } from '../define-action.js';
 import { duoUser } from '../schemas/common.js';
 import { zodFromEndpointParams } from '../schemas/zod-from-endpoint-params.js';
+import { reconcileUserCreate } from './reconcile-user-create.js';
 import { userFields, username } from './user-fields.js';
 
 /** Creates a user. */
@@ -16,4 +17,5 @@ export const usersCreate = defineAction({
   input: z.strictObject({ ...zodFromEndpointParams(usersCreateEndpoint), username, ...userFields }),
   output: duoUser,
   run: async (ctx, input) => (await ctx.admin().request('POST', '/admin/v1/users', input as DuoParams)).response as never,
+  reconcile: reconcileUserCreate,
 });

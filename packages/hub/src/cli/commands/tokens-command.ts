@@ -2,6 +2,7 @@ import { confirmDestructive, yesOption } from '../confirm-destructive.js';
 import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
 import { defineCommand } from '../define-command.js';
 import { formatTable, printResult } from '../print-result.js';
+import { parseExpiresIn } from '../parse-expires-in.js';
 import { resolveRef } from '../resolve-ref.js';
 
 
@@ -26,7 +27,7 @@ export const tokensCommand = defineCommand({
         withClient(ctx, async (client) => {
           const res = await client.request('GET', '/api/tokens');
           return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>
-            formatTable(body.items, ['id', 'name', 'scopes', 'organization_ids', 'created_at', 'last_used_at', 'revoked_at']),
+            formatTable(body.items, ['id', 'name', 'scopes', 'organization_ids', 'created_at', 'expires_at', 'last_used_at', 'status']),
           );
         }),
     },
@@ -35,22 +36,27 @@ export const tokensCommand = defineCommand({
       description: 'create a token (printed once)',
       options: [
         { flags: '--name <name>', description: 'what the token is for' },
-        { flags: '--scopes <list>', description: 'comma-separated: read, operate, admin', default: 'read' },
+        { flags: '--scopes <list>', description: 'comma-separated: read, operate, admin, approve (approve bulk-run plans)', default: 'read' },
         { flags: '--orgs <list>', description: 'limit to these organizations (comma-separated names or ids)' },
+        { flags: '--expires-in <duration>', description: 'stop working after this long: 30d, 2w, 1y (default: never expires)' },
         ...connectionOptions,
       ],
       run: (ctx) =>
         withClient(ctx, async (client) => {
           const split = (v: unknown) => String(v).split(',').map((s) => s.trim()).filter(Boolean);
+          const expiresInDays = ctx.options.expiresIn === undefined ? undefined : parseExpiresIn(String(ctx.options.expiresIn));
           const orgs: string[] = [];
           for (const ref of ctx.options.orgs ? orgRefs(String(ctx.options.orgs)) : []) orgs.push(await resolveRef(client, 'organization', ref));
           const body = {
             name: ctx.options.name,
             scopes: split(ctx.options.scopes),
             organization_ids: ctx.options.orgs ? orgs : null,
+            ...(expiresInDays === undefined ? {} : { expires_in_days: expiresInDays }),
           };
           const res = await client.request('POST', '/api/tokens', body);
-          return printResult(ctx.io, res, Boolean(ctx.options.json), (t) => `created ${t.id} (${t.scopes.join(',')})\ntoken (shown once): ${t.token}\n`);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (t) =>
+            `created ${t.id} (${t.scopes.join(',')})${t.expires_at ? `, expires ${t.expires_at}` : ''}\ntoken (shown once): ${t.token}\n`,
+          );
         }),
     },
     {

@@ -2,6 +2,7 @@ import type { RetryOptions } from '@duohub/sdk';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { savePacerState } from '../../integrations/pacer-state-records.js';
+import { logAccountOwner } from '../../logs/log-account-owner.js';
 import { isRetryableLogFailure, logSyncError } from '../../logs/sync/log-sync-error.js';
 import { logSourceOf } from '../../logs/sync/log-sources.js';
 import { logSyncDb } from '../../logs/sync/log-sync-tables.js';
@@ -110,18 +111,12 @@ export async function executeLogUnit(hub: HubContext, claimed: ClaimedLogUnit, o
     // A child whose host was not listed is looked up once, so its pacing key is the one its calls use.
     const host = admin.host || (await admin.getHost());
     const gate = logPageGate(pacer, { host, accountId: admin.accountId, endpointClass: 'admin_logs' }, options.slots, () => hub.now().getTime());
-    const org = await hub.store.db
-      .selectFrom('organizations')
-      .select('id')
-      .where('integration_id', '=', target.integrationId)
-      .where('duo_account_id', '=', target.accountId)
-      .orderBy('created_at')
-      .executeTakeFirst();
     const deps = {
       db,
       source,
       fetchPage: logPageFetcher(admin, source),
-      owner: { ...target, organizationId: org?.id ?? null },
+      // Each page is tagged again with the owner as of its commit (`commitLogPage`).
+      owner: { ...target, organizationId: await logAccountOwner(hub.store.db, target.integrationId, target.accountId) },
       settings: options.settings,
       now: () => hub.now().getTime(),
       pageGate: gate,

@@ -87,7 +87,8 @@ export class CoverageScheduler {
   }
 }
 
-const realClock: SchedulerClock = {
+/** The process's clock, with timers that never keep it alive. */
+export const realClock: SchedulerClock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => {
     const t = setTimeout(fn, ms);

@@ -31,7 +31,7 @@ const INSERT_CHUNK = 200;
  * Audited as `reports.mfa_coverage.run`. Runners pick the tasks up; nothing is scanned here.
  */
 export async function createCoverageRun(hub: HubContext, actor: Actor, input: CreateCoverageRunInput): Promise<CreatedCoverageRun | undefined> {
-  const meta = { action: 'reports.mfa_coverage.run', targetType: 'integration', targetId: input.integrationId, inputs: { integrationId: input.integrationId, trigger: input.trigger } };
+  const meta = { action: 'reports.mfa_coverage.run', targetType: 'integration', targetId: input.integrationId, inputs: { integration_id: input.integrationId, trigger: input.trigger } };
   let accounts;
   try {
     accounts = await fetchDuoAccounts(hub, input.integrationId);

@@ -1,15 +1,13 @@
 import type { HubContext } from '../../hub-context.js';
-import { claimCoverageTask } from './claim-coverage-task.js';
+import { PageSlots } from '../../reports/mfa-coverage/index.js';
+import type { UntypedDb } from '../leased-tasks/leased-task-table.js';
+import { LocalLeasedRunner } from '../leased-tasks/local-leased-runner.js';
+import { coverageTaskTable, loadClaimedCoverageTask } from './claim-coverage-task.js';
 import type { CoverageJobOptions } from './coverage-job-options.js';
 import type { CoverageRunner } from './coverage-runner.js';
 import { coverageDb } from './coverage-tables.js';
 import { executeCoverageTask } from './execute-coverage-task.js';
-import { findClaimableTasks } from './find-claimable-tasks.js';
 import { LiveCoverageProgress } from './live-coverage-progress.js';
-import { PageSlots } from '../../reports/mfa-coverage/index.js';
-
-// Tasks looked up per query while claiming; a large run is claimed over several.
-const CLAIM_BATCH = 200;
 
 /** Options of the in-process runner. */
 export interface LocalRunnerOptions extends CoverageJobOptions {
@@ -21,122 +19,59 @@ export interface LocalRunnerOptions extends CoverageJobOptions {
 }
 
 /**
- * Runs coverage tasks inside this process (SQLite): every claimable account at once unless
- * `concurrency` caps them, their page reads bounded together by `pagesInFlight`. It looks for work
- * when told (`notify`), when a task ends, and every `pollMs` (runs created by another process, lapsed
- * leases). On start it resumes unfinished runs: tasks with an outcome are kept, the rest re-run.
+ * Runs coverage tasks inside this process (SQLite) on the generic leased-task runner: every claimable
+ * account at once unless `concurrency` caps them, their page reads bounded together by `pagesInFlight`.
+ * It looks for work when told (`notify`), when a task ends, and every `pollMs` (runs created by another
+ * process, lapsed leases). On start it resumes unfinished runs: tasks with an outcome are kept, the rest re-run.
  */
 export class LocalCoverageRunner implements CoverageRunner {
   readonly kind = 'local';
   readonly replicaId: string;
-  readonly #hub: HubContext;
-  readonly #options: LocalRunnerOptions;
-  readonly #inflight = new Map<string, { runId: string; controller: AbortController; done: Promise<unknown> }>();
-  #timer: NodeJS.Timeout | undefined;
-  #pumping = false;
-  #again = false;
-  #stopped = false;
-  #workerSeq = 0;
-  readonly #slots: PageSlots;
-  readonly #cap: number;
+  readonly #runner: LocalLeasedRunner;
   /** Users counted by this process's tasks in progress (runs' views read it). */
   readonly live = new LiveCoverageProgress();
 
   constructor(hub: HubContext, options: LocalRunnerOptions) {
-    this.#hub = hub;
-    this.#options = options;
     this.replicaId = options.replicaId;
-    this.#slots = new PageSlots(options.pagesInFlight);
-    this.#cap = options.concurrency ?? Number.POSITIVE_INFINITY;
+    const slots = new PageSlots(options.pagesInFlight);
+    this.#runner = new LocalLeasedRunner(
+      {
+        db: () => hub.store.db as unknown as UntypedDb,
+        table: coverageTaskTable,
+        logger: hub.logger,
+        now: () => hub.now().getTime(),
+        work: async (task, signal) => {
+          const claimed = await loadClaimedCoverageTask(coverageDb(hub.store.db), { runId: task.runId, accountId: task.key }, task.attempts);
+          return executeCoverageTask(
+            hub,
+            claimed,
+            { replicaId: options.replicaId, workerId: task.workerId, leaseMs: options.leaseMs, retry: options.retry, pageSlots: slots, live: this.live },
+            signal,
+          );
+        },
+      },
+      { replicaId: options.replicaId, leaseMs: options.leaseMs, pollMs: options.pollMs, concurrency: options.concurrency, takeOverOnStart: options.takeOverOnStart, label: 'coverage' },
+    );
   }
 
-  async start(): Promise<void> {
-    if (this.#options.takeOverOnStart) {
-      await coverageDb(this.#hub.store.db)
-        .updateTable('coverage_tasks')
-        .set({ status: 'pending', lease_expires_at: null })
-        .where('status', '=', 'running')
-        .execute();
-    }
-    this.#timer = setInterval(() => this.#kick(), this.#options.pollMs);
-    this.#timer.unref();
-    this.#kick();
+  start(): Promise<void> {
+    return this.#runner.start();
   }
 
   notify(): void {
-    this.#kick();
+    this.#runner.notify();
   }
 
   cancelRun(runId: string): void {
-    for (const job of this.#inflight.values()) if (job.runId === runId) job.controller.abort(new Error('run cancelled'));
+    this.#runner.abortRun(runId, 'run cancelled');
   }
 
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    clearInterval(this.#timer);
-    const running = [...this.#inflight.values()];
-    for (const job of running) job.controller.abort(new Error('runner stopping'));
-    await Promise.allSettled(running.map((j) => j.done));
+  stop(): Promise<void> {
+    return this.#runner.stop();
   }
 
   /** Tasks this runner is working on now. */
   get active(): number {
-    return this.#inflight.size;
-  }
-
-  #kick(): void {
-    if (this.#stopped) return;
-    if (this.#pumping) {
-      this.#again = true;
-      return;
-    }
-    this.#pumping = true;
-    this.#pump()
-      .catch((error: unknown) => this.#hub.logger.error({ err: error }, 'coverage runner could not look for tasks'))
-      .finally(() => {
-        this.#pumping = false;
-        if (this.#again) {
-          this.#again = false;
-          this.#kick();
-        }
-      });
-  }
-
-  async #pump(): Promise<void> {
-    const db = coverageDb(this.#hub.store.db);
-    while (!this.#stopped && this.#inflight.size < this.#cap) {
-      const wanted = Math.min(this.#cap - this.#inflight.size, CLAIM_BATCH);
-      const candidates = (await findClaimableTasks(db, this.#hub.now().getTime(), wanted + this.#inflight.size)).filter(
-        (c) => !this.#inflight.has(`${c.runId}|${c.accountId}`),
-      );
-      let claimedAny = false;
-      for (const candidate of candidates) {
-        if (this.#stopped || this.#inflight.size >= this.#cap) break;
-        const workerId = `local-${++this.#workerSeq}`;
-        const claimed = await claimCoverageTask(db, candidate, {
-          replicaId: this.replicaId,
-          workerId,
-          leaseMs: this.#options.leaseMs,
-          nowMs: this.#hub.now().getTime(),
-        });
-        if (!claimed) continue;
-        claimedAny = true;
-        const key = `${candidate.runId}|${candidate.accountId}`;
-        const controller = new AbortController();
-        const done = executeCoverageTask(
-          this.#hub,
-          claimed,
-          { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, retry: this.#options.retry, pageSlots: this.#slots, live: this.live },
-          controller.signal,
-        )
-          .catch((error: unknown) => this.#hub.logger.warn({ err: error, run_id: candidate.runId, account_id: candidate.accountId }, 'coverage task failed; it will be retried'))
-          .finally(() => {
-            this.#inflight.delete(key);
-            this.#kick();
-          });
-        this.#inflight.set(key, { runId: candidate.runId, controller, done });
-      }
-      if (!claimedAny) break;
-    }
+    return this.#runner.active;
   }
 }

@@ -61,8 +61,13 @@ export interface RateRule extends RuleBase {
   counts(event: RuleEvent): boolean;
 }
 
+/** A rule the hub's own checks raise (a baseline's drift), not Duo's logs. */
+export interface CheckRule extends RuleBase {
+  kind: 'check';
+}
+
 /** One of the hub's alert rules. */
-export type AlertRule = EventRule | RateRule;
+export type AlertRule = EventRule | RateRule | CheckRule;
 
 /** The action of an administrator-log event (the sync stores it as `event_type`). */
 export function adminAction(event: RuleEvent): string | null {
@@ -269,6 +274,15 @@ export const ALERT_RULES: readonly AlertRule[] = [
         details: { type, state: event.result, priority_event: typeof event.raw.priority_event === 'boolean' ? event.raw.priority_event : null },
       };
     },
+  },
+  {
+    kind: 'check',
+    id: 'baseline_drift',
+    title: 'Baseline drift',
+    description: "A baseline check found a Duo setting (or global policy setting) of an organization's account that newly differs from what the baseline wants; fires once per field until it matches again.",
+    severity: 'medium',
+    logTypes: [],
+    duoActions: [],
   },
 ];
 

@@ -42,7 +42,7 @@ const RuleParams = z.object({ threshold: z.number().int(), window_minutes: z.num
 export const AlertRuleSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['event', 'rate']),
+    kind: z.enum(['event', 'rate', 'check']),
     title: z.string(),
     description: z.string(),
     severity: z.enum(['low', 'medium', 'high']),

@@ -104,7 +104,7 @@ export async function evaluateAlerts(db: ForwardingDb, options: EvaluateOptions)
         if (rule.kind === 'event') {
           const candidate = rule.match(event);
           if (candidate) candidates.push({ rule, event, candidate, trigger: { id: event.id, occurred_at: event.occurred_at } });
-        } else if (rule.counts(event)) {
+        } else if (rule.kind === 'rate' && rule.counts(event)) {
           for (const c of await rateCandidates(db, rule, event, effective.params!, firedInPass)) candidates.push({ rule, event, ...c });
         }
       }
@@ -205,7 +205,7 @@ async function rateCandidates(
  * Queues a new alert for every destination that takes alerts of its organization; a disabled one
  * too, so it catches up when enabled again, as it does with events.
  */
-async function queueAlert(db: ForwardingDb, alert: AlertsTable, nowIso: string): Promise<void> {
+export async function queueAlert(db: ForwardingDb, alert: AlertsTable, nowIso: string): Promise<void> {
   const destinations = await db.selectFrom('log_destinations').selectAll().where('include_alerts', '=', 1).execute();
   const takers = destinations.filter((d) => filterTakesAlert(destinationFilter(d), alert));
   if (takers.length === 0) return;

@@ -1,5 +1,6 @@
 import type { ForwardItem } from './forward-items.js';
-import type { ForwardingDb, LogDeliveriesTable } from './forwarding-tables.js';
+import type { Kysely } from 'kysely';
+import type { ForwardingDatabase, ForwardingDb, LogDeliveriesTable } from './forwarding-tables.js';
 
 /**
  * Up to `limit` pending deliveries of a destination that may be sent now, oldest first: partitions
@@ -60,9 +61,17 @@ export async function loadItems(db: ForwardingDb, rows: readonly LogDeliveriesTa
   return out;
 }
 
-/** Marks pending deliveries delivered and counts them on the destination. Returns how many changed. */
+/**
+ * Marks pending deliveries delivered and counts them on the destination, in one transaction: a
+ * reader never sees an item delivered and not yet counted. Returns how many changed.
+ */
 export async function markDelivered(db: ForwardingDb, destinationId: string, itemIds: readonly string[], nowMs: number): Promise<number> {
   if (itemIds.length === 0) return 0;
+  if (db.isTransaction) return markDeliveredIn(db, destinationId, itemIds, nowMs);
+  return (db as Kysely<ForwardingDatabase>).transaction().execute((trx) => markDeliveredIn(trx, destinationId, itemIds, nowMs));
+}
+
+async function markDeliveredIn(db: ForwardingDb, destinationId: string, itemIds: readonly string[], nowMs: number): Promise<number> {
   const nowIso = new Date(nowMs).toISOString();
   let changed = 0;
   for (let i = 0; i < itemIds.length; i += 500) {

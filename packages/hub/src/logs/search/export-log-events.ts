@@ -1,9 +1,10 @@
-import type { Actor } from '../../access/actor.js';
+import { requireScope, type Actor } from '../../access/actor.js';
 import type { HubContext } from '../../hub-context.js';
 import type { LogEventsTable } from '../log-tables.js';
 import { logCsvHeader, logCsvRow } from './log-csv.js';
 import type { LogCursor } from './log-cursor.js';
 import type { LogFilters } from './log-filters.js';
+import { openLogSnapshot } from './open-log-snapshot.js';
 import { readLogEventRows } from './search-log-events.js';
 import { toLogItem } from './to-log-item.js';
 
@@ -16,15 +17,24 @@ export const EXPORT_BATCH_ROWS = 1000;
 /**
  * Every matching row, newest first, one keyset batch at a time: only the batch being rendered is
  * in memory, whatever the number of rows. The next batch is read only when the consumer asks.
+ * Every batch reads one snapshot of the store taken when the first is asked for, so rows the sync
+ * stores (or prunes) meanwhile change nothing: the export is the rows present when it began. The
+ * snapshot ends with the export, whether it finishes, fails or its consumer stops.
  */
 export async function* logEventBatches(hub: HubContext, actor: Actor, filters: LogFilters, batchRows = EXPORT_BATCH_ROWS): AsyncGenerator<LogEventsTable[]> {
-  let cursor: LogCursor | undefined;
-  for (;;) {
-    const rows = await readLogEventRows(hub, actor, filters, { limit: batchRows, cursor });
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchRows) return;
-    const last = rows[rows.length - 1]!;
-    cursor = { occurredAt: Number(last.occurred_at), id: last.id };
+  requireScope(actor, 'read');
+  const snapshot = await openLogSnapshot(hub.store);
+  try {
+    let cursor: LogCursor | undefined;
+    for (;;) {
+      const rows = await readLogEventRows(hub, actor, filters, { limit: batchRows, cursor }, snapshot.db);
+      if (rows.length > 0) yield rows;
+      if (rows.length < batchRows) return;
+      const last = rows[rows.length - 1]!;
+      cursor = { occurredAt: Number(last.occurred_at), id: last.id };
+    }
+  } finally {
+    await snapshot.release();
   }
 }
 

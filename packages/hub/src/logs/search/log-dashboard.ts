@@ -3,6 +3,7 @@ import { requireScope, type Actor } from '../../access/actor.js';
 import type { HubContext } from '../../hub-context.js';
 import { withLogTables } from '../log-tables.js';
 import { logFilterWhere, visibleOrganizations, type LogFilters } from './log-filters.js';
+import { loadLogTypeFigures, type LogTypeFigures } from './log-type-figures.js';
 
 /** How many users the dashboard ranks. */
 export const TOP_FAILING_USERS = 10;
@@ -18,8 +19,11 @@ export interface LogDashboardQuery {
   utcOffsetMinutes: number;
 }
 
-/** Authentication outcomes of a span: Duo v2 results (`success`, `denied`, `fraud`) and anything else Duo sends. */
-export interface LogDashboard {
+/**
+ * Figures of a span: authentication outcomes (Duo v2 results `success`, `denied`, `fraud` and anything
+ * else Duo sends), then the other log types (`LogTypeFigures`).
+ */
+export interface LogDashboard extends LogTypeFigures {
   scope: { organization_ids: string[] | null; since: string; until: string | null; utc_offset_minutes: number };
   totals: { authentications: number; success: number; denied: number; fraud: number };
   factors: Array<{ factor: string; count: number }>;
@@ -36,9 +40,10 @@ export function dayLabel(day: number): string {
 }
 
 /**
- * Counts over the authentication log of the organizations the actor may see: totals, factors used,
- * results per day, and the users with the most refusals. Every figure is computed in SQL over the
- * same filtered rows, so the dashboard never holds the rows themselves.
+ * Counts over the logs of the organizations the actor may see: for authentication the totals,
+ * factors used, results per day and the users with the most refusals; for the other log types
+ * `loadLogTypeFigures`. Every figure is computed in SQL over the same organizations and span, so the
+ * dashboard never holds the rows themselves.
  */
 export async function loadLogDashboard(hub: HubContext, actor: Actor, query: LogDashboardQuery): Promise<LogDashboard> {
   requireScope(actor, 'read');
@@ -51,7 +56,7 @@ export async function loadLogDashboard(hub: HubContext, actor: Actor, query: Log
   const offsetMs = Math.trunc(query.utcOffsetMinutes) * 60_000;
   const dayExpr = sql<number>`floor((${sql.ref('occurred_at')} + ${sql.lit(offsetMs)}) / ${sql.lit(DAY_MS)})`;
 
-  const [byResult, factors, byDay, users] = await Promise.all([
+  const [byResult, factors, byDay, users, other] = await Promise.all([
     base().select(['result', (eb) => eb.fn.countAll<string | number>().as('n')]).groupBy('result').execute(),
     base()
       .where('factor', 'is not', null)
@@ -77,6 +82,7 @@ export async function loadLogDashboard(hub: HubContext, actor: Actor, query: Log
       .orderBy('username', 'asc')
       .limit(TOP_FAILING_USERS)
       .execute(),
+    loadLogTypeFigures(db, hub.store.dialect, { ...filters, logTypes: undefined }, actor.organizationIds),
   ]);
 
   const count = (result: string) => byResult.filter((r) => r.result === result).reduce((n, r) => n + Number(r.n), 0);
@@ -115,5 +121,6 @@ export async function loadLogDashboard(hub: HubContext, actor: Actor, query: Log
       failures: Number(u.failures),
       last_failure_at: new Date(Number(u.last)).toISOString(),
     })),
+    ...other,
   };
 }

@@ -119,6 +119,7 @@ export function toLogFilters(q: z.output<typeof LogExportQuerySchema> | z.output
 }
 
 const nullableText = z.string().nullable();
+const NamedCount = z.object({ name: z.string(), count: z.number().int() });
 
 /** One stored Duo log entry. */
 export const LogItemSchema = z
@@ -126,7 +127,7 @@ export const LogItemSchema = z
     id: z.string(),
     occurred_at: z.string().openapi({ description: 'When it happened in Duo (ISO-8601, UTC).' }),
     log_type: z.enum(LOG_TYPES),
-    organization_id: nullableText.openapi({ description: 'The organization mapped to the Duo account when the entry was stored.' }),
+    organization_id: nullableText.openapi({ description: 'The organization mapped to the Duo account (stored entries are re-tagged when a mapping changes); null for an unmapped account.' }),
     duo_account_id: z.string(),
     integration_id: z.string(),
     event_key: z.string().openapi({ description: "Duo's identity of the entry within its account and type (txid, telephony id...)." }),
@@ -147,7 +148,7 @@ export const LogPageSchema = z
   .object({ items: z.array(LogItemSchema), next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null at the end.' }) })
   .openapi('LogPage');
 
-/** Authentication figures of one organization or the fleet. */
+/** Figures of every log type for one organization or the fleet. */
 export const LogDashboardSchema = z
   .object({
     scope: z.object({
@@ -162,5 +163,22 @@ export const LogDashboardSchema = z
     top_failing_users: z.array(
       z.object({ username: z.string(), denied: z.number().int(), fraud: z.number().int(), failures: z.number().int(), last_failure_at: z.string() }),
     ),
+    events_by_type: z.array(z.object({ log_type: z.enum(LOG_TYPES), count: z.number().int() })).openapi({ description: 'Entries of every log type in the span.' }),
+    administrator: z.object({
+      actions: z.number().int(),
+      top_actions: z.array(NamedCount).openapi({ description: 'Administrator actions (e.g. user_update, bypass_create), most frequent first.' }),
+      top_administrators: z.array(z.object({ username: z.string(), actions: z.number().int(), last_action_at: z.string() })),
+    }),
+    telephony: z.object({
+      events: z.number().int(),
+      credits_used: z.number().openapi({ description: "Sum of Duo's `credits` over the span's telephony entries." }),
+      by_type: z.array(z.object({ type: z.string().openapi({ example: 'sms' }), events: z.number().int(), credits: z.number() })),
+    }),
+    trust_monitor: z.object({
+      events: z.number().int(),
+      by_type: z.array(NamedCount).openapi({ description: 'e.g. auth, bypass_status_enabled, device_registration.' }),
+      by_state: z.array(NamedCount).openapi({ description: 'Triage state, e.g. new, interesting, not_interesting.' }),
+    }),
+    offline_enrollment: z.object({ events: z.number().int(), by_action: z.array(NamedCount), users: z.number().int().openapi({ description: 'Distinct users named.' }) }),
   })
   .openapi('LogDashboard');

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { requireScope, type Actor } from '../../access/actor.js';
 import type { HubContext } from '../../hub-context.js';
+import type { Database } from '../../store/database.js';
 import { withLogTables, type LogEventsTable } from '../log-tables.js';
 import { encodeLogCursor, type LogCursor } from './log-cursor.js';
 import { afterLogCursor, logFilterWhere, type LogFilters } from './log-filters.js';
@@ -14,11 +16,18 @@ export interface LogPage {
 /**
  * Up to `limit` stored rows matching the filters after `cursor`, newest first, restricted in SQL
  * to the actor's organizations. Keyset paging on (occurred_at, id): a page never shifts when newer
- * rows arrive, and a deep page costs what the first does.
+ * rows arrive, and a deep page costs what the first does. `db` is the store's handle unless a
+ * snapshot of it is given (the export).
  */
-export async function readLogEventRows(hub: HubContext, actor: Actor, filters: LogFilters, page: { limit: number; cursor?: LogCursor | undefined }): Promise<LogEventsTable[]> {
+export async function readLogEventRows(
+  hub: HubContext,
+  actor: Actor,
+  filters: LogFilters,
+  page: { limit: number; cursor?: LogCursor | undefined },
+  db: Kysely<Database> = hub.store.db,
+): Promise<LogEventsTable[]> {
   requireScope(actor, 'read');
-  let query = withLogTables(hub.store.db).selectFrom('log_events').selectAll().where(logFilterWhere(filters, actor.organizationIds));
+  let query = withLogTables(db).selectFrom('log_events').selectAll().where(logFilterWhere(filters, actor.organizationIds));
   if (page.cursor) query = query.where(afterLogCursor(page.cursor));
   return query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { logAccountOwner } from '../log-account-owner.js';
 import type { LogEventsTable } from '../log-tables.js';
 import { heldUnit, LostLogClaimError, type ClaimedLogUnit } from './log-unit-claim.js';
 import type { LogSyncCursor } from './log-sync-cursor.js';
@@ -38,11 +39,14 @@ export async function commitLogPage(db: Kysely<LogSyncDatabase>, claimed: Claime
       })
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new LostLogClaimError();
+    // The owner as of this commit, not as of the run's start: a mapping changed during a long run
+    // re-tags what is stored (`retagLogEvents`, which waits on the unit row locked above) and this page follows it.
+    const owner = await logAccountOwner(trx, claimed.key.integrationId, claimed.key.accountId);
     let inserted = 0;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const res = await trx
         .insertInto('log_events')
-        .values(rows.slice(i, i + INSERT_CHUNK))
+        .values(rows.slice(i, i + INSERT_CHUNK).map((row) => (row.organization_id === owner ? row : { ...row, organization_id: owner })))
         .onConflict((oc) => oc.columns(['integration_id', 'duo_account_id', 'log_type', 'event_key']).doNothing())
         .executeTakeFirst();
       inserted += Number(res.numInsertedOrUpdatedRows ?? 0);

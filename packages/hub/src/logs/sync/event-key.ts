@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../json/canonical-json.js';
 
 /** Longest Duo id kept as the key as it is; anything longer is not an id Duo hands out. */
 const MAX_ID_LENGTH = 200;

@@ -48,7 +48,7 @@ export async function startLogSync(hub: HubContext, actor: Actor, input: { integ
 }
 
 async function startOne(hub: HubContext, actor: Actor, integrationId: string, trigger: string): Promise<{ accounts: number; units: number }> {
-  const meta = { action: 'logs.sync', targetType: 'integration', targetId: integrationId, inputs: { integrationId, trigger } };
+  const meta = { action: 'logs.sync', targetType: 'integration', targetId: integrationId, inputs: { integration_id: integrationId, trigger } };
   let accounts;
   try {
     accounts = await listLogSyncAccounts(hub, integrationId);

@@ -23,13 +23,13 @@ export function coverageReportCsv(report: CoverageReport): string {
         o.mfa,
         o.no_mfa,
         o.mfa_percent,
-        c?.factorClass.push_capable ?? null,
-        c?.factorClass.webauthn ?? null,
-        c?.factorClass.hardware_token ?? null,
-        c?.factorClass.sms_voice_only ?? null,
-        c?.neverLoggedIn ?? null,
+        c?.factor_class.push_capable ?? null,
+        c?.factor_class.webauthn ?? null,
+        c?.factor_class.hardware_token ?? null,
+        c?.factor_class.sms_voice_only ?? null,
+        c?.never_logged_in ?? null,
         c?.stale ?? null,
-        c?.riskyBypass ?? null,
+        c?.risky_bypass ?? null,
         o.error?.message ?? null,
       ]),
     );
@@ -43,7 +43,7 @@ export function usersWithoutMfaCsv(report: CoverageReport): string {
   for (const o of report.organizations) {
     for (const u of o.users_without_mfa) {
       const last = u.last_login === null ? null : new Date(u.last_login * 1000).toISOString();
-      lines.push(line([report.snapshot.taken_at, o.name, o.organization_id, o.duo_account_id, u.user_id, u.username, u.email, u.status, last, u.riskyBypass]));
+      lines.push(line([report.snapshot.taken_at, o.name, o.organization_id, o.duo_account_id, u.user_id, u.username, u.email, u.status, last, u.risky_bypass]));
     }
   }
   return join(lines);

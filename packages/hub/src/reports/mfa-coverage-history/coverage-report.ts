@@ -3,6 +3,7 @@ import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { coverageDb, type CoverageSnapshotRowsTable } from '../../jobs/mfa-coverage/coverage-tables.js';
 import { addCounts, coveragePercentages, emptyCounts, type CoverageCounts, type CoveragePercentages, type NoMfaUser, type ScanError, type ScanStats } from '../mfa-coverage/index.js';
+import { countsView, noMfaUserView, percentagesView, scanStatsView, type CoverageCountsView, type CoveragePercentagesView, type NoMfaUserView, type ScanStatsView } from './coverage-view.js';
 import { diffCoverage, type AccountDiff, type DiffSide } from './diff-coverage.js';
 import { parseAtParam } from './parse-at-param.js';
 
@@ -34,10 +35,10 @@ export interface OrganizationCoverage {
   mfa: number;
   no_mfa: number;
   mfa_percent: number;
-  counts: CoverageCounts | null;
-  percentages: CoveragePercentages | null;
-  users_without_mfa: NoMfaUser[];
-  scan: ScanStats | null;
+  counts: CoverageCountsView | null;
+  percentages: CoveragePercentagesView | null;
+  users_without_mfa: NoMfaUserView[];
+  scan: ScanStatsView | null;
   error: ScanError | null;
 }
 
@@ -46,8 +47,8 @@ export interface CoverageReportTotals {
   organizations: number;
   scanned: number;
   failed: number;
-  counts: CoverageCounts;
-  percentages: CoveragePercentages;
+  counts: CoverageCountsView;
+  percentages: CoveragePercentagesView;
 }
 
 /** A coverage report: one snapshot, as the caller may see it. */
@@ -86,10 +87,20 @@ async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string): P
   return query.execute();
 }
 
+/** An account's coverage as the scanner stored it (its own casing). */
+interface StoredCoverage {
+  counts: CoverageCounts;
+  percentages: CoveragePercentages;
+  usersWithoutMfa: NoMfaUser[];
+  scan: ScanStats;
+}
+
+function storedCoverage(row: CoverageSnapshotRowsTable): StoredCoverage | null {
+  return row.coverage ? (JSON.parse(row.coverage) as StoredCoverage) : null;
+}
+
 function toOrganization(row: CoverageSnapshotRowsTable): OrganizationCoverage {
-  const coverage = row.coverage
-    ? (JSON.parse(row.coverage) as { counts: CoverageCounts; percentages: CoveragePercentages; usersWithoutMfa: NoMfaUser[]; scan: ScanStats })
-    : null;
+  const coverage = storedCoverage(row);
   return {
     name: row.organization_name ?? row.duo_account_name,
     organization_id: row.organization_id,
@@ -100,31 +111,38 @@ function toOrganization(row: CoverageSnapshotRowsTable): OrganizationCoverage {
     mfa: Number(row.mfa),
     no_mfa: Number(row.no_mfa),
     mfa_percent: coverage?.percentages.mfa ?? 0,
-    counts: coverage?.counts ?? null,
-    percentages: coverage?.percentages ?? null,
-    users_without_mfa: coverage?.usersWithoutMfa ?? [],
-    scan: coverage?.scan ?? null,
+    counts: coverage ? countsView(coverage.counts) : null,
+    percentages: coverage ? percentagesView(coverage.percentages) : null,
+    users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView),
+    scan: coverage ? scanStatsView(coverage.scan) : null,
     error: row.error ? (JSON.parse(row.error) as ScanError) : null,
   };
 }
 
-/** Totals over a set of organizations (a limited token's totals cover its organizations only). */
-export function reportTotals(organizations: readonly OrganizationCoverage[]): CoverageReportTotals {
+/** Totals over a snapshot's rows (a limited token's totals cover its organizations only). */
+export function reportTotals(rows: readonly CoverageSnapshotRowsTable[]): CoverageReportTotals {
   const counts = emptyCounts();
   let scanned = 0;
-  for (const o of organizations) {
-    if (o.status !== 'ok' || !o.counts) continue;
+  for (const row of rows) {
+    const coverage = row.status === 'ok' ? storedCoverage(row) : null;
+    if (!coverage) continue;
     scanned += 1;
-    addCounts(counts, o.counts);
+    addCounts(counts, coverage.counts);
   }
-  return { organizations: organizations.length, scanned, failed: organizations.length - scanned, counts, percentages: coveragePercentages(counts) };
+  return {
+    organizations: rows.length,
+    scanned,
+    failed: rows.length - scanned,
+    counts: countsView(counts),
+    percentages: percentagesView(coveragePercentages(counts)),
+  };
 }
 
 /** The report of one snapshot, limited to the organizations the actor may see. */
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector): Promise<CoverageReport> {
   const snapshot = await resolveSnapshot(hub, selector);
-  const organizations = (await visibleRows(hub, actor, snapshot.id)).map(toOrganization);
-  return { snapshot, totals: reportTotals(organizations), organizations };
+  const rows = await visibleRows(hub, actor, snapshot.id);
+  return { snapshot, totals: reportTotals(rows), organizations: rows.map(toOrganization) };
 }
 
 /** A diff between two snapshots of one integration. */
@@ -153,16 +171,15 @@ export async function loadCoverageDiff(
   const to = await pick(input.to, 'to');
   const from = await pick(input.from, 'from');
   if (from.integration_id !== to.integration_id) {
-    throw new HubError('validation_failed', { details: [{ in: 'query', field: 'from', message: 'from and to must be snapshots of the same integration (pass integrationId)' }] });
+    throw new HubError('validation_failed', { details: [{ in: 'query', field: 'from', message: 'from and to must be snapshots of the same integration (pass integration_id)' }] });
   }
   const side = (row: CoverageSnapshotRowsTable): DiffSide => {
-    const org = toOrganization(row);
     return {
       account_id: row.account_id,
       organization_id: row.organization_id,
-      name: org.name,
+      name: row.organization_name ?? row.duo_account_name,
       status: row.status,
-      usersWithoutMfa: org.users_without_mfa,
+      usersWithoutMfa: storedCoverage(row)?.usersWithoutMfa ?? [],
       mfaUserIds: row.mfa_user_ids ? (JSON.parse(row.mfa_user_ids) as string[]) : null,
     };
   };

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { fleetGroundTruth } from '../../reports/support/ground-truth.js';
 import type { Emulator } from '@duohub/emulator';
+import { findCamelCaseKeys } from '../../../src/cli/snake-case-keys.js';
+import { countsView, noMfaUserView, percentagesView } from '../../../src/reports/mfa-coverage-history/coverage-view.js';
 
 type Api = (method: string, path: string, options?: { token?: string | null; body?: unknown }) => Promise<{ status: number; body: any; text: string }>;
 
@@ -28,11 +30,19 @@ export async function expectReportEqualsGroundTruth(api: Api, emu: Emulator, run
   const report = await api('GET', `/api/reports/mfa-coverage?run=${runId}`);
   expect(report.status, report.text).toBe(200);
   const truth = fleetGroundTruth(emu.state, Date.parse(run.as_of));
+  // The REST API is snake_case throughout, down to the figures stored in the scanner's own casing.
+  expect(findCamelCaseKeys(report.body)).toEqual([]);
   expect(report.body.organizations).toHaveLength(truth.size);
   for (const org of report.body.organizations) {
     expect(org.status).toBe('ok');
-    expect({ counts: org.counts, percentages: org.percentages, usersWithoutMfa: org.users_without_mfa }).toEqual(truth.get(org.duo_account_id));
-    expect(org.scan).toMatchObject({ consistent: true, duplicatesDropped: 0 });
+    const expected = truth.get(org.duo_account_id)!;
+    // The API shows the scanner's figures in its own snake_case.
+    expect({ counts: org.counts, percentages: org.percentages, users_without_mfa: org.users_without_mfa }).toEqual({
+      counts: countsView(expected.counts),
+      percentages: percentagesView(expected.percentages),
+      users_without_mfa: expected.usersWithoutMfa.map((u) => noMfaUserView(u as Parameters<typeof noMfaUserView>[0])),
+    });
+    expect(org.scan).toMatchObject({ consistent: true, duplicates_dropped: 0 });
   }
   const total = truth.size * usersPerAccount;
   expect(report.body.totals.counts.users).toBe(total);

@@ -51,7 +51,7 @@ export function ActionCatalog(props: { actions: readonly ActionSummary[]; select
                       {a.title}
                     </Link>
                     {a.destructive && <span className="act-badge act-badge-destructive" title="Changes or deletes data; has a dry run">destructive</span>}
-                    {a.readOnly && <span className="act-badge">read-only</span>}
+                    {a.read_only && <span className="act-badge">read-only</span>}
                   </li>
                 ))}
               </ul>

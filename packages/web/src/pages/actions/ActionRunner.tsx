@@ -84,9 +84,9 @@ export function ActionRunner(props: {
     setBusy(dryRun ? 'dry' : 'run');
     setError(null);
     setResult(null);
-    const body: Record<string, unknown> = { integrationId: on.integrationId, input };
-    if (on.organizationId) body.organizationId = on.organizationId;
-    if (dryRun) body.dryRun = true;
+    const body: Record<string, unknown> = { integration_id: on.integrationId, input };
+    if (on.organizationId) body.organization_id = on.organizationId;
+    if (dryRun) body.dry_run = true;
     const res = await api<RunResult>('POST', `/api/actions/${encodeURIComponent(action.id)}/run`, body);
     setBusy(null);
     if (res.ok) {
@@ -94,7 +94,7 @@ export function ActionRunner(props: {
       focusLater(() => resultRef.current);
       return;
     }
-    const placed = placeFieldIssues(res.error.details, paths, { rename: { integrationId: TARGET_FIELD, organizationId: TARGET_FIELD } });
+    const placed = placeFieldIssues(res.error.details, paths, { rename: { integration_id: TARGET_FIELD, organization_id: TARGET_FIELD } });
     setMessages(placed.fields);
     // ErrorView lists the issues the form could not place next to a field.
     setError({ ...res.error, details: Array.isArray(res.error.details) ? placed.other.map((o) => ({ path: o.field, message: o.message })) : res.error.details });
@@ -140,7 +140,7 @@ export function ActionRunner(props: {
     <article className="action-runner" aria-labelledby="action-h">
       <h2 id="action-h" tabIndex={-1}>{action.title}</h2>
       <p className="action-meta">
-        <code>{action.id}</code> · {apiLabel} · {action.readOnly ? 'read-only' : action.idempotent ? 'idempotent' : 'not idempotent'}
+        <code>{action.id}</code> · {apiLabel} · {action.read_only ? 'read-only' : action.idempotent ? 'idempotent' : 'not idempotent'}
         {action.destructive && <> · <strong className="destructive-note">destructive: has a dry run; a real run asks first</strong></>}
       </p>
       <p>{action.description.replace(/`/g, '')}</p>
@@ -207,14 +207,14 @@ export function ActionRunner(props: {
             {target ? <>on <strong>{target.account}</strong></> : targets.length > 0 ? 'Choose where to run first.' : ''}
           </span>
         </div>
-        <p role="status" className="act-run-status">{busy === 'dry' ? 'Dry run in progress…' : busy === 'run' ? 'Running…' : result ? (result.dryRun ? 'Dry run finished.' : 'Finished.') : error ? 'The run failed.' : ''}</p>
+        <p role="status" className="act-run-status">{busy === 'dry' ? 'Dry run in progress…' : busy === 'run' ? 'Running…' : result ? (result.dry_run ? 'Dry run finished.' : 'Finished.') : error ? 'The run failed.' : ''}</p>
       </form>
 
       {error && <ErrorView error={error} />}
       <div ref={resultRef} tabIndex={-1} className="act-result-anchor">
         {result && (
           <ResultView
-            dryRun={result.dryRun}
+            dryRun={result.dry_run}
             output={result.output}
             view={view}
             onView={setView}

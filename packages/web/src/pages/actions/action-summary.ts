@@ -8,6 +8,6 @@ export type ActionSummary = Omit<ActionDescription, 'input' | 'output'> & { inpu
 /** The answer of `POST /api/actions/{id}/run`. */
 export interface RunResult {
   action: string;
-  dryRun: boolean;
+  dry_run: boolean;
   output: unknown;
 }

@@ -43,11 +43,11 @@ export function CoverageDashboard() {
   const integrationList = integrations.state === 'ok' ? listItems(integrations.data) : [];
   const reportQuery = new URLSearchParams();
   if (snapshotParam) reportQuery.set('run', snapshotParam);
-  if (integrationParam) reportQuery.set('integrationId', integrationParam);
+  if (integrationParam) reportQuery.set('integration_id', integrationParam);
   const report = useApiData<CoverageReport>(`/api/reports/mfa-coverage?${reportQuery}`, reloadKey);
   const shownIntegration = report.state === 'ok' ? report.data.snapshot.integration_id : integrationParam;
   const trendQuery = new URLSearchParams({ limit: String(TREND_POINTS) });
-  if (shownIntegration) trendQuery.set('integrationId', shownIntegration);
+  if (shownIntegration) trendQuery.set('integration_id', shownIntegration);
   const trend = useApiData<CoverageTrend>(report.state === 'loading' ? null : `/api/reports/mfa-coverage/trend?${trendQuery}`, reloadKey);
 
   // Runs go to the integration shown; before any snapshot, to the chosen one or the first with Accounts API keys.

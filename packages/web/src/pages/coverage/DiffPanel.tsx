@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, apiDownload, type ApiError } from '../../api-client.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
+import { can, useSession } from '../../session.ts';
+import { SendEnrollmentButton } from '../bulk/SendEnrollmentButton.tsx';
 import type { CoverageDiff, DiffUser, TrendPoint } from './coverage-api.ts';
 import { exportFileName, formatCount, formatDateTime, formatStatus } from './format.ts';
 
@@ -46,6 +48,8 @@ export function DiffPanel({ points, defaultTo }: { points: readonly TrendPoint[]
     </option>
   );
   const changed = diff?.organizations.filter((o) => CHANGES.some((c) => o[c.id].length > 0)) ?? [];
+  // Users who lost MFA or are new without it can be sent enrollment from here, in their (mapped) organization.
+  const operate = can(useSession(), 'operate');
   return (
     <section className="diff-panel" aria-labelledby="coverage-diff-title">
       <h2 id="coverage-diff-title">Compare snapshots</h2>
@@ -78,7 +82,12 @@ export function DiffPanel({ points, defaultTo }: { points: readonly TrendPoint[]
               <div key={o.account_id} className="diff-org">
                 <h3>{o.name}{o.comparable ? '' : ' (not comparable: missing or failed in one snapshot)'}</h3>
                 {CHANGES.filter((c) => o[c.id].length > 0).map((c) => (
-                  <DiffUsers key={c.id} caption={`${o.name}: ${c.label.toLowerCase()}`} users={o[c.id]} />
+                  <div key={c.id}>
+                    <DiffUsers caption={`${o.name}: ${c.label.toLowerCase()}`} users={o[c.id]} />
+                    {operate && o.organization_id && (c.id === 'lost_mfa' || c.id === 'new_without_mfa') && (
+                      <SendEnrollmentButton organization={{ id: o.organization_id, name: o.name }} usernames={o[c.id].map((u) => u.username)} />
+                    )}
+                  </div>
                 ))}
               </div>
             ))

@@ -10,6 +10,7 @@ import { badgeFor } from '../actions/status-badge.ts';
 import { organizationCoverageCsv, organizationExportName, organizationUsersCsv } from './drill-csv.ts';
 import { formatCount, formatDateTime, formatLastLogin, formatPercent, formatStatus } from './format.ts';
 import { UserRowActions } from './UserRowActions.tsx';
+import { SendEnrollmentButton } from '../bulk/SendEnrollmentButton.tsx';
 import { filterUsers, findOrganization } from './org-key.ts';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useApiData } from '../../ui/use-api-data.ts';
@@ -21,7 +22,7 @@ export function OrgDrillDown({ orgKey }: { orgKey: string }) {
   const integration = loc.query.get('integration');
   const q = new URLSearchParams();
   if (snapshot) q.set('run', snapshot);
-  if (integration) q.set('integrationId', integration);
+  if (integration) q.set('integration_id', integration);
   const report = useApiData<CoverageReport>(`/api/reports/mfa-coverage?${q}`);
   const back = new URLSearchParams();
   if (snapshot) back.set('snapshot', snapshot);
@@ -78,7 +79,7 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
           <>No users in {org.name}: nothing to cover. Snapshot of {formatDateTime(report.snapshot.taken_at)}.</>
         ) : (
           <>
-            {formatCount(org.no_mfa)} of {formatCount(org.users)} users without MFA ({formatPercent(org.percentages?.noMfa ?? 0)}); MFA enabled: {formatPercent(org.mfa_percent)}. Snapshot of{' '}
+            {formatCount(org.no_mfa)} of {formatCount(org.users)} users without MFA ({formatPercent(org.percentages?.no_mfa ?? 0)}); MFA enabled: {formatPercent(org.mfa_percent)}. Snapshot of{' '}
             {formatDateTime(report.snapshot.taken_at)}.
           </>
         )}
@@ -98,6 +99,7 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
         <p className="empty-state">No user without MFA matches “{filter}”. Clear the filter to see all {formatCount(org.no_mfa)}.</p>
       ) : (
         <>
+          {actionable && <SendEnrollmentButton organization={{ id: org.organization_id!, name: org.name }} usernames={users.map((u) => u.username)} />}
           <div className="table-wrap">
             <table className="coverage-users">
               <caption>Users of {org.name} without MFA, by username. Enroll them or remove them.</caption>
@@ -118,7 +120,7 @@ function OrgUsers({ report, org, page, size, filter }: { report: CoverageReport;
                     <td>{u.email ?? ''}</td>
                     <td><StatusBadge status={u.status} /></td>
                     <td>{formatLastLogin(u.last_login, asOf)}</td>
-                    <td>{u.riskyBypass ? 'Yes' : 'No'}</td>
+                    <td>{u.risky_bypass ? 'Yes' : 'No'}</td>
                     {actionable && (
                       <td><UserRowActions user={u} organizationId={org.organization_id!} integrationId={report.snapshot.integration_id} /></td>
                     )}

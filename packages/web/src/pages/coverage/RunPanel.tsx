@@ -29,7 +29,7 @@ export function RunPanel(props: { integrationId: string | null; blocked: string 
     setRun(null);
     if (!canList || !integrationId) return;
     let live = true;
-    void api<{ items: CoverageRun[] }>('GET', `/api/reports/mfa-coverage/runs?limit=1&integrationId=${encodeURIComponent(integrationId)}`).then((res) => {
+    void api<{ items: CoverageRun[] }>('GET', `/api/reports/mfa-coverage/runs?limit=1&integration_id=${encodeURIComponent(integrationId)}`).then((res) => {
       if (!live) return;
       if (res.ok) setRun(listItems(res.body)[0] ?? null);
       else setError(res.error);
@@ -70,7 +70,7 @@ export function RunPanel(props: { integrationId: string | null; blocked: string 
     if (!integrationId) return;
     setBusy(true);
     setError(null);
-    const res = await api<CoverageRun>('POST', '/api/reports/mfa-coverage/runs', { integrationId });
+    const res = await api<CoverageRun>('POST', '/api/reports/mfa-coverage/runs', { integration_id: integrationId });
     setBusy(false);
     if (res.ok) setRun(res.body);
     else setError(res.error);

@@ -27,8 +27,8 @@ export function UserRowActions({ user, organizationId, integrationId }: { user: 
   async function sendActivation() {
     setState({ kind: 'busy' });
     const res = await api<{ output: { items?: PhoneRow[] } }>('POST', '/api/actions/phones.list_for_user/run', {
-      integrationId,
-      organizationId,
+      integration_id: integrationId,
+      organization_id: organizationId,
       input: { username: user.username },
     });
     if (!res.ok) return setState({ kind: 'note', text: `Could not look up the phones: ${res.error.message}` });

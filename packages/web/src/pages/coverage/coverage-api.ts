@@ -2,7 +2,12 @@
  * The shapes of the hub's MFA coverage API as the page reads them. The answer types are the hub's own
  * (type-only imports: nothing of the hub reaches the bundle); the run views below are the page's.
  */
-export type { CoverageStatus, CoverageCounts, CoveragePercentages, FactorClass, NoMfaUser } from '../../../../hub/src/reports/mfa-coverage/coverage-types.ts';
+export type { CoverageStatus, FactorClass } from '../../../../hub/src/reports/mfa-coverage/coverage-types.ts';
+export type {
+  CoverageCountsView as CoverageCounts,
+  CoveragePercentagesView as CoveragePercentages,
+  NoMfaUserView as NoMfaUser,
+} from '../../../../hub/src/reports/mfa-coverage-history/coverage-view.ts';
 export type { CoverageReport, OrganizationCoverage, SnapshotRef } from '../../../../hub/src/reports/mfa-coverage-history/coverage-report.ts';
 export type { CoverageTrend, TrendPoint } from '../../../../hub/src/reports/mfa-coverage-history/coverage-trend.ts';
 export type { CoverageDiff } from '../../../../hub/src/reports/mfa-coverage-history/coverage-report.ts';

@@ -19,7 +19,7 @@ export function organizationUsersCsv(takenAt: string, org: Pick<OrganizationCove
   const lines = [line(['taken_at', 'organization', 'organization_id', 'duo_account_id', 'user_id', 'username', 'email', 'status', 'last_login', 'risky_bypass'])];
   for (const u of users) {
     const last = u.last_login === null ? null : new Date(u.last_login * 1000).toISOString();
-    lines.push(line([takenAt, org.name, org.organization_id, org.duo_account_id, u.user_id, u.username, u.email, u.status, last, u.riskyBypass]));
+    lines.push(line([takenAt, org.name, org.organization_id, org.duo_account_id, u.user_id, u.username, u.email, u.status, last, u.risky_bypass]));
   }
   return join(lines);
 }
@@ -33,8 +33,8 @@ export function organizationCoverageCsv(takenAt: string, o: OrganizationCoverage
       takenAt, o.name, o.organization_id, o.duo_account_id, o.duo_account_name, o.status, o.users, o.mfa, o.no_mfa,
       // An organization without users has no percentage, rather than 0%.
       o.users === 0 ? null : o.mfa_percent,
-      c?.factorClass.push_capable ?? null, c?.factorClass.webauthn ?? null, c?.factorClass.hardware_token ?? null, c?.factorClass.sms_voice_only ?? null,
-      c?.neverLoggedIn ?? null, c?.stale ?? null, c?.riskyBypass ?? null, o.error?.message ?? null,
+      c?.factor_class.push_capable ?? null, c?.factor_class.webauthn ?? null, c?.factor_class.hardware_token ?? null, c?.factor_class.sms_voice_only ?? null,
+      c?.never_logged_in ?? null, c?.stale ?? null, c?.risky_bypass ?? null, o.error?.message ?? null,
     ]),
   ]);
 }

@@ -29,18 +29,18 @@ export function totalsGroups(counts: CoverageCounts, pct: CoveragePercentages): 
       rows: [
         { id: 'users', label: 'Users', count: counts.users, percent: null },
         { id: 'mfa', label: 'MFA enabled', count: counts.mfa, percent: pct.mfa },
-        { id: 'no_mfa', label: 'Without MFA', count: counts.noMfa, percent: pct.noMfa },
-        { id: 'active_no_mfa', label: 'Active users without MFA', count: counts.noMfaByStatus.active, percent: share(counts.noMfaByStatus.active, counts.users) },
+        { id: 'no_mfa', label: 'Without MFA', count: counts.no_mfa, percent: pct.no_mfa },
+        { id: 'active_no_mfa', label: 'Active users without MFA', count: counts.no_mfa_by_status.active, percent: share(counts.no_mfa_by_status.active, counts.users) },
       ],
     },
     {
       title: 'Strongest factor',
       rows: [
-        { id: 'webauthn', label: 'WebAuthn', count: counts.factorClass.webauthn, percent: pct.factorClass.webauthn },
-        { id: 'push_capable', label: 'Push-capable', count: counts.factorClass.push_capable, percent: pct.factorClass.push_capable },
-        { id: 'hardware_token', label: 'Hardware token', count: counts.factorClass.hardware_token, percent: pct.factorClass.hardware_token },
-        { id: 'sms_voice_only', label: 'SMS/voice only', count: counts.factorClass.sms_voice_only, percent: pct.factorClass.sms_voice_only },
-        { id: 'none', label: 'None', count: counts.factorClass.none, percent: pct.factorClass.none },
+        { id: 'webauthn', label: 'WebAuthn', count: counts.factor_class.webauthn, percent: pct.factor_class.webauthn },
+        { id: 'push_capable', label: 'Push-capable', count: counts.factor_class.push_capable, percent: pct.factor_class.push_capable },
+        { id: 'hardware_token', label: 'Hardware token', count: counts.factor_class.hardware_token, percent: pct.factor_class.hardware_token },
+        { id: 'sms_voice_only', label: 'SMS/voice only', count: counts.factor_class.sms_voice_only, percent: pct.factor_class.sms_voice_only },
+        { id: 'none', label: 'None', count: counts.factor_class.none, percent: pct.factor_class.none },
       ],
     },
     {
@@ -48,9 +48,9 @@ export function totalsGroups(counts: CoverageCounts, pct: CoveragePercentages): 
       rows: [
         { id: 'bypass', label: 'Bypass status', count: counts.status.bypass, percent: pct.status.bypass },
         { id: 'locked_out', label: 'Locked out', count: counts.status.locked_out, percent: pct.status.locked_out },
-        { id: 'never_logged_in', label: 'Never logged in', count: counts.neverLoggedIn, percent: pct.neverLoggedIn },
+        { id: 'never_logged_in', label: 'Never logged in', count: counts.never_logged_in, percent: pct.never_logged_in },
         { id: 'stale', label: 'Stale (no login in 90 days)', count: counts.stale, percent: pct.stale },
-        { id: 'risky_bypass', label: 'Risky bypass codes', count: counts.riskyBypass, percent: pct.riskyBypass },
+        { id: 'risky_bypass', label: 'Risky bypass codes', count: counts.risky_bypass, percent: pct.risky_bypass },
       ],
     },
   ];

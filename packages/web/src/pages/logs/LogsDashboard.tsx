@@ -4,8 +4,9 @@ import { useApiData } from '../../ui/use-api-data.ts';
 import { BarList } from './BarList.tsx';
 
 /**
- * Authentication figures of the organization chosen in the filters (or every organization the
- * token sees) over the chosen time range: cards, factors used, results per day, top failing users.
+ * Figures of the organization chosen in the filters (or every organization the token sees) over the
+ * chosen time range: authentications (cards, factors used, results per day, top failing users), then
+ * administrator actions, telephony credits, Trust Monitor events and offline enrollment.
  */
 export function LogsDashboard({ path, scope, onUser }: { path: string; scope: string; onUser(username: string): void }) {
   const data = useApiData<LogDashboard>(path);
@@ -26,11 +27,20 @@ function Figures({ d, onUser }: { d: LogDashboard; onUser(username: string): voi
     { id: 'denied', label: 'Denied', value: d.totals.denied },
     { id: 'fraud', label: 'Reported as fraud', value: d.totals.fraud },
   ];
+  const other = [
+    { id: 'admin_actions', label: 'Administrator actions', value: d.administrator.actions },
+    { id: 'telephony_events', label: 'Telephony events', value: d.telephony.events },
+    { id: 'telephony_credits', label: 'Telephony credits used', value: d.telephony.credits_used },
+    { id: 'trust_monitor', label: 'Trust Monitor events', value: d.trust_monitor.events },
+    { id: 'offline_enrollment', label: 'Offline enrollment events', value: d.offline_enrollment.events },
+  ];
+  const named = (list: ReadonlyArray<{ name: string; count: number }>) => list.map((n) => ({ key: n.name, label: n.name, value: n.count }));
   return (
     <>
       <p className="hint">
-        Authentication log only, from {new Date(d.scope.since).toLocaleString()}{d.scope.until ? ` until ${new Date(d.scope.until).toLocaleString()}` : ''}; days in your time zone.
+        From {new Date(d.scope.since).toLocaleString()}{d.scope.until ? ` until ${new Date(d.scope.until).toLocaleString()}` : ''}; days in your time zone.
       </p>
+      <h3>Authentications</h3>
       <ul className="cards" aria-label="Authentication figures">
         {cards.map((c) => (
           <li key={c.id} className={`card card-${c.id}`} data-figure={c.id}>
@@ -71,6 +81,37 @@ function Figures({ d, onUser }: { d: LogDashboard; onUser(username: string): voi
             ),
           }))}
         />
+      </div>
+      <h3>Administrators, telephony, Trust Monitor and offline enrollment</h3>
+      <ul className="cards" aria-label="Other log figures">
+        {other.map((c) => (
+          <li key={c.id} className={`card card-${c.id}`} data-figure={c.id}>
+            <span className="card-label">{c.label}</span>
+            <span className="card-value">{c.value}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="logs-dash-lists">
+        <BarList caption="Administrator actions" unit="Actions" empty="No administrator actions in this range." items={named(d.administrator.top_actions)} />
+        <BarList
+          caption="Most active administrators"
+          unit="Actions"
+          empty="No administrator actions in this range."
+          items={d.administrator.top_administrators.map((a) => ({
+            key: a.username,
+            label: a.username,
+            value: a.actions,
+            extra: <span className="hint"> (last {new Date(a.last_action_at).toLocaleString()})</span>,
+          }))}
+        />
+        <BarList
+          caption="Telephony"
+          unit="Events"
+          empty="No telephony in this range."
+          items={d.telephony.by_type.map((t) => ({ key: t.type, label: t.type, value: t.events, extra: <span className="hint"> ({t.credits} credits)</span> }))}
+        />
+        <BarList caption="Trust Monitor events" unit="Events" empty="No Trust Monitor events in this range." items={named(d.trust_monitor.by_type)} />
+        <BarList caption="Offline enrollment" unit="Events" empty="No offline enrollment in this range." items={named(d.offline_enrollment.by_action)} />
       </div>
     </>
   );

@@ -3,13 +3,21 @@ import { api, type ApiError } from '../../api-client.ts';
 import { can, useSession } from '../../session.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
 import { fieldIssues, issueFor } from '../../ui/field-issues.ts';
-import { SCOPE_HINT, TOKEN_SCOPES, tokenCreateBody, type TokenScope } from './token-form.ts';
+import { EXPIRY_PRESETS, GRANTABLE_SCOPES, SCOPE_HINT, tokenCreateBody, type TokenExpiryChoice, type TokenScope } from './token-form.ts';
 
 /** A token as `POST /api/tokens` answers it: the listed view plus the token, once. */
 export interface CreatedToken {
   id: string;
   name: string;
   token: string;
+  expires_at?: string | null;
+}
+
+/** The expiry menu's value and the date picker's as the form's choice. */
+function expiryChoice(preset: string, date: string): TokenExpiryChoice {
+  if (preset === 'never') return { kind: 'never' };
+  if (preset === 'date') return { kind: 'date', date };
+  return { kind: 'days', days: Number(preset) };
 }
 
 /** Create a token: name, scopes (only those the caller holds), optional organization limits. */
@@ -18,6 +26,8 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [orgIds, setOrgIds] = useState<string[]>([]);
+  const [expiryPreset, setExpiryPreset] = useState('never');
+  const [expiryDate, setExpiryDate] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const issues = fieldIssues(error?.details);
@@ -32,18 +42,21 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const res = await api<CreatedToken>('POST', '/api/tokens', tokenCreateBody({ name, scopes, organization_ids: orgIds }));
+    const res = await api<CreatedToken>('POST', '/api/tokens', tokenCreateBody({ name, scopes, organization_ids: orgIds, expiry: expiryChoice(expiryPreset, expiryDate) }));
     setBusy(false);
     if (!res.ok) return setError(res.error);
     setName('');
     setScopes(['read']);
     setOrgIds([]);
+    setExpiryPreset('never');
+    setExpiryDate('');
     onCreated(res.body);
   }
 
   const nameIssue = issueFor(issues, 'name');
-  const scopeIssue = issueFor(issues, 'scopes', 'scopes.0', 'scopes.1', 'scopes.2');
+  const scopeIssue = issueFor(issues, 'scopes', 'scopes.0', 'scopes.1', 'scopes.2', 'scopes.3');
   const orgIssue = issueFor(issues, 'organization_ids');
+  const expiryIssue = issueFor(issues, 'expires_at', 'expires_in_days');
   return (
     <form onSubmit={submit} aria-labelledby="tok-new-h" className="token-form">
       <h2 id="tok-new-h">Create a token</h2>
@@ -53,7 +66,7 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
       {nameIssue && <p id="tok-name-err" className="error field-error">{nameIssue}</p>}
       <fieldset aria-describedby={scopeIssue ? 'tok-scope-err' : undefined}>
         <legend>Scopes</legend>
-        {TOKEN_SCOPES.map((s) => (
+        {GRANTABLE_SCOPES.map((s) => (
           <div key={s} className="check">
             <input type="checkbox" id={`tok-scope-${s}`} checked={scopes.includes(s)} disabled={!can(session, s)} onChange={(e) => toggle(s, e.target.checked)} />
             <label htmlFor={`tok-scope-${s}`} className="inline-label"><strong>{s}</strong>: {SCOPE_HINT[s]}</label>
@@ -88,6 +101,20 @@ export function TokenCreateForm({ organizations, onCreated }: { organizations: A
         <p className="hint">No organizations yet, so the token reaches every organization. Add organizations on the Organizations page to limit tokens to some of them.</p>
       )}
       {orgIssue && <p id="tok-orgs-err" className="error field-error">{orgIssue}</p>}
+      <label htmlFor="tok-expiry">Expires</label>
+      <select id="tok-expiry" value={expiryPreset} onChange={(e) => setExpiryPreset(e.target.value)}
+        aria-invalid={expiryIssue ? true : undefined} aria-describedby={expiryIssue ? 'tok-expiry-hint tok-expiry-err' : 'tok-expiry-hint'}>
+        {EXPIRY_PRESETS.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
+      </select>
+      {expiryPreset === 'date' && (
+        <>
+          {' '}<label htmlFor="tok-expiry-date" className="inline-label">Works through</label>{' '}
+          <input id="tok-expiry-date" type="date" value={expiryDate} onChange={(e) => setExpiryDate(e.target.value)} required
+            aria-invalid={expiryIssue ? true : undefined} aria-describedby={expiryIssue ? 'tok-expiry-err' : undefined} />
+        </>
+      )}
+      <p id="tok-expiry-hint" className="hint">An expired token is refused like a revoked one. Never: only revoking ends it.</p>
+      {expiryIssue && <p id="tok-expiry-err" className="error field-error">{expiryIssue}</p>}
       <button type="submit" disabled={busy || scopes.length === 0}>{busy ? 'Creating…' : 'Create token'}</button>
       {scopes.length === 0 && <p className="hint">Pick at least one scope.</p>}
       {error && <ErrorView error={error} />}

@@ -1,0 +1,84 @@
+import type { LeasedTaskKey, LeasedTaskTable, LeaseHolder, UntypedDb } from './leased-task-table.js';
+
+/**
+ * Claims one task of an active run: a pending one, or a running one whose holder let its lease
+ * lapse (it died, or stalled past the lease). One conditional UPDATE, so of concurrent claimers
+ * exactly one wins. Returns the claims so far (this one included), or undefined when not won.
+ * A run still `queued` (a starting status) becomes `running` with its start time.
+ */
+export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key: LeasedTaskKey, holder: LeaseHolder): Promise<number | undefined> {
+  const nowIso = new Date(holder.nowMs).toISOString();
+  const claimed = await db
+    .updateTable(table.tasks)
+    .set((eb) => ({
+      status: 'running',
+      attempts: eb('attempts', '+', 1),
+      replica_id: holder.replicaId,
+      worker_id: holder.workerId,
+      lease_expires_at: new Date(holder.nowMs + holder.leaseMs).toISOString(),
+      started_at: nowIso,
+    }))
+    .where('run_id', '=', key.runId)
+    .where(table.keyColumn, '=', key.key)
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', nowIso)])]))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom(`${table.runs} as r`)
+          .select('r.id')
+          .whereRef('r.id', '=', `${table.tasks}.run_id`)
+          .where('r.status', 'in', [...table.activeRunStatuses]),
+      ),
+    )
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return undefined;
+  if (table.startingRunStatuses.length > 0) {
+    await db
+      .updateTable(table.runs)
+      .set({ status: 'running', started_at: nowIso })
+      .where('id', '=', key.runId)
+      .where('status', 'in', [...table.startingRunStatuses])
+      .execute();
+  }
+  const row = await db.selectFrom(table.tasks).select('attempts').where('run_id', '=', key.runId).where(table.keyColumn, '=', key.key).executeTakeFirstOrThrow();
+  return Number(row.attempts);
+}
+
+/**
+ * Renews a claim; `extra` columns are written with it (live progress). False when the claim is gone:
+ * the task finished or was released elsewhere, or another worker took it over after the lease lapsed.
+ */
+export async function renewLeasedTask(db: UntypedDb, table: LeasedTaskTable, key: LeasedTaskKey, holder: LeaseHolder, extra: Record<string, unknown> = {}): Promise<boolean> {
+  const res = await db
+    .updateTable(table.tasks)
+    .set({ ...extra, lease_expires_at: new Date(holder.nowMs + holder.leaseMs).toISOString() })
+    .where('run_id', '=', key.runId)
+    .where(table.keyColumn, '=', key.key)
+    .where('status', '=', 'running')
+    .where('replica_id', '=', holder.replicaId)
+    .where('worker_id', '=', holder.workerId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Hands a claim back: the task is pending again for any runner. False when it was no longer held. */
+export async function releaseLeasedTask(db: UntypedDb, table: LeasedTaskTable, key: LeasedTaskKey, holder: Pick<LeaseHolder, 'replicaId' | 'workerId'>): Promise<boolean> {
+  const res = await db
+    .updateTable(table.tasks)
+    .set({ status: 'pending', lease_expires_at: null })
+    .where('run_id', '=', key.runId)
+    .where(table.keyColumn, '=', key.key)
+    .where('status', '=', 'running')
+    .where('replica_id', '=', holder.replicaId)
+    .where('worker_id', '=', holder.workerId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Takes every task marked running back to pending without waiting for leases: right for SQLite at
+ * start, where one hub process owns the file, so whatever was running when it started is orphaned.
+ */
+export async function takeOverRunningTasks(db: UntypedDb, table: LeasedTaskTable): Promise<void> {
+  await db.updateTable(table.tasks).set({ status: 'pending', lease_expires_at: null }).where('status', '=', 'running').execute();
+}

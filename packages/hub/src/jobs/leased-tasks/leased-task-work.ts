@@ -1,0 +1,28 @@
+import type { LeasedTaskKey } from './leased-task-table.js';
+
+/** A task a runner claimed for this process: its key, the worker holding it and the claims so far. */
+export interface ClaimedLeasedTask extends LeasedTaskKey {
+  workerId: string;
+  /** Claims so far, this one included. */
+  attempts: number;
+}
+
+/**
+ * Works on a claimed task until it ends, renewing its lease meanwhile. When `signal` aborts (runner
+ * stopping, run paused or cancelled) it stops soon and hands the claim back.
+ */
+export type LeasedTaskWork = (task: ClaimedLeasedTask, signal: AbortSignal) => Promise<unknown>;
+
+/** A process's runner of leased tasks (in-process for SQLite, graphile-worker for Postgres). */
+export interface LeasedTaskRunner {
+  readonly kind: 'local' | 'graphile';
+  readonly replicaId: string;
+  /** Begins taking tasks, first resuming what earlier processes left unfinished. */
+  start(): Promise<void>;
+  /** A run was created or changed: look for its tasks now rather than at the next poll. */
+  notify(runId: string): void;
+  /** Aborts this process's work on a run's tasks (they stop and hand their claims back). */
+  abortRun(runId: string, reason: string): void;
+  /** Stops taking tasks, aborts work in progress and hands its claims back. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import { takeOverRunningTasks, claimLeasedTask } from './claim-leased-task.js';
+import { findClaimableLeasedTasks } from './find-claimable-leased-tasks.js';
+import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
+import type { LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
+
+// Tasks looked up per query while claiming; a large run is claimed over several.
+const CLAIM_BATCH = 200;
+
+/** Options of the in-process runner. */
+export interface LocalLeasedRunnerOptions {
+  replicaId: string;
+  leaseMs: number;
+  /** How often an idle runner looks for work it was not told about (other processes, lapsed leases). */
+  pollMs: number;
+  /** Tasks worked on at once by this process; undefined: no cap. */
+  concurrency: number | undefined;
+  /** Take over tasks marked running without waiting for their leases (SQLite: one process owns the file). */
+  takeOverOnStart: boolean;
+  /** Names the runner in log lines, e.g. `bulk`. */
+  label: string;
+}
+
+/**
+ * Runs leased tasks inside this process: every claimable task at once unless `concurrency` caps
+ * them. It looks for work when told (`notify`), when a task ends, and every `pollMs`. The claim is
+ * made here; `work` renews, finishes or releases it.
+ */
+export class LocalLeasedRunner implements LeasedTaskRunner {
+  readonly kind = 'local';
+  readonly replicaId: string;
+  readonly #db: () => UntypedDb;
+  readonly #table: LeasedTaskTable;
+  readonly #options: LocalLeasedRunnerOptions;
+  readonly #work: LeasedTaskWork;
+  readonly #logger: Logger;
+  readonly #now: () => number;
+  readonly #inflight = new Map<string, { runId: string; controller: AbortController; done: Promise<unknown> }>();
+  #timer: NodeJS.Timeout | undefined;
+  #pumping = false;
+  #again = false;
+  #stopped = false;
+  #workerSeq = 0;
+
+  constructor(deps: { db: () => UntypedDb; table: LeasedTaskTable; work: LeasedTaskWork; logger: Logger; now: () => number }, options: LocalLeasedRunnerOptions) {
+    this.#db = deps.db;
+    this.#table = deps.table;
+    this.#work = deps.work;
+    this.#logger = deps.logger;
+    this.#now = deps.now;
+    this.#options = options;
+    this.replicaId = options.replicaId;
+  }
+
+  async start(): Promise<void> {
+    if (this.#options.takeOverOnStart) await takeOverRunningTasks(this.#db(), this.#table);
+    this.#timer = setInterval(() => this.#kick(), this.#options.pollMs);
+    this.#timer.unref();
+    this.#kick();
+  }
+
+  notify(): void {
+    this.#kick();
+  }
+
+  abortRun(runId: string, reason: string): void {
+    for (const job of this.#inflight.values()) if (job.runId === runId) job.controller.abort(new Error(reason));
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    const running = [...this.#inflight.values()];
+    for (const job of running) job.controller.abort(new Error('runner stopping'));
+    await Promise.allSettled(running.map((j) => j.done));
+  }
+
+  /** Tasks this runner is working on now. */
+  get active(): number {
+    return this.#inflight.size;
+  }
+
+  #kick(): void {
+    if (this.#stopped) return;
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
+    this.#pumping = true;
+    this.#pump()
+      .catch((error: unknown) => this.#logger.error({ err: error }, `${this.#options.label} runner could not look for tasks`))
+      .finally(() => {
+        this.#pumping = false;
+        if (this.#again) {
+          this.#again = false;
+          this.#kick();
+        }
+      });
+  }
+
+  async #pump(): Promise<void> {
+    const cap = this.#options.concurrency ?? Number.POSITIVE_INFINITY;
+    while (!this.#stopped && this.#inflight.size < cap) {
+      const wanted = Math.min(cap - this.#inflight.size, CLAIM_BATCH);
+      const candidates = (await findClaimableLeasedTasks(this.#db(), this.#table, this.#now(), wanted + this.#inflight.size)).filter(
+        (c) => !this.#inflight.has(`${c.runId}|${c.key}`),
+      );
+      let claimedAny = false;
+      for (const candidate of candidates) {
+        if (this.#stopped || this.#inflight.size >= cap) break;
+        const workerId = `local-${++this.#workerSeq}`;
+        const attempts = await claimLeasedTask(this.#db(), this.#table, candidate, {
+          replicaId: this.replicaId,
+          workerId,
+          leaseMs: this.#options.leaseMs,
+          nowMs: this.#now(),
+        });
+        if (attempts === undefined) continue;
+        claimedAny = true;
+        const id = `${candidate.runId}|${candidate.key}`;
+        const controller = new AbortController();
+        const done = this.#work({ ...candidate, workerId, attempts }, controller.signal)
+          .catch((error: unknown) => this.#logger.warn({ err: error, run_id: candidate.runId, task: candidate.key }, `${this.#options.label} task failed; it will be retried`))
+          .finally(() => {
+            this.#inflight.delete(id);
+            this.#kick();
+          });
+        this.#inflight.set(id, { runId: candidate.runId, controller, done });
+      }
+      if (!claimedAny) break;
+    }
+  }
+}
