@@ -4,7 +4,7 @@ import { findAction } from '../actions/catalog.js';
 import { resolveActionClients } from '../actions/resolve-action-clients.js';
 import { HubError, isHubError } from '../errors/hub-error.js';
 import type { HubContext } from '../hub-context.js';
-import { loadPacerState, savePacerState } from '../integrations/pacer-state-records.js';
+import { keepLearnedLimits, recallLearnedLimits } from '../integrations/remember-learned-limits.js';
 import { releaseLeasedTask, renewLeasedTask } from '../jobs/leased-tasks/claim-leased-task.js';
 import { keepLease } from '../jobs/leased-tasks/keep-lease.js';
 import type { ClaimedLeasedTask } from '../jobs/leased-tasks/leased-task-work.js';
@@ -157,18 +157,13 @@ async function openOrganizationContext(
     return { ctx: new HubError('conflict', { message: 'The organization is not mapped to a Duo account.', details: { organization_id: organizationId } }), keepLearnedLimits: none };
   }
   const target = { integrationId: org.integration_id, accountId: org.duo_account_id };
-  const pacers = hub.duo.pacers;
-  if (!pacers.has(target.integrationId, target.accountId)) pacers.seed(target.integrationId, target.accountId, await loadPacerState(hub.store.db, target));
+  await recallLearnedLimits(hub, target);
   const jobHub: HubContext = retry === undefined ? hub : { ...hub, duo: { ...hub.duo, retry } };
   try {
     const resolved = await resolveActionClients(jobHub, { integrationId: org.integration_id, organizationId });
     return {
       ctx: createActionContext({ ...resolved, dryRun: false }),
-      keepLearnedLimits: async () => {
-        const state = pacers.exportState(target.integrationId, target.accountId);
-        if (state === undefined) return;
-        await savePacerState(hub.store.db, target, state, hub.now()).catch(() => {});
-      },
+      keepLearnedLimits: () => keepLearnedLimits(hub, target),
     };
   } catch (error) {
     if (isHubError(error)) return { ctx: error, keepLearnedLimits: none };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { claimLeasedTask } from './claim-leased-task.js';
 import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
-import type { LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
+import type { LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
 
 interface Payload {
   runId: string;
@@ -55,7 +55,7 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
   #maintaining: Promise<void> | undefined;
   #stopped = false;
 
-  constructor(deps: { db: () => UntypedDb; table: LeasedTaskTable; work: LeasedTaskWork; logger: Logger; now: () => number }, options: GraphileLeasedRunnerOptions) {
+  constructor(deps: LeasedRunnerDeps, options: GraphileLeasedRunnerOptions) {
     this.#db = deps.db;
     this.#table = deps.table;
     this.#work = deps.work;

@@ -1,4 +1,5 @@
-import type { LeasedTaskKey } from './leased-task-table.js';
+import type { Logger } from 'pino';
+import type { LeasedTaskKey, LeasedTaskTable, UntypedDb } from './leased-task-table.js';
 
 /** A task a runner claimed for this process: its key, the worker holding it and the claims so far. */
 export interface ClaimedLeasedTask extends LeasedTaskKey {
@@ -25,4 +26,13 @@ export interface LeasedTaskRunner {
   abortRun(runId: string, reason: string): void;
   /** Stops taking tasks, aborts work in progress and hands its claims back. */
   stop(): Promise<void>;
+}
+
+/** What either runner needs besides its options: the store, the task table, the work, a logger and the clock. */
+export interface LeasedRunnerDeps {
+  db: () => UntypedDb;
+  table: LeasedTaskTable;
+  work: LeasedTaskWork;
+  logger: Logger;
+  now: () => number;
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { takeOverRunningTasks, claimLeasedTask } from './claim-leased-task.js';
 import { findClaimableLeasedTasks } from './find-claimable-leased-tasks.js';
 import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
-import type { LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
+import type { LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
 
 // Tasks looked up per query while claiming; a large run is claimed over several.
 const CLAIM_BATCH = 200;
@@ -42,7 +42,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
   #stopped = false;
   #workerSeq = 0;
 
-  constructor(deps: { db: () => UntypedDb; table: LeasedTaskTable; work: LeasedTaskWork; logger: Logger; now: () => number }, options: LocalLeasedRunnerOptions) {
+  constructor(deps: LeasedRunnerDeps, options: LocalLeasedRunnerOptions) {
     this.#db = deps.db;
     this.#table = deps.table;
     this.#work = deps.work;

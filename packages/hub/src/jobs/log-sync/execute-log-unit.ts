@@ -1,7 +1,7 @@
 import type { RetryOptions } from '@duohub/sdk';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
-import { savePacerState } from '../../integrations/pacer-state-records.js';
+import { keepLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { logAccountOwner } from '../../logs/log-account-owner.js';
 import { isRetryableLogFailure, logSyncError } from '../../logs/sync/log-sync-error.js';
 import { logSourceOf } from '../../logs/sync/log-sources.js';
@@ -147,11 +147,3 @@ function logFields(claimed: ClaimedLogUnit) {
   return { integration_id: claimed.key.integrationId, duo_account_id: claimed.key.accountId, log_type: claimed.key.logType };
 }
 
-/** Stores what the account's pacer learned, for the next run and other replicas; a failure only costs relearning. */
-async function keepLearnedLimits(hub: HubContext, target: { integrationId: string; accountId: string }): Promise<void> {
-  const state = hub.duo.pacers.exportState(target.integrationId, target.accountId);
-  if (state === undefined) return;
-  await savePacerState(hub.store.db, target, state, hub.now()).catch((error: unknown) =>
-    hub.logger.warn({ err: error, integration_id: target.integrationId, account_id: target.accountId }, 'could not store the learned Duo rate limits'),
-  );
-}

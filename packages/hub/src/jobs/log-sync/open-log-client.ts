@@ -1,7 +1,7 @@
 import type { DuoAdminClient, Pacer, RetryOptions } from '@duohub/sdk';
 import type { HubContext } from '../../hub-context.js';
 import { loadIntegration, openCredentialSets } from '../../integrations/integration-records.js';
-import { loadPacerState } from '../../integrations/pacer-state-records.js';
+import { recallLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { pooledChildAdminClient, pooledDuoClient } from '../../integrations/pooled-duo-client.js';
 
 /** The Admin API client a unit reads its account's logs through, and the account's pacer. */
@@ -24,7 +24,7 @@ export async function openLogClient(
 ): Promise<LogClient | 'admin' | 'accounts'> {
   const { integrationId, accountId } = target;
   const pacers = hub.duo.pacers;
-  if (!pacers.has(integrationId, accountId)) pacers.seed(integrationId, accountId, await loadPacerState(hub.store.db, { integrationId, accountId }));
+  await recallLearnedLimits(hub, { integrationId, accountId });
   const record = await loadIntegration(hub.store.db, integrationId);
   const sets = openCredentialSets(hub.store, record);
   const duo = retry === undefined ? hub.duo : { ...hub.duo, retry };

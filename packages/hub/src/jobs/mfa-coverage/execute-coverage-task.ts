@@ -1,7 +1,7 @@
 import type { RetryOptions } from '@duohub/sdk';
 import { isHubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
-import { savePacerState } from '../../integrations/pacer-state-records.js';
+import { keepLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { fleetPacedSource, runCoverageTask, type AccountOutcome, type PageSlots } from '../../reports/mfa-coverage/index.js';
 import { releaseCoverageTask, renewCoverageTask, type ClaimedCoverageTask } from './claim-coverage-task.js';
 import { completeCoverageTask } from './complete-coverage-task.js';
@@ -127,11 +127,3 @@ async function scan(
   }
 }
 
-/** Stores what the account's pacer learned, for the next run and other replicas; a failure only costs relearning. */
-async function keepLearnedLimits(hub: HubContext, target: { integrationId: string; accountId: string }): Promise<void> {
-  const state = hub.duo.pacers.exportState(target.integrationId, target.accountId);
-  if (state === undefined) return;
-  await savePacerState(hub.store.db, target, state, hub.now()).catch((error: unknown) =>
-    hub.logger.warn({ err: error, integration_id: target.integrationId, account_id: target.accountId }, 'could not store the learned Duo rate limits'),
-  );
-}

@@ -1,12 +1,8 @@
 import type { HubContext } from '../../hub-context.js';
-import { PageSlots } from '../../reports/mfa-coverage/index.js';
 import { GraphileLeasedRunner } from '../leased-tasks/graphile-leased-runner.js';
-import type { UntypedDb } from '../leased-tasks/leased-task-table.js';
-import { coverageTaskTable, loadClaimedCoverageTask } from './claim-coverage-task.js';
 import type { CoverageJobOptions } from './coverage-job-options.js';
 import type { CoverageRunner } from './coverage-runner.js';
-import { coverageDb } from './coverage-tables.js';
-import { executeCoverageTask } from './execute-coverage-task.js';
+import { coverageRunnerDeps } from './coverage-runner-deps.js';
 import { LiveCoverageProgress } from './live-coverage-progress.js';
 
 /**
@@ -44,23 +40,8 @@ export class GraphileCoverageRunner implements CoverageRunner {
 
   constructor(hub: HubContext, options: GraphileRunnerOptions) {
     this.replicaId = options.replicaId;
-    const slots = new PageSlots(options.pagesInFlight);
     this.#runner = new GraphileLeasedRunner(
-      {
-        db: () => hub.store.db as unknown as UntypedDb,
-        table: coverageTaskTable,
-        logger: hub.logger,
-        now: () => hub.now().getTime(),
-        work: async (task, signal) => {
-          const claimed = await loadClaimedCoverageTask(coverageDb(hub.store.db), { runId: task.runId, accountId: task.key }, task.attempts);
-          return executeCoverageTask(
-            hub,
-            claimed,
-            { replicaId: options.replicaId, workerId: task.workerId, leaseMs: options.leaseMs, retry: options.retry, pageSlots: slots, live: this.live },
-            signal,
-          );
-        },
-      },
+      coverageRunnerDeps(hub, options, this.live),
       {
         databaseUrl: options.databaseUrl,
         replicaId: options.replicaId,

@@ -1,12 +1,8 @@
 import type { HubContext } from '../../hub-context.js';
-import { PageSlots } from '../../reports/mfa-coverage/index.js';
-import type { UntypedDb } from '../leased-tasks/leased-task-table.js';
 import { LocalLeasedRunner } from '../leased-tasks/local-leased-runner.js';
-import { coverageTaskTable, loadClaimedCoverageTask } from './claim-coverage-task.js';
 import type { CoverageJobOptions } from './coverage-job-options.js';
 import type { CoverageRunner } from './coverage-runner.js';
-import { coverageDb } from './coverage-tables.js';
-import { executeCoverageTask } from './execute-coverage-task.js';
+import { coverageRunnerDeps } from './coverage-runner-deps.js';
 import { LiveCoverageProgress } from './live-coverage-progress.js';
 
 /** Options of the in-process runner. */
@@ -33,23 +29,8 @@ export class LocalCoverageRunner implements CoverageRunner {
 
   constructor(hub: HubContext, options: LocalRunnerOptions) {
     this.replicaId = options.replicaId;
-    const slots = new PageSlots(options.pagesInFlight);
     this.#runner = new LocalLeasedRunner(
-      {
-        db: () => hub.store.db as unknown as UntypedDb,
-        table: coverageTaskTable,
-        logger: hub.logger,
-        now: () => hub.now().getTime(),
-        work: async (task, signal) => {
-          const claimed = await loadClaimedCoverageTask(coverageDb(hub.store.db), { runId: task.runId, accountId: task.key }, task.attempts);
-          return executeCoverageTask(
-            hub,
-            claimed,
-            { replicaId: options.replicaId, workerId: task.workerId, leaseMs: options.leaseMs, retry: options.retry, pageSlots: slots, live: this.live },
-            signal,
-          );
-        },
-      },
+      coverageRunnerDeps(hub, options, this.live),
       { replicaId: options.replicaId, leaseMs: options.leaseMs, pollMs: options.pollMs, concurrency: options.concurrency, takeOverOnStart: options.takeOverOnStart, label: 'coverage' },
     );
   }

@@ -1,7 +1,7 @@
 import type { DuoAccountsClient, Pacer, RetryOptions } from '@duohub/sdk';
 import type { HubContext } from '../../hub-context.js';
 import { loadIntegration, openCredentialSets } from '../../integrations/integration-records.js';
-import { loadPacerState } from '../../integrations/pacer-state-records.js';
+import { recallLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { pooledDuoClient } from '../../integrations/pooled-duo-client.js';
 
 /** The Accounts API client a coverage task scans one child account through, and that account's pacer. */
@@ -24,7 +24,7 @@ export async function openCoverageClient(
 ): Promise<CoverageClient | undefined> {
   const { integrationId, accountId } = target;
   const pacers = hub.duo.pacers;
-  if (!pacers.has(integrationId, accountId)) pacers.seed(integrationId, accountId, await loadPacerState(hub.store.db, target));
+  await recallLearnedLimits(hub, target);
   const record = await loadIntegration(hub.store.db, integrationId);
   const set = openCredentialSets(hub.store, record).accounts;
   if (!set) return undefined;

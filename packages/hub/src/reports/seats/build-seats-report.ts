@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.js';
 import type { HubContext } from '../../hub-context.js';
 import { loadIntegration, openCredentialSets } from '../../integrations/integration-records.js';
-import { loadPacerState, savePacerState } from '../../integrations/pacer-state-records.js';
+import { keepLearnedLimits, recallLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { PageSlots } from '../mfa-coverage/page-slots.js';
 import { runBounded } from '../mfa-coverage/run-bounded.js';
 import { openSeatsReader, type SeatsIntegrationKeys } from './open-seats-reader.js';
@@ -55,7 +55,7 @@ export async function buildSeatsReport(hub: HubContext, actor: Actor, selection:
       let integrationKeys: SeatsIntegrationKeys;
       try {
         integrationKeys = await keysOf(target.integrationId);
-        await seedPacer(hub, target);
+        await recallLearnedLimits(hub, target);
       } catch (error) {
         // The integration is gone or its keys cannot be opened: the account's line shows why.
         lines[i] = await readAccountSeats(target, () => {
@@ -71,17 +71,3 @@ export async function buildSeatsReport(hub: HubContext, actor: Actor, selection:
   return { generated_at: generatedAt, billable_basis: SEATS_BILLABLE_BASIS, billable_rule: SEATS_BILLABLE_RULE, accounts: lines, totals: seatsTotals(lines) };
 }
 
-/** Starts the account's pacer from what the store remembers of its limits, when this process has not met it yet. */
-async function seedPacer(hub: HubContext, target: SeatsTarget): Promise<void> {
-  const key = { integrationId: target.integrationId, accountId: target.accountId };
-  if (!hub.duo.pacers.has(key.integrationId, key.accountId)) hub.duo.pacers.seed(key.integrationId, key.accountId, await loadPacerState(hub.store.db, key));
-}
-
-/** Stores what the account's pacer learned; a failure only costs relearning. */
-async function keepLearnedLimits(hub: HubContext, target: SeatsTarget): Promise<void> {
-  const state = hub.duo.pacers.exportState(target.integrationId, target.accountId);
-  if (state === undefined) return;
-  await savePacerState(hub.store.db, { integrationId: target.integrationId, accountId: target.accountId }, state, hub.now()).catch((error: unknown) =>
-    hub.logger.warn({ err: error, integration_id: target.integrationId, account_id: target.accountId }, 'could not store the learned Duo rate limits'),
-  );
-}
