@@ -3,6 +3,7 @@ import type { CliIo } from '../../src/cli/define-command.js';
 import { bulkExecutionSubcommands } from '../../src/bulk/bulk-execution-commands.js';
 import type { PlannedItem } from '../../src/bulk/new-bulk-plan.js';
 import { renderBulkProgress } from '../../src/bulk/render-bulk-progress.js';
+import { haveScript, onTerminal } from '../support/on-terminal.js';
 import { startExecFleet, type ExecFleet } from './support/exec-fleet.js';
 
 let fleet: ExecFleet;
@@ -82,4 +83,21 @@ describe('renderBulkProgress', () => {
   ])('%#', (figures, line) => {
     expect(renderBulkProgress(figures)).toBe(line);
   });
+});
+
+describe.skipIf(!haveScript)('the duohub bin on a terminal', () => {
+  it('bulk run shows its progress and exits 0 once every item is done; bulk cancel asks first, and "n" leaves the run alone', async () => {
+    const env = { DUOHUB_URL: fleet.hub.url, DUOHUB_TOKEN: fleet.hub.adminToken };
+    const done = await fleet.plan('users.update', updates('bin ok'));
+    const run = await onTerminal(['bulk', 'run', done.id], env);
+    expect(run.code, run.screen).toBe(0);
+    expect(run.screen).toMatch(/6\/6 items/);
+    expect((await fleet.hub.api('GET', `/api/bulk-runs/${done.id}`)).body.status).toBe('completed');
+
+    const kept = await fleet.plan('users.update', updates('bin kept'));
+    const asked = await onTerminal(['bulk', 'cancel', kept.id], env, [[/\(y\/N\) $/, 'n']]);
+    expect(asked.screen).toMatch(/\? Cancel bulk run \S+ \(its pending items will not run\)\? \(y\/N\) n\n/);
+    expect(asked.code, asked.screen).toBe(1);
+    expect((await fleet.hub.api('GET', `/api/bulk-runs/${kept.id}`)).body.status).toBe('planned');
+  }, 90_000);
 });
