@@ -26,6 +26,7 @@ import { scanFleet } from '../src/reports/mfa-coverage/index.js';
 import { coverageBounds } from './coverage-bounds.js';
 import type { EmulatorCommand, EmulatorReply } from './emulator-process.js';
 import { startHubProcess, type HubProcess } from './hub-process.js';
+import { learnedPageLimits } from './learned-page-limits.js';
 import { plainScan, type PlainRun } from './plain-scan.js';
 
 const { values: args } = parseArgs({
@@ -218,7 +219,9 @@ await main.hub.stop();
 // A fresh hub, so its first run meets the limits knowing nothing, as a new install does.
 const product = await freshHub();
 const viaCli = await measure(product.hub, duoLike(RATE, BURST), () => runViaCli(product.hub));
+const learnedAfterCli = learnedPageLimits(product.hub.dataDir);
 const viaRest = await repeated(() => measure(product.hub, duoLike(RATE, BURST), () => runViaRest(product.hub, product.integrationId)));
+const learnedAfterRest = learnedPageLimits(product.hub.dataDir);
 await product.hub.stop();
 const bounds = coverageBounds({ pages, ratePerMinute: RATE, burst: BURST, latencyMs: LATENCY_MS, machineSeconds });
 
@@ -272,6 +275,8 @@ console.log(`\nMFA coverage benchmark, the bundled hub with its defaults: ${ACCO
 console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); ${pages} pages per account; Node ${process.version}\n`);
 line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}; includes the CLI process start)`);
 line(`REST: POST run + 250 ms polls${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}; after the CLI run taught it the limits)`);
+line('page-read limits learned by the CLI run', `${learnedAfterCli}  (the emulator's: ${RATE}/min, burst ${BURST})`);
+line('... and after the REST run(s)', learnedAfterRest);
 line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
 line('latency bound', `${bounds.latency.toFixed(2)} s`);
 line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length})`);
