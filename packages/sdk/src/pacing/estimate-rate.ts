@@ -20,6 +20,11 @@ export interface RateDecisionInput {
   limited: number;
   /** How long those requests took at our pace: their token intervals summed, ms (0: unknown). */
   pacedMs: number;
+  /**
+   * How long they actually took: from the send of the 429 that began the count to this one's, ms
+   * (0: unknown). Longer than `pacedMs` when sends lagged the pace (timers late, callers busy).
+   */
+  elapsedMs?: number;
   /** The proven lower bound (`rateLowerBound`), 0 if none. */
   lower: number;
   /** Never pace slower than this. */
@@ -47,18 +52,26 @@ export const SETTLED_REQUESTS = 8;
 
 /**
  * The pacing rate after a 429. Once Duo's bucket is empty and we keep sending, it accepts what its
- * rate refills and refuses the rest, so accepted / pacedMs estimates its rate: the requests
- * it let through over the time they took at our pace (at a constant pace, current * accepted /
- * (accepted + limited)); no single 429 cuts deeper than `MAX_CUT`. Elapsed wall time would look sharper but is wrong whenever we were slower than
- * Duo for a while: its bucket then filled up and the count measures our pace, not its rate. Paced
- * a margin below the estimate, never below what acceptances proved, and every 429 steps down by at
- * least the margin: under pacing a 429 means "a little too fast", not "back off".
+ * rate refills and refuses the rest, so the requests it let through over the time they took
+ * estimate its rate. That time is the longer of our pace's (the token intervals summed; at a
+ * constant pace this is current * accepted / (accepted + limited)) and the wall time between the
+ * two 429s: when sends lagged the pace (late timers, busy callers), Duo refilled for the time they
+ * really took, and the pace alone would overstate its rate. Either can understate it after a long
+ * stretch slower than Duo (its bucket filled, refill was lost), which errs on the safe side. No
+ * single 429 cuts deeper than `MAX_CUT`. Paced a margin below the estimate, never below what
+ * acceptances proved, and every 429 steps down by at least the margin: under pacing a 429 means
+ * "a little too fast", not "back off".
  */
-export function decideRate({ current, accepted, limited, pacedMs, lower, floor }: RateDecisionInput): RateDecision {
+export function decideRate({ current, accepted, limited, pacedMs, elapsedMs = 0, lower, floor }: RateDecisionInput): RateDecision {
   const sends = accepted + Math.max(1, limited);
-  const estimate = pacedMs > 0 ? (accepted * 60_000) / pacedMs : (current * accepted) / sends;
+  // Over the longer of the two once enough requests back it: while sends lagged the pace, Duo refilled
+  // for the time they really took. Over a few requests a lag is as likely an idle spell in which Duo's
+  // bucket filled up, and the wall time would understate its rate.
+  const settled = accepted + limited >= SETTLED_REQUESTS;
+  const took = settled ? Math.max(pacedMs, elapsedMs) : pacedMs;
+  const estimate = took > 0 ? (accepted * 60_000) / took : (current * accepted) / sends;
   // The count is good to about one request either way: keep half of that clear as well.
   const measured = Math.max(Math.min(current, estimate) * (1 - 0.5 / sends), current * MAX_CUT, lower) * (1 - RATE_MARGIN);
   const rate = Math.max(floor, Math.min(current * (1 - RATE_MARGIN), measured));
-  return { rate, settled: accepted + limited >= SETTLED_REQUESTS };
+  return { rate, settled };
 }

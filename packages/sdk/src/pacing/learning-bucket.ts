@@ -4,8 +4,8 @@ import { decideRate, rateLowerBound, RATE_MARGIN } from './estimate-rate.js';
 export interface BucketGrant {
   /** Place in the first-come first-served queue; -1 for a probe, which skips it. */
   readonly ticket: number;
-  /** Sent beyond the believed burst, to find out whether Duo's is larger. */
-  readonly probe: boolean;
+  /** Sent beyond the believed burst, to find out whether Duo's is larger (a waiter may become one). */
+  probe: boolean;
   /** Tokens the bucket believed it held when this was granted (2 or more: drawn from a saved burst). */
   readonly tokensBefore: number;
   /** The token interval (ms) at the pace it was granted under. */
@@ -78,8 +78,12 @@ interface Epoch {
   pacedMs: number;
 }
 
-// Round trips remembered for the jitter allowance.
-const RTT_WINDOW = 16;
+// Round trips seen before the quickest of them is trusted as the floor of every request's travel.
+const QUICKEST_AFTER = 8;
+// Kept clear of Duo's refill when it is placed from round trips (see `answered`), ms: the estimate
+// is exact to the millisecond, and clocks, timers and event loops on two machines differ by a few,
+// so a request timed at the very edge of a token would meet an empty bucket half the time.
+const GUARD_MS = 10;
 // Share of the rate regained per success while climbing back after a blind cut.
 const CLIMB_PER_SUCCESS = 0.01;
 
@@ -91,9 +95,13 @@ const CLIMB_PER_SUCCESS = 0.01;
  *
  * Learning, and why:
  * - Burst: starts small (a too-small guess costs a few hundred ms once; a too-large one a 429), and
- *   while no 429 has bounded it, one request at a time may go beyond it (a probe); each probe Duo
- *   accepts adds one. Only one probe is ever in flight, so finding the burst costs one 429, not one
- *   per concurrent caller.
+ *   while no 429 has bounded it, one request at a time may go beyond it (a probe: a new caller, or
+ *   the head of the queue); each probe Duo accepts beyond what its refill explains adds one. Only
+ *   one probe is ever in flight, so finding the burst costs one 429, not one per concurrent caller.
+ *   A probe spends a token like any request, so the mirror never counts one Duo has not got.
+ * - Timing: the mirror refills as Duo does, from when Duo's bucket last left full, which only an
+ *   answer places (see `answered`); and it never holds more than the burst, however many callers
+ *   wait, since Duo's bucket does not.
  * - Rate: a 429 means Duo's bucket is empty. From then on Duo accepts only what its rate refills,
  *   so the share of our paced requests it accepts measures that rate (`decideRate`); acceptances
  *   also prove a lower bound. The first 429 after a full bucket says nothing about the rate (the
@@ -113,9 +121,18 @@ export class LearningBucket {
   private issued = 0;
   private waiting = 0;
   private last: number;
-  /** False until the first answer: Duo's bucket starts when our first request reaches it. */
+  /**
+   * Whether the mirror refills. Duo's bucket starts refilling (at first, and again whenever it was
+   * full) when a request reaches it, which we do not see: until an answer places that moment, the
+   * mirror waits (see `answered`).
+   */
   private anchored = false;
+  /** When the mirror last left a full bucket (epoch ms): only an answer to a request sent since anchors it. */
+  private drainedAt = Number.NEGATIVE_INFINITY;
+  /** Whether any answer has come, for callers that never report one (see `waitMs`). */
+  private heard = false;
   private pausedUntil = 0;
+  /** Whether a probe is out (only one ever is: finding the burst then costs one 429, not one per caller). */
   private probing = false;
   private epoch: Epoch | undefined;
   /** Requests accepted since the bucket was last full, to bound the burst on a 429 within it. */
@@ -126,7 +143,10 @@ export class LearningBucket {
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
   private changedAt: number;
-  private readonly rtts: number[] = [];
+  /** Round trips seen. */
+  private roundTrips = 0;
+  /** The quickest round trip seen, ms: the travel every request takes at least. */
+  private quickestRtt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly start: BucketStart,
@@ -148,11 +168,16 @@ export class LearningBucket {
     const ticket = this.issued;
     const tokensBefore = this.credit - ticket;
     if (tokensBefore >= 1) {
+      if (tokensBefore >= this.burst - 1e-9) this.drainFromFull(now);
       this.issued += 1;
       return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
     }
     if (this.probeState() === 'ready') {
+      // A probe spends a token like any request, outside the queue (it takes no ticket): if Duo
+      // accepts it because it holds more than we believed, `succeeded` gives the token found back;
+      // if Duo's refill paid for it, the mirror is one token poorer, as Duo is.
       this.probing = true;
+      this.credit -= 1;
       return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
     }
     this.issued += 1;
@@ -163,20 +188,33 @@ export class LearningBucket {
   /** Milliseconds the grant must still wait; 0 releases it (it is being sent now). */
   waitMs(grant: BucketGrant, now: number): number {
     if (grant.released) return 0;
-    // Woken before any answer came (a caller that never reports one): refill from its own request.
-    if (!this.anchored && now > grant.sentAt) {
+    // Woken before any answer ever came (a caller that never reports one): refill from its own request.
+    if (!this.heard && !this.anchored && now > grant.sentAt) {
       this.anchored = true;
       this.last = Math.max(this.last, grant.sentAt);
     }
     this.refill(now);
     const need = grant.ticket + 1 - this.credit;
     if (need <= 1e-9) {
+      if (this.credit - grant.ticket >= this.burst - 1e-9) this.drainFromFull(now);
       grant.released = true;
       grant.sentAt = now;
       this.waiting -= 1;
       return 0;
     }
-    return Math.max(1, Math.ceil((need * 60_000) / this.pacingRate()));
+    // The head of the queue goes as a probe when one may go: waiting for a token instead would keep
+    // the burst at its first guess for as long as callers queue (a caller that sleeps until its
+    // token must be woken for this when `snapshot().probe` turns ready, as `Pacer` does). Its ticket
+    // is already counted, as a probe's token is (see `reserve`).
+    if (grant.ticket === this.issued - this.waiting && this.probeState() === 'ready') {
+      this.probing = true;
+      grant.probe = true;
+      grant.released = true;
+      grant.sentAt = now;
+      this.waiting -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((need * 60_000) / this.rate));
   }
 
   /** Gives back the place of a caller that gave up before sending. */
@@ -189,15 +227,24 @@ export class LearningBucket {
     this.credit += 1;
   }
 
-  /** Duo answered (any status, or the attempt failed): refill is timed from the first answer. */
+  /**
+   * Duo answered (any status, or the attempt failed). The answer to the first request since the
+   * bucket left full anchors the refill: that request reached Duo before its answer left, by at most
+   * this round trip less the quickest one seen (the rest is travel any later request takes too), so
+   * refilling from then never counts a token Duo has not yet given, however the one-way delays vary.
+   * Until a few round trips have shown how quick one can be, from the answer itself (never later:
+   * that bounds it); a quickest of two is no floor.
+   */
   answered(now: number, sentAt?: number): void {
-    if (!this.anchored) {
-      this.anchored = true;
-      this.last = Math.max(this.last, now);
-    }
+    this.heard = true;
     if (sentAt !== undefined && now >= sentAt) {
-      this.rtts.push(now - sentAt);
-      if (this.rtts.length > RTT_WINDOW) this.rtts.shift();
+      this.roundTrips += 1;
+      this.quickestRtt = Math.min(this.quickestRtt, now - sentAt);
+    }
+    if (!this.anchored && (sentAt === undefined || sentAt >= this.drainedAt)) {
+      this.anchored = true;
+      const placed = this.roundTrips >= QUICKEST_AFTER ? now - this.quickestRtt + GUARD_MS : now;
+      this.last = Math.max(this.last, Math.min(now, placed));
     }
   }
 
@@ -215,13 +262,16 @@ export class LearningBucket {
     this.sinceFullFrom = Math.min(this.sinceFullFrom ?? grant.sentAt, grant.sentAt);
     if (grant.probe) {
       this.probing = false;
-      // Duo refilled while the probes went out one round trip after another, so an accepted probe
-      // proves a larger burst only when the acceptances outnumber the burst plus that refill (at the
-      // ceiling, the most it can be): counting the refill as burst would make every later run open
-      // with more requests than Duo holds, each extra one a 429.
+      // Duo refilled while the probes went out, so an accepted probe proves a larger burst only when
+      // the acceptances outnumber the burst plus that refill (at the ceiling, the most it can be, over
+      // the sends, as near as we know the arrivals): counting refill as burst would make every later
+      // run open with more requests than Duo holds, each extra one a 429. Should a burst still come
+      // out one too large, its first 429 lowers it (see `rateLimited`).
       const refilled = ((grant.sentAt - this.sinceFullFrom) * this.start.ceilingPerMinute) / 60_000;
-      if (this.sinceFull - refilled > this.burst) {
-        this.burst = Math.min(this.start.maxBurst, this.burst + 1);
+      if (this.sinceFull - refilled > this.burst && this.burst < this.start.maxBurst) {
+        this.burst += 1;
+        // The probe spent the token just found, not one the mirror had counted.
+        this.credit += 1;
         this.changedAt = now;
       }
     }
@@ -244,7 +294,11 @@ export class LearningBucket {
     this.refill(now);
     this.limited += 1;
     this.changedAt = now;
-    if (grant.probe) this.probing = false;
+    if (grant.probe) {
+      this.probing = false;
+      // Refused, so it spent nothing at Duo: take back the token it was charged.
+      this.credit += 1;
+    }
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
@@ -257,7 +311,7 @@ export class LearningBucket {
     if (retryAfterMs !== undefined && retryAfterMs > 0) {
       // Duo refills while we pause, and the count will include those tokens: time them too.
       if (this.epoch) this.epoch.pacedMs += Math.max(0, retryAfterMs - this.intervalMs());
-      this.credit = sent + 1 - (retryAfterMs * this.pacingRate()) / 60_000;
+      this.credit = sent + 1 - (retryAfterMs * this.rate) / 60_000;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     } else {
       this.credit = Math.min(this.credit, sent);
@@ -304,7 +358,15 @@ export class LearningBucket {
     epoch.pacedMs += grant.intervalMs;
     epoch.lastAnsweredAt = now;
     const before = this.rate;
-    const decision = decideRate({ current: before, accepted: epoch.accepted, limited: epoch.limited, pacedMs: epoch.pacedMs, lower: epoch.lower, floor: this.start.floorPerMinute });
+    const decision = decideRate({
+      current: before,
+      accepted: epoch.accepted,
+      limited: epoch.limited,
+      pacedMs: epoch.pacedMs,
+      elapsedMs: grant.sentAt - epoch.sentAt,
+      lower: epoch.lower,
+      floor: this.start.floorPerMinute,
+    });
     this.rate = decision.rate;
     // A decision on few requests may have cut too deep (one jittered arrival looks like a slow
     // Duo): climb back toward just under the rate that met the 429 while Duo accepts; a settled one
@@ -313,27 +375,24 @@ export class LearningBucket {
     this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now };
   }
 
-  /**
-   * The rate the mirror refills at. With a burst of one Duo cannot bank a token, so two arrivals
-   * bunched by network jitter meet an empty bucket even when the average rate is right: keep half
-   * the spread of recent round trips between sends as well. A learned burst of two gets the same
-   * care, since one lucky probe is enough to mistake a burst of one for two.
-   */
-  private pacingRate(): number {
-    if (this.burst > 2 || this.rtts.length < 2) return this.rate;
-    const spread = (Math.max(...this.rtts) - Math.min(...this.rtts)) / 2;
-    return 60_000 / (60_000 / this.rate + spread);
+  private intervalMs(): number {
+    return 60_000 / this.rate;
   }
 
-  private intervalMs(): number {
-    return 60_000 / this.pacingRate();
+  /** A request leaves a full bucket: the refill waits for its answer (see `answered`). */
+  private drainFromFull(now: number): void {
+    if (!this.anchored) return;
+    this.anchored = false;
+    this.drainedAt = now;
   }
 
   private refill(now: number): void {
     if (!this.anchored || now <= this.last) return;
-    const cap = this.issued + this.burst;
+    // Duo's bucket holds at most the burst whatever waits on our side: a place in the queue is not a
+    // token, and a waiter sent late finds no more than a full bucket.
+    const cap = this.issued - this.waiting + this.burst;
     if (this.credit < cap) {
-      const gained = ((now - this.last) * this.pacingRate()) / 60_000;
+      const gained = ((now - this.last) * this.rate) / 60_000;
       this.credit = Math.min(cap, this.credit + gained);
       if (this.credit >= cap) this.onFull(gained);
     } else {

@@ -21,7 +21,7 @@ export type PacePermit = BucketGrant;
  * budget; `exportState` / `initialState` carry what it learned into the next run.
  */
 export class Pacer {
-  private readonly buckets = new Map<string, { key: PaceKey; bucket: LearningBucket }>();
+  private readonly buckets = new Map<string, { key: PaceKey; bucket: LearningBucket; wakers: Set<() => void> }>();
   private readonly seeds = new Map<string, LearnedBucket>();
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -37,16 +37,25 @@ export class Pacer {
    * class). Rejects with the signal's reason on abort, giving the place back.
    */
   async acquire(key: PaceKey, signal?: AbortSignal): Promise<PacePermit | undefined> {
-    const bucket = this.bucket(key);
-    if (!bucket) return undefined;
+    const entry = this.entry(key);
+    if (!entry) return undefined;
+    const { bucket, wakers } = entry;
     const grant = bucket.reserve(this.now());
-    // The wait is recomputed on every wake: a 429 meanwhile may have slowed the whole queue.
+    // The wait is recomputed on every wake: a 429 meanwhile may have slowed the whole queue, and an
+    // answer may have let the queue's head go as a probe (see `wakeForProbe`).
     for (let wait = bucket.waitMs(grant, this.now()); wait > 0; wait = bucket.waitMs(grant, this.now())) {
+      const woken = new AbortController();
+      const wake = () => woken.abort();
+      wakers.add(wake);
       try {
-        await this.sleep(wait, signal);
+        await this.sleep(wait, signal ? AbortSignal.any([signal, woken.signal]) : woken.signal);
       } catch (error) {
-        bucket.cancel(grant, this.now());
-        throw error;
+        if (signal?.aborted || !woken.signal.aborted) {
+          bucket.cancel(grant, this.now());
+          throw error;
+        }
+      } finally {
+        wakers.delete(wake);
       }
     }
     return grant;
@@ -55,16 +64,29 @@ export class Pacer {
   /** Records that Duo accepted a request (any answer but 429). */
   onSuccess(key: PaceKey, permit?: PacePermit): void {
     this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.now());
+    this.wakeForProbe(key);
   }
 
   /** Records a 429, with Duo's Retry-After when it sent one. */
   onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit): void {
     this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.now(), retryAfterMs);
+    this.wakeForProbe(key);
   }
 
   /** Records an attempt that got no answer from Duo (a connection failure or timeout). */
   onAnswered(key: PaceKey, permit?: PacePermit): void {
     this.bucket(key)?.abandoned(permit ?? this.unknownGrant(), this.now());
+    this.wakeForProbe(key);
+  }
+
+  /**
+   * An answer may let another probe go. Waiters sleep until their token, so wake them to look: the
+   * head of the queue goes as the probe, the rest sleep again. Only while the burst is being probed.
+   */
+  private wakeForProbe(key: PaceKey): void {
+    const entry = this.buckets.get(bucketId(key));
+    if (!entry || entry.wakers.size === 0 || entry.bucket.snapshot(this.now()).probe !== 'ready') return;
+    for (const wake of [...entry.wakers]) wake();
   }
 
   /** The bucket's current state, or undefined for an unpaced class. */
@@ -106,9 +128,13 @@ export class Pacer {
   }
 
   private bucket(key: PaceKey): LearningBucket | undefined {
+    return this.entry(key)?.bucket;
+  }
+
+  private entry(key: PaceKey): { key: PaceKey; bucket: LearningBucket; wakers: Set<() => void> } | undefined {
     const id = bucketId(key);
     const found = this.buckets.get(id);
-    if (found) return found.bucket;
+    if (found) return found;
     const cls = key.endpointClass;
     const rate = this.options.rates?.[cls] ?? DEFAULT_RATES[cls];
     if (!Number.isFinite(rate) || rate <= 0) return undefined;
@@ -128,8 +154,9 @@ export class Pacer {
       this.now(),
     );
     this.seeds.delete(id);
-    this.buckets.set(id, { key, bucket });
-    return bucket;
+    const entry = { key, bucket, wakers: new Set<() => void>() };
+    this.buckets.set(id, entry);
+    return entry;
   }
 }
 

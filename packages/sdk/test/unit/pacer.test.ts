@@ -16,6 +16,7 @@ import {
 import { CREDS, fail, fakeDuo, ok } from '../support/fake-duo.js';
 import { SimulatedDuoBucket } from '../support/simulated-duo-bucket.js';
 import { fakeClock } from '../support/fake-clock.js';
+import { virtualClock } from '../support/virtual-clock.js';
 
 const key: PaceKey = { host: CREDS.host, endpointClass: 'admin_get_page' };
 
@@ -134,6 +135,78 @@ describe('LearningBucket', () => {
     expect(bursts).toEqual([2, 3, 4, 5, 5]);
   });
 
+  it('charges a probe a token: given back when it proved a larger burst, owed when the refill paid for it', () => {
+    // 200/min: a token every 300 ms.
+    const start: BucketStart = { ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: false, maxBurst: 200, floorPerMinute: 10 };
+    const probeAt = (bucket: LearningBucket, sent: number) => {
+      const before = bucket.snapshot(sent);
+      const probe = bucket.reserve(sent);
+      expect(probe.probe).toBe(true);
+      // Answered at once, so no refill hides in the round trip.
+      bucket.succeeded(probe, sent);
+      const after = bucket.snapshot(sent);
+      return { burst: after.burst - before.burst, tokens: after.tokens - before.tokens };
+    };
+    // Two acceptances within 10 ms: only a larger burst explains them; the probe spent the token it found.
+    const found = new LearningBucket(start, 0);
+    found.succeeded(take(found, 0).grant, 0);
+    expect(probeAt(found, 10)).toEqual({ burst: 1, tokens: 0 });
+    // The first answer took 100 ms, so the mirror refills from then while Duo refilled from the first
+    // arrival: two acceptances 350 ms apart are a burst of one and a refilled token. The mirror owes it.
+    const refilled = new LearningBucket(start, 0);
+    refilled.succeeded(take(refilled, 0).grant, 100);
+    const owed = probeAt(refilled, 350);
+    expect(owed.burst).toBe(0);
+    expect(owed.tokens).toBeCloseTo(-1);
+  });
+
+  it('gives a refused probe its token back: it spent nothing at Duo', () => {
+    const bucket = new LearningBucket({ ...START, burst: 1, burstKnown: false }, 0);
+    bucket.succeeded(take(bucket, 0).grant, 0);
+    const probe = bucket.reserve(0);
+    expect(bucket.snapshot(0).tokens).toBe(-1);
+    bucket.rateLimited(probe, 0);
+    // Empty, as Duo is, and no deeper: the next request waits one interval, not two.
+    expect(bucket.snapshot(0).tokens).toBe(0);
+    expect(take(bucket, 0).wait).toBe(1000);
+  });
+
+  it('after leaving a full bucket, refills from that request\'s answer less the quickest round trip (and a 10 ms guard)', () => {
+    // 600/min: a token every 100 ms.
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 600, ceilingPerMinute: 600, burst: 3 }, 0);
+    bucket.answered(0);
+    // Eight round trips, the quickest 40 ms: until then a refill is placed at the answer itself.
+    for (let i = 0; i < 8; i++) {
+      const sent = i * 1000;
+      const grant = take(bucket, sent).grant;
+      bucket.succeeded(grant, sent + (i === 3 ? 40 : 60));
+    }
+    expect(bucket.snapshot(20_000).tokens).toBe(3);
+    // The full bucket's first request: Duo starts refilling when it arrives, which only its answer bounds.
+    const first = take(bucket, 20_000).grant;
+    expect(bucket.snapshot(20_050).tokens).toBe(2);
+    bucket.succeeded(first, 20_100);
+    // It arrived at most 100 - 40 ms after it left (the rest is travel every request takes): refilling
+    // from 20,070 on, it holds 2.3 when the answer comes, and 2.5 at 20,120.
+    expect(bucket.snapshot(20_100).tokens).toBeCloseTo(2.3);
+    expect(bucket.snapshot(20_120).tokens).toBeCloseTo(2.5);
+  });
+
+  it('holds no more than the burst while callers wait: a waiter sent late does not bring the next one forward', () => {
+    const bucket = new LearningBucket({ ...START, burst: 1 }, 0);
+    bucket.answered(0);
+    const first = take(bucket, 0);
+    const second = take(bucket, 0);
+    const third = take(bucket, 0);
+    expect([first.wait, second.wait, third.wait]).toEqual([0, 1000, 2000]);
+    bucket.succeeded(first.grant, 50);
+    // The second caller wakes 600 ms late: Duo's bucket sat full meanwhile and banked nothing more.
+    expect(bucket.waitMs(second.grant, 1600)).toBe(0);
+    bucket.succeeded(second.grant, 1650);
+    // The third goes a full interval after the second, not at the 2,000 ms first planned.
+    expect(bucket.waitMs(third.grant, 2000)).toBeGreaterThanOrEqual(600);
+  });
+
   it('lowers the burst when a request drawn from saved tokens meets an empty bucket', () => {
     const bucket = new LearningBucket({ ...START, burst: 5 }, 0);
     bucket.answered(0);
@@ -174,6 +247,8 @@ describe('rate estimation', () => {
     ['an estimate above the current rate counts as the current rate', { current: 100, accepted: 40, limited: 1, pacedMs: 12_000, lower: 0, floor: 10 }, 100 * (1 - 0.5 / 41) * 0.96, true],
     ['never below what acceptances proved', { current: 200, accepted: 1, limited: 3, pacedMs: 1200, lower: 150, floor: 10 }, 144, false],
     ['never below the floor', { current: 20, accepted: 0, limited: 2, pacedMs: 6000, lower: 0, floor: 15 }, 15, false],
+    // Paced at 200/min but sends lagged: 15 accepted over 9 s of wall time is Duo at 100/min, not 150.
+    ['sends that lagged the pace: over the time they really took', { current: 200, accepted: 15, limited: 5, pacedMs: 6000, elapsedMs: 9000, lower: 0, floor: 10 }, Math.max(100 * 0.975, 200 * 0.5) * 0.96, true],
     ['without timings, the share at the current rate', { current: 200, accepted: 15, limited: 5, pacedMs: 0, lower: 0, floor: 10 }, 150 * 0.975 * 0.96, true],
   ])('decideRate: %s', (_name, input, rate, settled) => {
     const decision = decideRate(input);
@@ -280,6 +355,25 @@ describe('Pacer', () => {
     expect(servedAt.length / minutes).toBeGreaterThan(85);
     expect(limitedAt.length).toBeLessThanOrEqual(4);
     expect(limitedAt.filter((served) => served > 50)).toEqual([]);
+  });
+
+  it('wakes the head of the queue to go as the probe once an answer lets one go, instead of waiting for a token', async () => {
+    const clock = virtualClock();
+    const started = clock.now();
+    // 60/min and a burst not yet known: one token a second, and probes beyond it once Duo has answered.
+    const pacer = new Pacer({ rates: { admin_get_page: 60 }, now: clock.now, sleep: clock.sleep });
+    const first = await clock.run(pacer.acquire(key));
+    expect(first?.probe).toBe(false);
+    // No answer yet, so no probe: it queues for the next token, a second away.
+    const queued = pacer.acquire(key);
+    const answer = (async () => {
+      await clock.sleep(50);
+      pacer.onSuccess(key, first);
+      return queued;
+    })();
+    const second = await clock.run(answer);
+    expect(second?.probe).toBe(true);
+    expect(clock.now() - started).toBe(50);
   });
 
   it('is shared by clients given the same instance', async () => {
