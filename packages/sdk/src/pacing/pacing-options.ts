@@ -46,12 +46,14 @@ export const DEFAULT_RATES: Readonly<Record<EndpointClass, number>> = {
 export const DEFAULT_LEARNING = { minRateFraction: 0.05, maxStateAgeMs: 7 * 24 * 3_600_000 } as const;
 
 /**
- * The burst a bucket starts from when none is known: one per 100/min, 1 to 4. Small on purpose:
- * guessing too small costs a few token intervals once while probing finds the real burst; guessing
- * too large costs a 429 on the first use of every account.
+ * The burst a bucket starts from when none is known: one, whatever the rate. Guessing too small
+ * costs a few round trips once while probing finds the real burst; guessing too large costs a 429
+ * on the first use of every account and leaves a burst believed from saved tokens to be talked down
+ * one 429 at a time (measured: starting at one per 100/min drew 429s in learned runs the
+ * convergence tests forbid).
  */
-export function initialBurst(perMinute: number): number {
-  return Math.min(1, Math.max(1, Math.round(perMinute / 100)));
+export function initialBurst(_perMinute: number): number {
+  return 1;
 }
 
 /** The most a probed burst may grow to: a minute's worth, the most a "per minute" limit can mean. */
