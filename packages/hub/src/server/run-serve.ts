@@ -9,6 +9,7 @@ import { duoLogPacingFromEnv } from '../jobs/log-sync/duo-log-pacing-from-env.js
 import { startLogSyncJobsFromEnv } from '../jobs/log-sync/start-log-sync-jobs-from-env.js';
 import { startLogForwardingFromEnv } from '../logs/forwarding/start-log-forwarding-from-env.js';
 import { startBaselineChecksFromEnv } from '../baselines/baseline-scheduler.js';
+import { heapFloorFromEnv, startHeapGovernor } from './heap-governor.js';
 import { openHub } from './open-hub.js';
 import { startServer, type RunningServer } from './start-server.js';
 
@@ -31,6 +32,7 @@ export interface RunServeOptions {
  */
 export async function runServe(options: RunServeOptions): Promise<number> {
   const config = loadConfig(options.env);
+  const heapFloor = heapFloorFromEnv(options.env);
   const opened = await openHub({ config, duo: duoLogPacingFromEnv(options.env), ...(options.logDestination ? { logDestination: options.logDestination } : {}) });
   const { hub } = opened;
   try {
@@ -67,10 +69,13 @@ export async function runServe(options: RunServeOptions): Promise<number> {
       host: options.host ?? config.host,
       ...(options.routeModules ? { routeModules: options.routeModules } : {}),
     });
+    // A soft heap limit (DUOHUB_HEAP_TARGET_MB, default 64, `off` to leave V8 to itself): see heap-governor.ts.
+    const governor = heapFloor === undefined ? undefined : startHeapGovernor({ floorBytes: heapFloor });
     hub.logger.info({ url: server.url, store: hub.store.dialect, location: hub.store.location }, 'duohub listening');
     options.onListening?.(server);
     await (options.until ?? untilSignal());
     hub.logger.info('shutting down');
+    governor?.stop();
     await server.close();
     await coverage.stop();
     await bulk.stop();
