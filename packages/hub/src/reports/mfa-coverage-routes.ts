@@ -3,7 +3,7 @@ import { acceptLegacyKeys } from '../api/accept-legacy-keys.js';
 import { defineApiRoute, type ApiRouteModule } from '../api/define-api-route.js';
 import { errorResponses, IdParamSchema } from '../api/schemas/common-schemas.js';
 import { coverageJobsOf } from '../jobs/mfa-coverage/coverage-jobs.js';
-import { cancelCoverageRun, getCoverageRun, listCoverageRuns } from '../jobs/mfa-coverage/coverage-run-views.js';
+import { cancelCoverageRun, getCoverageRun, listCoverageRuns, waitForCoverageRunEnd } from '../jobs/mfa-coverage/coverage-run-views.js';
 import { createCoverageRun } from '../jobs/mfa-coverage/create-coverage-run.js';
 import { coverageDiffCsv, coverageReportCsv, usersWithoutMfaCsv } from './mfa-coverage-history/coverage-csv.js';
 import { loadCoverageDiff, loadCoverageReport } from './mfa-coverage-history/coverage-report.js';
@@ -17,6 +17,7 @@ import {
   CoverageRunDetailSchema,
   CoverageRunSchema,
   CoverageRunsQuerySchema,
+  CoverageRunWaitQuerySchema,
   CoverageTrendQuerySchema,
   CoverageTrendSchema,
   LEGACY_COVERAGE_KEYS,
@@ -80,12 +81,17 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         method: 'get',
         path: '/api/reports/mfa-coverage/runs/{id}',
         tags,
-        summary: "A run's progress, with each account's task",
-        request: { params: IdParamSchema },
+        summary: "A run's progress, with each account's task (optionally held until the run ends)",
+        request: { params: IdParamSchema, query: CoverageRunWaitQuerySchema },
         responses: { 200: json(CoverageRunDetailSchema, 'The run'), ...errorResponses(404) },
       }),
       access: { scope: 'read', organizationLimited: 'denied' },
-      handler: async (c) => c.json(await getCoverageRun(c.var.hub, c.req.valid('param').id), 200),
+      handler: async (c) => {
+        const id = c.req.valid('param').id;
+        const waitMs = c.req.valid('query').wait_ms;
+        if (waitMs) await waitForCoverageRunEnd(c.var.hub, id, waitMs);
+        return c.json(await getCoverageRun(c.var.hub, id), 200);
+      },
     }),
     defineApiRoute({
       route: createRoute({

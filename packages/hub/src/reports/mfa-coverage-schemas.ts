@@ -159,6 +159,20 @@ export const CoverageReportQuerySchema = z.object({
     .openapi({ param: { name: 'list', in: 'query' }, description: 'CSV only: one line per organization (default) or per user without MFA' }),
 });
 
+/** Query of one run's progress. */
+export const CoverageRunWaitQuerySchema = z.object({
+  wait_ms: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30_000)
+    .optional()
+    .openapi({
+      param: { name: 'wait_ms', in: 'query' },
+      description: 'Hold the answer while the run is queued or running, at most this long (ms, up to 30000): a poller learns of the end when it comes, not at its next poll',
+    }),
+});
+
 /** Query of the diff. */
 export const CoverageDiffQuerySchema = z.object({
   from: z.string().min(1).max(100).openapi({ param: { name: 'from', in: 'query' }, description: 'A snapshot (run) id, or a date / date-time' }),

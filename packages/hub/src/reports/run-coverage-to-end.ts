@@ -17,8 +17,9 @@ export type CoverageRunEnd =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts an MFA coverage run of `integrationId` through the hub's API, polls it every `pollMs` until it
- * leaves queued/running (telling `onProgress` each time), and reads the report of that run: what
+ * Starts an MFA coverage run of `integrationId` through the hub's API, follows it (each read held by
+ * the hub up to `pollMs`) until it leaves queued/running (telling `onProgress` each time), and reads
+ * the report of that run: what
  * `duohub report mfa-coverage` and the demo both do.
  */
 export async function runCoverageToEnd(
@@ -30,7 +31,10 @@ export async function runCoverageToEnd(
   if (started.status >= 400) return { kind: 'refused', res: started };
   const runId = (started.body as { id: string }).id;
   for (;;) {
-    const res = await client.request('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(runId)}`);
+    // Held by the hub until the run ends or `pollMs` passes: the end is seen when it comes, and
+    // progress still every `pollMs`. A hub that ignores wait_ms answers at once: then wait here.
+    const asked = Date.now();
+    const res = await client.request('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(runId)}?wait_ms=${options.pollMs}`);
     if (res.status >= 400) return { kind: 'refused', res };
     const run = res.body as PolledRun;
     options.onProgress?.(run.progress);
@@ -39,6 +43,6 @@ export async function runCoverageToEnd(
       return { kind: 'done', runId, report };
     }
     if (run.status !== 'queued' && run.status !== 'running') return { kind: 'not_done', runId, run };
-    await sleep(options.pollMs);
+    await sleep(Math.max(0, options.pollMs - (Date.now() - asked)));
   }
 }

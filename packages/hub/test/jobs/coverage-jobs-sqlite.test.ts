@@ -151,6 +151,29 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     await stop();
   });
 
+  it('holds a progress read until the run ends when asked (wait_ms): the end comes in the read that waited', async () => {
+    gate.shut();
+    await start('waiter', 3);
+    const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
+    const runId = started.body.id as string;
+    // While Duo does not answer, a short wait comes back with the run still under way.
+    const short = await api('GET', `/api/reports/mfa-coverage/runs/${runId}?wait_ms=100`);
+    expect(short.status, short.text).toBe(200);
+    expect(['queued', 'running']).toContain(short.body.status);
+    // A long wait, and Duo then answers: the one read that was held carries the end.
+    const held = api('GET', `/api/reports/mfa-coverage/runs/${runId}?wait_ms=30000`);
+    gate.open();
+    const ended = await held;
+    expect(ended.body.status).toBe('done');
+    expect(ended.body.progress.accounts_done).toBe(FLEET.accounts);
+    // An unknown run is not waited for, and a wait out of range is refused, naming the field.
+    expect((await api('GET', '/api/reports/mfa-coverage/runs/cov_nope?wait_ms=30000')).status).toBe(404);
+    const bad = await api('GET', `/api/reports/mfa-coverage/runs/${runId}?wait_ms=30001`);
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('wait_ms');
+    await stop();
+  });
+
   it('diffs two snapshots: who lost MFA, who gained it, who is new without it, who left', async () => {
     gate.open();
     await start('differ', 3);

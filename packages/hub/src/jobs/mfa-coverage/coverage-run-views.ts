@@ -120,6 +120,25 @@ export async function getCoverageRun(hub: HubContext, runId: string): Promise<Co
   };
 }
 
+// How often a held progress read looks at the run's status: the store is shared by replicas, so a
+// run another one finishes is seen too.
+const WAIT_LOOK_MS = 40;
+
+/**
+ * Resolves once the run has left queued/running, or after `waitMs`, whichever comes first (unknown
+ * runs resolve at once, for the caller's read to answer 404).
+ */
+export async function waitForCoverageRunEnd(hub: HubContext, runId: string, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const row = await coverageDb(hub.store.db).selectFrom('coverage_runs').select('status').where('id', '=', runId).executeTakeFirst();
+    if (!row || (row.status !== 'queued' && row.status !== 'running')) return;
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    await new Promise((r) => setTimeout(r, Math.min(WAIT_LOOK_MS, left)));
+  }
+}
+
 /** Failed tasks written before migration 0006 carry their error only inside `result`: read just those. */
 async function errorsOfFailedTasksBefore0006(
   hub: HubContext,
