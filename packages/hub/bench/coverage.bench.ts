@@ -244,7 +244,7 @@ if (!args['skip-table']) {
         const learned = await measure(hub, duoLike(rate, burst), () => runViaRest(hub, integrationId));
         const lower = coverageBounds({ pages, ratePerMinute: rate, burst, latencyMs: LATENCY_MS, machineSeconds }).lower;
         cells.push({ burst, rate, lower, first, learned });
-        console.log(`  cell burst ${burst}, ${rate}/min: first ${s(first.wallMs)}, learned ${s(learned.wallMs)}, lower bound ${lower.toFixed(2)} s`);
+        console.log(`  cell burst ${burst}, ${rate}/min: first ${s(first.wallMs)}, learned ${s(learned.wallMs)}, lower bound ${lower.toFixed(2)} s; stored: ${learnedPageLimits(hub.dataDir)}`);
       } finally {
         await hub.stop();
       }

@@ -25,6 +25,12 @@ export interface RateDecisionInput {
    * (0: unknown). Longer than `pacedMs` when sends lagged the pace (timers late, callers busy).
    */
   elapsedMs?: number;
+  /**
+   * Duo's burst as believed: while sends lag the pace by up to this many tokens less one, Duo banks
+   * the refill and the wall time measures it; beyond that its bucket may have filled and thrown
+   * refill away, and the wall time would measure our pace instead. Default 1: the pace alone.
+   */
+  burst?: number;
   /** The proven lower bound (`rateLowerBound`), 0 if none. */
   lower: number;
   /** Never pace slower than this. */
@@ -62,13 +68,14 @@ export const SETTLED_REQUESTS = 8;
  * acceptances proved, and every 429 steps down by at least the margin: under pacing a 429 means
  * "a little too fast", not "back off".
  */
-export function decideRate({ current, accepted, limited, pacedMs, elapsedMs = 0, lower, floor }: RateDecisionInput): RateDecision {
+export function decideRate({ current, accepted, limited, pacedMs, elapsedMs = 0, burst = 1, lower, floor }: RateDecisionInput): RateDecision {
   const sends = accepted + Math.max(1, limited);
-  // Over the longer of the two once enough requests back it: while sends lagged the pace, Duo refilled
-  // for the time they really took. Over a few requests a lag is as likely an idle spell in which Duo's
-  // bucket filled up, and the wall time would understate its rate.
+  // Over the time the requests really took once enough of them back it, as far as Duo could bank the
+  // lag (see `burst`): while sends lagged the pace, Duo refilled all along. Over a few requests a lag
+  // is as likely an idle spell in which Duo's bucket filled up.
   const settled = accepted + limited >= SETTLED_REQUESTS;
-  const took = settled ? Math.max(pacedMs, elapsedMs) : pacedMs;
+  const bankable = (Math.max(0, burst - 1) * 60_000) / current;
+  const took = settled ? pacedMs + Math.min(Math.max(0, elapsedMs - pacedMs), bankable) : pacedMs;
   const estimate = took > 0 ? (accepted * 60_000) / took : (current * accepted) / sends;
   // The count is good to about one request either way: keep half of that clear as well.
   const measured = Math.max(Math.min(current, estimate) * (1 - 0.5 / sends), current * MAX_CUT, lower) * (1 - RATE_MARGIN);

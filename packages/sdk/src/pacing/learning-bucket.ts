@@ -263,11 +263,12 @@ export class LearningBucket {
     if (grant.probe) {
       this.probing = false;
       // Duo refilled while the probes went out, so an accepted probe proves a larger burst only when
-      // the acceptances outnumber the burst plus that refill (at the ceiling, the most it can be, over
-      // the sends, as near as we know the arrivals): counting refill as burst would make every later
-      // run open with more requests than Duo holds, each extra one a 429. Should a burst still come
-      // out one too large, its first 429 lowers it (see `rateLimited`).
-      const refilled = ((grant.sentAt - this.sinceFullFrom) * this.start.ceilingPerMinute) / 60_000;
+      // the acceptances outnumber the burst plus that refill (at the ceiling, the most it can be):
+      // counting refill as burst would make every later run open with more requests than Duo holds,
+      // each extra one a 429. The refill runs from the first send to the probe's arrival, which lies
+      // between its send and this answer: the midpoint, since a burst one too small costs a token
+      // interval per run for good while one too large costs a 429 once (see `rateLimited`).
+      const refilled = (((grant.sentAt + now) / 2 - this.sinceFullFrom) * this.start.ceilingPerMinute) / 60_000;
       if (this.sinceFull - refilled > this.burst && this.burst < this.start.maxBurst) {
         this.burst += 1;
         // The probe spent the token just found, not one the mirror had counted.
@@ -364,6 +365,7 @@ export class LearningBucket {
       limited: epoch.limited,
       pacedMs: epoch.pacedMs,
       elapsedMs: grant.sentAt - epoch.sentAt,
+      burst: this.burst,
       lower: epoch.lower,
       floor: this.start.floorPerMinute,
     });

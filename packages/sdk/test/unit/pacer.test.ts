@@ -248,7 +248,11 @@ describe('rate estimation', () => {
     ['never below what acceptances proved', { current: 200, accepted: 1, limited: 3, pacedMs: 1200, lower: 150, floor: 10 }, 144, false],
     ['never below the floor', { current: 20, accepted: 0, limited: 2, pacedMs: 6000, lower: 0, floor: 15 }, 15, false],
     // Paced at 200/min but sends lagged: 15 accepted over 9 s of wall time is Duo at 100/min, not 150.
-    ['sends that lagged the pace: over the time they really took', { current: 200, accepted: 15, limited: 5, pacedMs: 6000, elapsedMs: 9000, lower: 0, floor: 10 }, Math.max(100 * 0.975, 200 * 0.5) * 0.96, true],
+    ['sends that lagged the pace: over the time they really took, as far as Duo banks it', { current: 200, accepted: 15, limited: 5, pacedMs: 6000, elapsedMs: 9000, burst: 20, lower: 0, floor: 10 }, Math.max(100 * 0.975, 200 * 0.5) * 0.96, true],
+    // A burst of 5 banks 4 tokens (1.2 s at 200/min) of the 3 s lag: 15 over 7.2 s is 125/min.
+    ['a lag longer than Duo can bank: only what it banks counts', { current: 200, accepted: 15, limited: 5, pacedMs: 6000, elapsedMs: 9000, burst: 5, lower: 0, floor: 10 }, 125 * 0.975 * 0.96, true],
+    // A burst of one banks nothing: the pace alone.
+    ['a burst of one: the lag says nothing', { current: 200, accepted: 15, limited: 5, pacedMs: 6000, elapsedMs: 9000, burst: 1, lower: 0, floor: 10 }, 150 * 0.975 * 0.96, true],
     ['without timings, the share at the current rate', { current: 200, accepted: 15, limited: 5, pacedMs: 0, lower: 0, floor: 10 }, 150 * 0.975 * 0.96, true],
   ])('decideRate: %s', (_name, input, rate, settled) => {
     const decision = decideRate(input);
