@@ -44,18 +44,24 @@ export class Pacer {
     // The wait is recomputed on every wake: a 429 meanwhile may have slowed the whole queue, and an
     // answer may have let the queue's head go as a probe (see `wakeForProbe`).
     for (let wait = bucket.waitMs(grant, this.now()); wait > 0; wait = bucket.waitMs(grant, this.now())) {
-      const woken = new AbortController();
-      const wake = () => woken.abort();
+      // One signal for the sleep: the caller's abort, or a wake (listeners removed after, so a
+      // long-lived caller signal does not collect one per wait).
+      const stop = new AbortController();
+      const wake = () => stop.abort();
+      const onAbort = () => stop.abort(signal!.reason);
       wakers.add(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        await this.sleep(wait, signal ? AbortSignal.any([signal, woken.signal]) : woken.signal);
+        if (signal?.aborted) throw signal.reason;
+        await this.sleep(wait, stop.signal);
       } catch (error) {
-        if (signal?.aborted || !woken.signal.aborted) {
+        if (signal?.aborted || !stop.signal.aborted) {
           bucket.cancel(grant, this.now());
           throw error;
         }
       } finally {
         wakers.delete(wake);
+        signal?.removeEventListener('abort', onAbort);
       }
     }
     return grant;
