@@ -78,12 +78,6 @@ interface Epoch {
   pacedMs: number;
 }
 
-// Round trips seen before the quickest of them is trusted as the floor of every request's travel.
-const QUICKEST_AFTER = 8;
-// Kept clear of Duo's refill when it is placed from round trips (see `answered`), ms: the estimate
-// is exact to the millisecond, and clocks, timers and event loops on two machines differ by a few,
-// so a request timed at the very edge of a token would meet an empty bucket half the time.
-const GUARD_MS = 10;
 // Share of the rate regained per success while climbing back after a blind cut.
 const CLIMB_PER_SUCCESS = 0.01;
 
@@ -142,11 +136,9 @@ export class LearningBucket {
   private limited = 0;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
+  /** Climbing back after a cut made on few requests (not toward a raised ceiling): a 429 ends it. */
+  private recovering = false;
   private changedAt: number;
-  /** Round trips seen. */
-  private roundTrips = 0;
-  /** The quickest round trip seen, ms: the travel every request takes at least. */
-  private quickestRtt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly start: BucketStart,
@@ -229,22 +221,17 @@ export class LearningBucket {
 
   /**
    * Duo answered (any status, or the attempt failed). The answer to the first request since the
-   * bucket left full anchors the refill: that request reached Duo before its answer left, by at most
-   * this round trip less the quickest one seen (the rest is travel any later request takes too), so
-   * refilling from then never counts a token Duo has not yet given, however the one-way delays vary.
-   * Until a few round trips have shown how quick one can be, from the answer itself (never later:
-   * that bounds it); a quickest of two is no floor.
+   * bucket left full anchors the refill there: that request reached Duo, and Duo's refill began, at
+   * some point before its answer left, which is all we know. Anchoring earlier (the answer less the
+   * quickest round trip seen) was tried: a quickest measured under load is no floor, and later
+   * requests that travelled faster met an empty bucket. The price is one round trip of refill each
+   * time the bucket leaves full: once a run, and before every request with a burst of one.
    */
   answered(now: number, sentAt?: number): void {
     this.heard = true;
-    if (sentAt !== undefined && now >= sentAt) {
-      this.roundTrips += 1;
-      this.quickestRtt = Math.min(this.quickestRtt, now - sentAt);
-    }
     if (!this.anchored && (sentAt === undefined || sentAt >= this.drainedAt)) {
       this.anchored = true;
-      const placed = this.roundTrips >= QUICKEST_AFTER ? now - this.quickestRtt + GUARD_MS : now;
-      this.last = Math.max(this.last, Math.min(now, placed));
+      this.last = Math.max(this.last, now);
     }
   }
 
@@ -304,6 +291,14 @@ export class LearningBucket {
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
     if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
+    // Climbing back after a cut made on few requests: a 429 ends the climb just under where it met
+    // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
+    // measurement below would never stop it, and each step up would cost a 429).
+    if (this.recovering && this.rate < this.climbTo) {
+      this.climbTo = Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
+      this.rate = this.climbTo;
+      this.recovering = false;
+    }
     this.learnRate(grant, now);
     this.sinceFull = 0;
     this.sinceFullFrom = undefined;
@@ -374,6 +369,7 @@ export class LearningBucket {
     // Duo): climb back toward just under the rate that met the 429 while Duo accepts; a settled one
     // stays. Either way counting restarts at the new rate, so the next estimate measures it alone.
     this.climbTo = decision.settled ? this.rate : Math.max(this.rate, Math.min(this.climbTo, before * (1 - RATE_MARGIN)));
+    this.recovering = this.climbTo > this.rate;
     this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now };
   }
 

@@ -171,25 +171,27 @@ describe('LearningBucket', () => {
     expect(take(bucket, 0).wait).toBe(1000);
   });
 
-  it('after leaving a full bucket, refills from that request\'s answer less the quickest round trip (and a 10 ms guard)', () => {
+  it('after leaving a full bucket, refills from that request\'s answer, not from its send', () => {
     // 600/min: a token every 100 ms.
     const bucket = new LearningBucket({ ...START, ratePerMinute: 600, ceilingPerMinute: 600, burst: 3 }, 0);
     bucket.answered(0);
-    // Eight round trips, the quickest 40 ms: until then a refill is placed at the answer itself.
-    for (let i = 0; i < 8; i++) {
-      const sent = i * 1000;
-      const grant = take(bucket, sent).grant;
-      bucket.succeeded(grant, sent + (i === 3 ? 40 : 60));
-    }
-    expect(bucket.snapshot(20_000).tokens).toBe(3);
+    expect(bucket.snapshot(10_000).tokens).toBe(3);
     // The full bucket's first request: Duo starts refilling when it arrives, which only its answer bounds.
-    const first = take(bucket, 20_000).grant;
-    expect(bucket.snapshot(20_050).tokens).toBe(2);
-    bucket.succeeded(first, 20_100);
-    // It arrived at most 100 - 40 ms after it left (the rest is travel every request takes): refilling
-    // from 20,070 on, it holds 2.3 when the answer comes, and 2.5 at 20,120.
-    expect(bucket.snapshot(20_100).tokens).toBeCloseTo(2.3);
-    expect(bucket.snapshot(20_120).tokens).toBeCloseTo(2.5);
+    const first = take(bucket, 10_000).grant;
+    expect(bucket.snapshot(10_050).tokens).toBe(2);
+    bucket.succeeded(first, 10_100);
+    expect(bucket.snapshot(10_100).tokens).toBe(2);
+    expect(bucket.snapshot(10_150).tokens).toBeCloseTo(2.5);
+    // Answers to requests sent before it left full do not anchor it: they may have reached Duo earlier.
+    const again = new LearningBucket({ ...START, ratePerMinute: 600, ceilingPerMinute: 600, burst: 3 }, 0);
+    again.answered(0);
+    const old = take(again, 0).grant;
+    again.succeeded(old, 20);
+    const drain = take(again, 10_000).grant;
+    again.answered(10_050, 5_000);
+    expect(again.snapshot(10_090).tokens).toBe(2);
+    again.succeeded(drain, 10_090);
+    expect(again.snapshot(10_140).tokens).toBeCloseTo(2.5);
   });
 
   it('holds no more than the burst while callers wait: a waiter sent late does not bring the next one forward', () => {
@@ -205,6 +207,40 @@ describe('LearningBucket', () => {
     bucket.succeeded(second.grant, 1650);
     // The third goes a full interval after the second, not at the 2,000 ms first planned.
     expect(bucket.waitMs(third.grant, 2000)).toBeGreaterThanOrEqual(600);
+  });
+
+  it('climbs back after a cut made on few requests, and a 429 on the way ends the climb just under it', () => {
+    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 200, floorPerMinute: 10 }, 0);
+    bucket.answered(0);
+    // Two 429s in a row on two requests: the rate is cut (96/min) on little evidence.
+    bucket.rateLimited(take(bucket, 0).grant, 50);
+    bucket.rateLimited(take(bucket, 400).grant, 450);
+    expect(bucket.snapshot(450).ratePerMinute).toBeCloseTo(96);
+    // Duo accepts: it climbs back, a step per success.
+    let t = 1000;
+    const send = () => {
+      const { grant, wait } = take(bucket, t);
+      t += wait;
+      if (wait > 0) expect(bucket.waitMs(grant, t)).toBe(0);
+      return grant;
+    };
+    for (let i = 0; i < 10; i++) {
+      t += 1000;
+      bucket.succeeded(send(), (t += 50));
+    }
+    const climbed = bucket.snapshot(t).ratePerMinute;
+    expect(climbed).toBeGreaterThan(100);
+    // A quiet spell fills Duo's bucket, so the next 429 says nothing about the rate by itself (the
+    // burst ran out): it still ends the climb.
+    t += 5000;
+    bucket.rateLimited(send(), (t += 50));
+    const settled = bucket.snapshot(t).ratePerMinute;
+    expect(settled).toBeLessThanOrEqual(climbed * 0.96 + 1e-9);
+    for (let i = 0; i < 20; i++) {
+      t += 1000;
+      bucket.succeeded(send(), (t += 50));
+    }
+    expect(bucket.snapshot(t).ratePerMinute).toBeLessThanOrEqual(settled + 1e-9);
   });
 
   it('lowers the burst when a request drawn from saved tokens meets an empty bucket', () => {
