@@ -187,26 +187,31 @@ export class LearningBucket {
     }
     this.refill(now);
     const need = grant.ticket + 1 - this.credit;
-    if (need <= 1e-9) {
-      if (this.credit - grant.ticket >= this.burst - 1e-9) this.drainFromFull(now);
-      grant.released = true;
-      grant.sentAt = now;
-      this.waiting -= 1;
-      return 0;
-    }
+    if (need <= 1e-9) return this.release(grant, now);
     // The head of the queue goes as a probe when one may go: waiting for a token instead would keep
     // the burst at its first guess for as long as callers queue (a caller that sleeps until its
     // token must be woken for this when `snapshot().probe` turns ready, as `Pacer` does). Its ticket
     // is already counted, as a probe's token is (see `reserve`).
-    if (grant.ticket === this.issued - this.waiting && this.probeState() === 'ready') {
+    if (grant.ticket === this.sent() && this.probeState() === 'ready') {
       this.probing = true;
       grant.probe = true;
-      grant.released = true;
-      grant.sentAt = now;
-      this.waiting -= 1;
-      return 0;
+      return this.release(grant, now);
     }
     return Math.max(1, Math.ceil((need * 60_000) / this.rate));
+  }
+
+  /** A waiting grant goes now (its wait is 0). */
+  private release(grant: BucketGrant, now: number): 0 {
+    if (this.credit - grant.ticket >= this.burst - 1e-9) this.drainFromFull(now);
+    grant.released = true;
+    grant.sentAt = now;
+    this.waiting -= 1;
+    return 0;
+  }
+
+  /** Tickets already sent: the queue's head holds this one (waiters hold the tickets after it). */
+  private sent(): number {
+    return this.issued - this.waiting;
   }
 
   /** Gives back the place of a caller that gave up before sending. */
@@ -303,7 +308,7 @@ export class LearningBucket {
     this.sinceFull = 0;
     this.sinceFullFrom = undefined;
     // Tickets not yet sent restart from an empty bucket: the next waits one interval, or Retry-After.
-    const sent = this.issued - this.waiting;
+    const sent = this.sent();
     if (retryAfterMs !== undefined && retryAfterMs > 0) {
       // Duo refills while we pause, and the count will include those tokens: time them too.
       if (this.epoch) this.epoch.pacedMs += Math.max(0, retryAfterMs - this.intervalMs());
@@ -388,7 +393,7 @@ export class LearningBucket {
     if (!this.anchored || now <= this.last) return;
     // Duo's bucket holds at most the burst whatever waits on our side: a place in the queue is not a
     // token, and a waiter sent late finds no more than a full bucket.
-    const cap = this.issued - this.waiting + this.burst;
+    const cap = this.sent() + this.burst;
     if (this.credit < cap) {
       const gained = ((now - this.last) * this.rate) / 60_000;
       this.credit = Math.min(cap, this.credit + gained);
