@@ -41,6 +41,7 @@ export { classifyEndpoint, ENDPOINT_CLASSES, type EndpointClass } from './pacing
 
 export { paginated, type Paginated, type Page } from './pagination/paginated.js';
 export { offsetPages, type OffsetPagesInput } from './pagination/offset-pages.js';
+export { forEachPage } from './pagination/for-each-page.js';
 export { cursorPages, type CursorPagesInput, type LogCursor } from './pagination/cursor-pages.js';
 export type { ListOptions } from './resources/list-options.js';
 

@@ -24,27 +24,46 @@ export async function* cursorPages<T>(input: CursorPagesInput): AsyncGenerator<P
   let remaining = input.limit ?? Number.POSITIVE_INFINITY;
   let cursor: LogCursor | undefined;
   const seen = new Set<string>();
+  // Each page is built outside this frame and dropped before the next await (see offsetPages): a
+  // suspended generator keeps its registers' values, so a page left in one would wait with it.
+  let step: CursorStep<T> | undefined;
+  let page: Page<T> | undefined;
   while (remaining > 0) {
-    const res = await input.fetchPage(cursor, input.signal);
-    const body = (typeof res.response === 'object' && res.response !== null ? res.response : {}) as Record<string, unknown>;
-    const list = body[input.itemsKey];
-    const items = Array.isArray(list) ? (list as T[]) : [];
-    const metadata = typeof body['metadata'] === 'object' && body['metadata'] !== null ? (body['metadata'] as Record<string, unknown>) : undefined;
-    const next = readCursor(metadata?.['next_offset']);
-    const taken = items.length > remaining ? items.slice(0, remaining) : items;
-    remaining -= taken.length;
-    const page: Page<T> = { items: taken };
-    if (next !== undefined) page.nextOffset = next;
-    const total = readTotal(metadata?.['total_objects']);
-    if (total !== undefined) page.totalObjects = total;
-    if (metadata) page.metadata = metadata;
+    step = await readCursorPage<T>(input, cursor, remaining);
+    const { next, received } = step;
+    remaining -= step.page.items.length;
+    page = step.page;
+    step = undefined;
     yield page;
-    if (next === undefined || items.length === 0) return;
+    page = undefined;
+    if (next === undefined || received === 0) return;
     const key = JSON.stringify(next);
     if (seen.has(key)) return;
     seen.add(key);
     cursor = next;
   }
+}
+
+/** One answer read as a page: the page, the cursor Duo named, and how many items Duo sent. */
+interface CursorStep<T> {
+  page: Page<T>;
+  next: LogCursor | undefined;
+  received: number;
+}
+
+async function readCursorPage<T>(input: CursorPagesInput, cursor: LogCursor | undefined, remaining: number): Promise<CursorStep<T>> {
+  const res = await input.fetchPage(cursor, input.signal);
+  const body = (typeof res.response === 'object' && res.response !== null ? res.response : {}) as Record<string, unknown>;
+  const list = body[input.itemsKey];
+  const items = Array.isArray(list) ? (list as T[]) : [];
+  const metadata = typeof body['metadata'] === 'object' && body['metadata'] !== null ? (body['metadata'] as Record<string, unknown>) : undefined;
+  const next = readCursor(metadata?.['next_offset']);
+  const page: Page<T> = { items: items.length > remaining ? items.slice(0, remaining) : items };
+  if (next !== undefined) page.nextOffset = next;
+  const total = readTotal(metadata?.['total_objects']);
+  if (total !== undefined) page.totalObjects = total;
+  if (metadata) page.metadata = metadata;
+  return { page, next, received: items.length };
 }
 
 function readCursor(value: unknown): LogCursor | undefined {

@@ -45,6 +45,8 @@ export async function* offsetPages<T>(input: OffsetPagesInput<T>): AsyncGenerato
   let remaining = limit;
   let stride: number | undefined;
   let end = Number.POSITIVE_INFINITY;
+  let step: PageStep<T> | undefined;
+  let page: Page<T> | undefined;
   try {
     while (remaining > 0) {
       let pending = ahead.get(offset);
@@ -53,33 +55,57 @@ export async function* offsetPages<T>(input: OffsetPagesInput<T>): AsyncGenerato
         ahead.clear();
         pending = request(offset);
       }
-      const res = await pending;
-      const items = Array.isArray(res.response) ? (res.response as T[]) : [];
-      const next = readOffset(res.metadata?.['next_offset']);
-      const total = readTotal(res.metadata?.['total_objects']);
-      const taken = items.length > remaining ? items.slice(0, remaining) : items;
-      remaining -= taken.length;
-      const page: Page<T> = { items: taken, offset };
-      if (next !== undefined) page.nextOffset = next;
-      if (total !== undefined) page.totalObjects = total;
-      if (res.metadata) page.metadata = res.metadata;
-      const more = remaining > 0 && items.length > 0 && next !== undefined && next > offset;
+      // The page is built outside this frame and each reference dropped before the next await: a
+      // suspended generator keeps the values of its registers, so a page left in one would stay in
+      // memory until the next page arrives (one page per list for the whole wait, across a fleet).
+      step = await readPage(pending, offset, remaining);
+      pending = undefined;
+      const { more, next, total, received } = step;
+      remaining -= step.page.items.length;
       // Prefetch before yielding, so the network works while the caller handles this page.
       if (more && concurrency > 1 && total !== undefined) {
-        stride ??= next - offset;
-        end = Math.min(total, offset + items.length + remaining);
-        for (let k = 0, at = next; k < concurrency && at < end; k++, at += stride) {
+        stride ??= next! - offset;
+        end = Math.min(total, offset + received + remaining);
+        for (let k = 0, at = next!; k < concurrency && at < end; k++, at += stride) {
           if (!ahead.has(at)) ahead.set(at, request(at));
         }
       }
+      page = step.page;
+      step = undefined;
       yield page;
+      page = undefined;
       if (!more) break;
-      offset = next;
+      offset = next!;
     }
   } finally {
     input.signal?.removeEventListener('abort', onAbort);
     if (ahead.size > 0) controller.abort();
   }
+}
+
+/** One answer read as a page, and what it says about the rest of the walk. */
+interface PageStep<T> {
+  page: Page<T>;
+  /** Items Duo returned (the page may hold fewer when `remaining` ends within it). */
+  received: number;
+  next: number | undefined;
+  total: number | undefined;
+  /** Whether another page follows. */
+  more: boolean;
+}
+
+async function readPage<T>(pending: Promise<DuoResponse<T[]>>, offset: number, remaining: number): Promise<PageStep<T>> {
+  const res = await pending;
+  const items = Array.isArray(res.response) ? (res.response as T[]) : [];
+  const next = readOffset(res.metadata?.['next_offset']);
+  const total = readTotal(res.metadata?.['total_objects']);
+  const taken = items.length > remaining ? items.slice(0, remaining) : items;
+  const page: Page<T> = { items: taken, offset };
+  if (next !== undefined) page.nextOffset = next;
+  if (total !== undefined) page.totalObjects = total;
+  if (res.metadata) page.metadata = res.metadata;
+  const more = remaining - taken.length > 0 && items.length > 0 && next !== undefined && next > offset;
+  return { page, received: items.length, next, total, more };
 }
 
 function readOffset(value: unknown): number | undefined {

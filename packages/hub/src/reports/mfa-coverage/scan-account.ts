@@ -1,4 +1,4 @@
-import type { DuoAdminClient } from '@duohub/sdk';
+import { forEachPage, type DuoAdminClient } from '@duohub/sdk';
 import { BypassRiskIndex } from './bypass-risk-index.js';
 import { coveragePercentages } from './coverage-counts.js';
 import { CoverageTally } from './coverage-tally.js';
@@ -59,11 +59,11 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
   let bypassPages = 0;
   let bypassFailure: { error: unknown } | undefined;
   const bypassDone = (async () => {
-    for await (const page of client.bypassCodes.list({ concurrency, signal }).pages()) {
+    await forEachPage(client.bypassCodes.list({ concurrency, signal }).pages(), (page) => {
       bypassPages += 1;
       for (const code of page.items) index.add(code);
       options.onPage?.({ kind: 'bypass_codes', items: page.items.length, usersAdded: 0 });
-    }
+    });
     tally.joinBypass(index);
   })();
   bypassDone.catch((error: unknown) => {
@@ -73,12 +73,14 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
 
   let duoTotal: number | null = null;
   try {
-    for await (const page of client.users.list({ concurrency, signal }).pages()) {
+    // Page by page, none held while the next is awaited (see forEachPage): across a fleet that is
+    // most of the memory a scan would otherwise keep.
+    await forEachPage(client.users.list({ concurrency, signal }).pages(), (page) => {
       if (bypassFailure) throw bypassFailure.error;
       if (duoTotal === null && page.totalObjects !== undefined) duoTotal = page.totalObjects;
       const added = tally.addPage(page.items);
       options.onPage?.({ kind: 'users', items: page.items.length, usersAdded: added });
-    }
+    });
     await bypassDone;
   } catch (error) {
     controller.abort(error);

@@ -1,4 +1,4 @@
-import type { UsersResource } from '@duohub/sdk';
+import { forEachPage, type UsersResource } from '@duohub/sdk';
 import type { SeatsUser } from './seats-counts.js';
 import { SeatsTally } from './seats-tally.js';
 import type { SeatsCounts } from './seats-types.js';
@@ -28,9 +28,10 @@ export async function countAccountUsers(source: SeatsUsersSource, options: { con
   const tally = new SeatsTally();
   let duoTotal: number | null = null;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? SEATS_PAGE_CONCURRENCY));
-  for await (const page of source.users.list({ concurrency, ...(options.signal ? { signal: options.signal } : {}) }).pages()) {
+  // Page by page, none held while the next is awaited (see forEachPage).
+  await forEachPage(source.users.list({ concurrency, ...(options.signal ? { signal: options.signal } : {}) }).pages(), (page) => {
     if (duoTotal === null && page.totalObjects !== undefined) duoTotal = page.totalObjects;
     tally.addPage(page.items as readonly SeatsUser[]);
-  }
+  });
   return { counts: tally.counts, duoTotal, pages: tally.pages, duplicates: tally.duplicates };
 }

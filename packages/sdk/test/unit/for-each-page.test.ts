@@ -1,0 +1,110 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { cursorPages, forEachPage, offsetPages, type DuoResponse, type LogCursor, type Page } from '../../src/index.js';
+
+// A full collection, as `node --expose-gc` gives it, so the test can see what is still reachable.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A Duo list of `total` items whose pages are answered only when the test says so. */
+function gatedList(total: number) {
+  const gates: Array<() => void> = [];
+  const signals: AbortSignal[] = [];
+  const fetchPage = (offset: number, limit: number, signal: AbortSignal) => {
+    signals.push(signal);
+    return new Promise<DuoResponse<Array<{ n: number }>>>((resolve) => {
+      gates.push(() => {
+        const count = Math.max(0, Math.min(limit, total - offset));
+        const next = offset + count < total ? offset + count : undefined;
+        resolve({
+          stat: 'OK',
+          response: Array.from({ length: count }, (_, i) => ({ n: offset + i })),
+          metadata: { total_objects: total, ...(next !== undefined ? { next_offset: next } : {}) },
+        } as unknown as DuoResponse<Array<{ n: number }>>);
+      });
+    });
+  };
+  return { gates, signals, fetchPage };
+}
+
+describe('forEachPage over offsetPages', () => {
+  it.each([1, 4])('holds no page while the next is awaited (concurrency %i)', async (concurrency) => {
+    const list = gatedList(1_000);
+    const seen: Array<WeakRef<object>> = [];
+    const numbers: number[] = [];
+    const done = forEachPage(offsetPages({ fetchPage: list.fetchPage, pageSize: 100, concurrency }), (page: Page<{ n: number }>) => {
+      seen.push(new WeakRef(page.items));
+      numbers.push(...page.items.map((item) => item.n));
+    });
+    for (let answered = 1; answered <= 10; answered++) {
+      while (list.gates.length === 0) await tick();
+      list.gates.shift()!();
+      while (seen.length < answered) await tick();
+      await tick();
+      gc();
+      // Every page handed out so far, the latest included, is garbage while the walk waits.
+      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
+    }
+    await done;
+    expect(numbers).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
+  });
+
+  it('a handler that throws ends the walk and cancels its prefetches', async () => {
+    const list = gatedList(1_000);
+    const walk = forEachPage(offsetPages({ fetchPage: list.fetchPage, pageSize: 100, concurrency: 3 }), () => {
+      throw new Error('stop here');
+    });
+    while (list.gates.length === 0) await tick();
+    list.gates.shift()!();
+    await expect(walk).rejects.toThrow('stop here');
+    // The first page's answer requested the next three; the walk aborted them.
+    expect(list.signals.length).toBe(4);
+    expect(list.signals.slice(1).every((signal) => signal.aborted)).toBe(true);
+  });
+
+  it('a walk that fails passes the error on after the pages before it', async () => {
+    let calls = 0;
+    const pages: number[] = [];
+    const walk = forEachPage(
+      offsetPages({
+        pageSize: 2,
+        fetchPage: async (offset) => {
+          calls += 1;
+          if (offset >= 4) throw new Error('Duo went away');
+          return { stat: 'OK', response: [{ n: offset }, { n: offset + 1 }], metadata: { next_offset: offset + 2 } } as unknown as DuoResponse<Array<{ n: number }>>;
+        },
+      }),
+      (page) => void pages.push(page.items.length),
+    );
+    await expect(walk).rejects.toThrow('Duo went away');
+    expect(pages).toEqual([2, 2]);
+    expect(calls).toBe(3);
+  });
+
+  it('holds no log page while the next is awaited (cursorPages)', async () => {
+    const gates: Array<() => void> = [];
+    const fetchPage = (cursor: LogCursor | undefined) =>
+      new Promise<DuoResponse<unknown>>((resolve) => {
+        const from = cursor === undefined ? 0 : Number(String(cursor).split(',')[1]);
+        gates.push(() => {
+          const items = Array.from({ length: 100 }, (_, i) => ({ n: from + i }));
+          const next = from + 100 < 500 ? `1700000000000,${from + 100}` : null;
+          resolve({ status: 200, response: { items, metadata: { next_offset: next } } });
+        });
+      });
+    const seen: Array<WeakRef<object>> = [];
+    const done = forEachPage(cursorPages<{ n: number }>({ fetchPage, itemsKey: 'items' }), (page) => void seen.push(new WeakRef(page.items)));
+    for (let answered = 1; answered <= 5; answered++) {
+      while (gates.length === 0) await tick();
+      gates.shift()!();
+      while (seen.length < answered) await tick();
+      await tick();
+      gc();
+      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
+    }
+    await done;
+    expect(seen).toHaveLength(5);
+  });
+});
