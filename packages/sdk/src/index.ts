@@ -34,7 +34,7 @@ export { DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry/retry-
 
 export { Pacer, type PaceKey, type PacePermit } from './pacing/pacer.js';
 export { LearningBucket, type BucketGrant, type BucketProbe, type BucketSnapshot, type BucketStart } from './pacing/learning-bucket.js';
-export { decideRate, rateLowerBound, type RateDecision, type RateDecisionInput } from './pacing/estimate-rate.js';
+export { burstFromFullRun, decideRate, rateLowerBound, type RateDecision, type RateDecisionInput } from './pacing/estimate-rate.js';
 export { readPacerState, type LearnedBucket, type PacerState } from './pacing/pacer-state.js';
 export { DEFAULT_RATES, initialBurst, type PacingOptions } from './pacing/pacing-options.js';
 export { classifyEndpoint, ENDPOINT_CLASSES, type EndpointClass } from './pacing/endpoint-class.js';

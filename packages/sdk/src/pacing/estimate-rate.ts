@@ -10,6 +10,18 @@ export function rateLowerBound(accepted: number, longestMs: number): number {
   return ((accepted - 1) * 60_000) / longestMs;
 }
 
+/**
+ * Duo's burst as one run from a full bucket to its first 429 shows it, once the rate is known: Duo
+ * accepted `accepted` requests in `spanMs` and then held less than one token, so its burst lies in
+ * [accepted - refill, accepted - refill + 1): the least whole number there, give or take a twentieth
+ * of a token of timing noise. The span runs between arrivals, each taken at the middle of its
+ * request's send and answer. Never below 1.
+ */
+export function burstFromFullRun(accepted: number, spanMs: number, ratePerMinute: number): number {
+  const refill = (Math.max(0, spanMs) * ratePerMinute) / 60_000;
+  return Math.max(1, Math.ceil(accepted - refill - 0.05));
+}
+
 /** The inputs of one rate decision after a 429 (rates per minute). */
 export interface RateDecisionInput {
   /** The rate the bucket was pacing at. */

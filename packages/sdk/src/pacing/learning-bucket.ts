@@ -1,4 +1,4 @@
-import { decideRate, rateLowerBound, RATE_MARGIN } from './estimate-rate.js';
+import { burstFromFullRun, decideRate, rateLowerBound, RATE_MARGIN } from './estimate-rate.js';
 
 /** One request's place in a bucket, from `reserve` to its answer. */
 export interface BucketGrant {
@@ -13,6 +13,8 @@ export interface BucketGrant {
   /** Epoch ms the request left (when its wait ended); until then, when it was reserved. */
   sentAt: number;
   released: boolean;
+  /** Sent on a token the mirror refilled, not one of the burst it held when last full (set on release). */
+  refilled: boolean;
 }
 
 /** How a bucket starts. */
@@ -123,6 +125,8 @@ export class LearningBucket {
   private anchored = false;
   /** When the mirror last left a full bucket (epoch ms): only an answer to a request sent since anchors it. */
   private drainedAt = Number.NEGATIVE_INFINITY;
+  /** Requests sent since the mirror was last full (probes aside): past the burst, each spends a refilled token. */
+  private leftSinceFull = 0;
   /** Whether any answer has come, for callers that never report one (see `waitMs`). */
   private heard = false;
   private pausedUntil = 0;
@@ -133,7 +137,17 @@ export class LearningBucket {
   private sinceFull = 0;
   /** When the earliest of those was sent (epoch ms); undefined while there are none. */
   private sinceFullFrom: number | undefined;
+  /** When it reached Duo, as far as we know: the middle of its send and answer. */
+  private sinceFullArrival = 0;
   private limited = 0;
+  /**
+   * The last run from a full bucket to a 429: what Duo accepted in it, from the first send to the
+   * 429's arrival (its send and answer's midpoint). Its burst is what that run leaves once the rate
+   * is known (see `learnRate`): probing alone, one request at a time and refilled at the ceiling
+   * rate, stops short of it whenever Duo's rate is below the ceiling. Requests sent before the 429
+   * and accepted after its answer came (round trips overlap) belong to the run too.
+   */
+  private fullRun: { accepted: number; from: number; until: number; sentBefore: number } | undefined;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
   /** Climbing back after a cut made on few requests (not toward a raised ceiling): a 429 ends it. */
@@ -160,9 +174,9 @@ export class LearningBucket {
     const ticket = this.issued;
     const tokensBefore = this.credit - ticket;
     if (tokensBefore >= 1) {
-      if (tokensBefore >= this.burst - 1e-9) this.drainFromFull(now);
+      const refilled = this.leave(tokensBefore, now);
       this.issued += 1;
-      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
+      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled };
     }
     if (this.probeState() === 'ready') {
       // A probe spends a token like any request, outside the queue (it takes no ticket): if Duo
@@ -170,11 +184,11 @@ export class LearningBucket {
       // if Duo's refill paid for it, the mirror is one token poorer, as Duo is.
       this.probing = true;
       this.credit -= 1;
-      return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true };
+      return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled: false };
     }
     this.issued += 1;
     this.waiting += 1;
-    return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: false };
+    return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: false, refilled: false };
   }
 
   /** Milliseconds the grant must still wait; 0 releases it (it is being sent now). */
@@ -202,7 +216,7 @@ export class LearningBucket {
 
   /** A waiting grant goes now (its wait is 0). */
   private release(grant: BucketGrant, now: number): 0 {
-    if (this.credit - grant.ticket >= this.burst - 1e-9) this.drainFromFull(now);
+    grant.refilled = this.leave(this.credit - grant.ticket, now);
     grant.released = true;
     grant.sentAt = now;
     this.waiting -= 1;
@@ -251,7 +265,15 @@ export class LearningBucket {
     this.answered(now, grant.sentAt);
     this.refill(now);
     this.sinceFull += 1;
-    this.sinceFullFrom = Math.min(this.sinceFullFrom ?? grant.sentAt, grant.sentAt);
+    if (this.sinceFullFrom === undefined || grant.sentAt <= this.sinceFullFrom) {
+      this.sinceFullFrom = grant.sentAt;
+      this.sinceFullArrival = (grant.sentAt + now) / 2;
+    }
+    const run = this.fullRun;
+    if (run && grant.sentAt < run.sentBefore) {
+      run.accepted += 1;
+      run.from = Math.min(run.from, (grant.sentAt + now) / 2);
+    }
     if (grant.probe) {
       this.probing = false;
       // Duo refilled while the probes went out, so an accepted probe proves a larger burst only when
@@ -292,6 +314,15 @@ export class LearningBucket {
       // Refused, so it spent nothing at Duo: take back the token it was charged.
       this.credit += 1;
     }
+    // A request the mirror sent on a refilled token (past the burst since it was last full) met an
+    // empty bucket although the burst was already known: the refill was too fast. Slow down a little,
+    // and stay there (the climb, if any, ends): with a known burst, nothing else would tell the rate,
+    // since each such 429 follows a full bucket and the measurement below starts over after it.
+    if (this.burstKnown && grant.refilled && !this.epoch) {
+      this.rate = Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
+      this.climbTo = Math.min(this.climbTo, this.rate);
+      this.recovering = false;
+    }
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
@@ -303,6 +334,9 @@ export class LearningBucket {
       this.climbTo = Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
       this.rate = this.climbTo;
       this.recovering = false;
+    }
+    if (!this.epoch && this.sinceFull > 0 && this.sinceFullFrom !== undefined) {
+      this.fullRun = { accepted: this.sinceFull, from: this.sinceFullArrival, until: (grant.sentAt + now) / 2, sentBefore: grant.sentAt };
     }
     this.learnRate(grant, now);
     this.sinceFull = 0;
@@ -370,6 +404,13 @@ export class LearningBucket {
       floor: this.start.floorPerMinute,
     });
     this.rate = decision.rate;
+    // With a rate to refill at, the run that emptied the bucket tells the burst (only ever raising it:
+    // a 429 on a request drawn from the burst lowers it, see above).
+    if (this.fullRun) {
+      const run = this.fullRun;
+      const shown = Math.min(this.start.maxBurst, burstFromFullRun(run.accepted, run.until - run.from, this.rate));
+      if (shown > this.burst) this.burst = shown;
+    }
     // A decision on few requests may have cut too deep (one jittered arrival looks like a slow
     // Duo): climb back toward just under the rate that met the 429 while Duo accepts; a settled one
     // stays. Either way counting restarts at the new rate, so the next estimate measures it alone.
@@ -380,6 +421,19 @@ export class LearningBucket {
 
   private intervalMs(): number {
     return 60_000 / this.rate;
+  }
+
+  /**
+   * A request leaves with `tokens` in the mirror: from a full bucket, the refill waits for its answer
+   * (see `answered`). Returns whether it spends a refilled token rather than one of the burst.
+   */
+  private leave(tokens: number, now: number): boolean {
+    if (tokens >= this.burst - 1e-9) {
+      this.drainFromFull(now);
+      this.leftSinceFull = 0;
+    }
+    this.leftSinceFull += 1;
+    return this.leftSinceFull > this.burst;
   }
 
   /** A request leaves a full bucket: the refill waits for its answer (see `answered`). */
@@ -408,6 +462,14 @@ export class LearningBucket {
   private onFull(gained: number): void {
     this.sinceFull = 0;
     this.sinceFullFrom = undefined;
-    if (gained >= 2) this.epoch = undefined;
+    if (gained < 2) return;
+    this.epoch = undefined;
+    // A climb back after a cut ends with the demand that drove it: successes while Duo's bucket
+    // fills say nothing about its rate, and a climb carried into the next run would only end at a
+    // 429 there (each run paying one while a burst learned short hid the excess).
+    if (this.recovering) {
+      this.climbTo = this.rate;
+      this.recovering = false;
+    }
   }
 }

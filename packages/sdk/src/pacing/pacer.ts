@@ -130,7 +130,7 @@ export class Pacer {
 
   private unknownGrant(): BucketGrant {
     // Callers that did not keep a permit: treat the request as sent just now, outside any probe.
-    return { ticket: -1, probe: false, tokensBefore: 0, intervalMs: 0, sentAt: this.now(), released: true };
+    return { ticket: -1, probe: false, tokensBefore: 0, intervalMs: 0, sentAt: this.now(), released: true, refilled: false };
   }
 
   private bucket(key: PaceKey): LearningBucket | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  burstFromFullRun,
   decideRate,
   DuoAdminClient,
   LearningBucket,
@@ -216,31 +217,107 @@ describe('LearningBucket', () => {
     bucket.rateLimited(take(bucket, 0).grant, 50);
     bucket.rateLimited(take(bucket, 400).grant, 450);
     expect(bucket.snapshot(450).ratePerMinute).toBeCloseTo(96);
-    // Duo accepts: it climbs back, a step per success.
-    let t = 1000;
+    // Duo accepts: it climbs back, a step per success (sent at the pace, so the bucket never idles full).
+    let t = 450;
     const send = () => {
       const { grant, wait } = take(bucket, t);
       t += wait;
       if (wait > 0) expect(bucket.waitMs(grant, t)).toBe(0);
       return grant;
     };
-    for (let i = 0; i < 10; i++) {
-      t += 1000;
-      bucket.succeeded(send(), (t += 50));
-    }
+    for (let i = 0; i < 10; i++) bucket.succeeded(send(), (t += 50));
     const climbed = bucket.snapshot(t).ratePerMinute;
     expect(climbed).toBeGreaterThan(100);
-    // A quiet spell fills Duo's bucket, so the next 429 says nothing about the rate by itself (the
-    // burst ran out): it still ends the climb.
-    t += 5000;
     bucket.rateLimited(send(), (t += 50));
     const settled = bucket.snapshot(t).ratePerMinute;
     expect(settled).toBeLessThanOrEqual(climbed * 0.96 + 1e-9);
-    for (let i = 0; i < 20; i++) {
-      t += 1000;
-      bucket.succeeded(send(), (t += 50));
-    }
+    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (t += 50));
     expect(bucket.snapshot(t).ratePerMinute).toBeLessThanOrEqual(settled + 1e-9);
+  });
+
+  it('a quiet spell ends a climb: successes while Duo refills say nothing about its rate', () => {
+    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 200, floorPerMinute: 10 }, 0);
+    bucket.answered(0);
+    bucket.rateLimited(take(bucket, 0).grant, 50);
+    bucket.rateLimited(take(bucket, 400).grant, 450);
+    let t = 450;
+    const send = () => {
+      const { grant, wait } = take(bucket, t);
+      t += wait;
+      if (wait > 0) expect(bucket.waitMs(grant, t)).toBe(0);
+      return grant;
+    };
+    for (let i = 0; i < 5; i++) bucket.succeeded(send(), (t += 50));
+    const reached = bucket.snapshot(t).ratePerMinute;
+    expect(reached).toBeGreaterThan(96);
+    // Five seconds idle (the run ended): the bucket fills, and the climb with it.
+    t += 5000;
+    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (t += 50));
+    expect(bucket.snapshot(t).ratePerMinute).toBeCloseTo(reached);
+  });
+
+  it('with a known burst, a 429 on a refilled token slows the pace a little and ends any climb', () => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 120, ceilingPerMinute: 200, learnedAt: 0 }, 0);
+    bucket.answered(0);
+    let t = 0;
+    // The burst (3) goes at once and is accepted; the fourth waits for a refilled token.
+    const burst = [0, 1, 2].map(() => take(bucket, t).grant);
+    for (const grant of burst) bucket.succeeded(grant, 50);
+    const { grant, wait } = take(bucket, 50);
+    t = 50 + wait;
+    expect(bucket.waitMs(grant, t)).toBe(0);
+    expect(grant.refilled).toBe(true);
+    expect(burst.map((g) => g.refilled)).toEqual([false, false, false]);
+    bucket.rateLimited(grant, t + 50);
+    expect(bucket.snapshot(t + 50).ratePerMinute).toBeCloseTo(120 * 0.96);
+    expect(bucket.snapshot(t + 50).burst).toBe(3);
+  });
+
+  it("a 429 on one of the burst's own tokens leaves the rate alone", () => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 120, ceilingPerMinute: 200, learnedAt: 0 }, 0);
+    bucket.answered(0);
+    const burst = [0, 1, 2].map(() => take(bucket, 0).grant);
+    bucket.succeeded(burst[0]!, 50);
+    bucket.succeeded(burst[1]!, 50);
+    bucket.rateLimited(burst[2]!, 60);
+    expect(bucket.snapshot(60).ratePerMinute).toBe(120);
+  });
+
+  it.each([
+    // accepted, span ms, rate/min, burst: Duo held its burst plus the span's refill, less under a token
+    [7, 1_200, 100, 5],
+    [7, 1_500, 100, 5],
+    [7, 1_800, 100, 4],
+    [11, 0, 200, 11],
+    [3, 6_000, 100, 1],
+    [5, 300, 200, 4],
+  ])('burstFromFullRun(%i accepted over %i ms at %i/min) = %i', (accepted, spanMs, rate, burst) => {
+    expect(burstFromFullRun(accepted, spanMs, rate)).toBe(burst);
+  });
+
+  it('raises a burst probed short once a rate is measured from the run that emptied it', () => {
+    // Duo at 100/min with a burst of 5; the mirror starts at 1 and refills at the 200/min ceiling.
+    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 2, burstKnown: false, maxBurst: 200, floorPerMinute: 10 }, 0);
+    bucket.answered(0);
+    // Seven requests accepted from 0 to 1,200 ms (five of the burst, two refilled), then a 429.
+    for (let i = 0; i < 7; i++) {
+      const grant = bucket.reserve(i * 200);
+      grant.released = true;
+      grant.sentAt = i * 200;
+      bucket.succeeded(grant, i * 200 + 40);
+    }
+    const first = bucket.reserve(1_400);
+    first.released = true;
+    first.sentAt = 1_400;
+    bucket.rateLimited(first, 1_440);
+    expect(bucket.snapshot(1_440).burst).toBeLessThan(5);
+    // The next 429, with few accepted in between, measures the rate at about 100/min.
+    const second = bucket.reserve(2_000);
+    second.released = true;
+    second.sentAt = 2_000;
+    bucket.rateLimited(second, 2_040);
+    expect(bucket.snapshot(2_040).ratePerMinute).toBeLessThan(110);
+    expect(bucket.snapshot(2_040).burst).toBe(5);
   });
 
   it('lowers the burst when a request drawn from saved tokens meets an empty bucket', () => {
