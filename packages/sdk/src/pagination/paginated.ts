@@ -22,7 +22,27 @@ export function paginated<T>(pages: () => AsyncGenerator<Page<T>>): Paginated<T>
   return {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page.items;
+      // Each page is let go before the next is awaited (see forEachPage): `for await` would hold it.
+      const walk = pages();
+      let result: IteratorResult<Page<T>> | undefined;
+      let items: T[] | undefined;
+      let done = false;
+      try {
+        for (;;) {
+          result = await walk.next();
+          if (result.done) {
+            done = true;
+            return;
+          }
+          items = result.value.items;
+          result = undefined;
+          yield* items;
+          items = undefined;
+        }
+      } finally {
+        // The caller stopped early (break, throw): cancel the walk's prefetches, as `for await` would.
+        if (!done) await walk.return(undefined);
+      }
     },
     async toArray() {
       const out: T[] = [];

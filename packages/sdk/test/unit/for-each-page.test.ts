@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { cursorPages, forEachPage, offsetPages, type DuoResponse, type LogCursor, type Page } from '../../src/index.js';
+import { cursorPages, forEachPage, offsetPages, paginated, type DuoResponse, type LogCursor, type Page } from '../../src/index.js';
 
 // A full collection, as `node --expose-gc` gives it, so the test can see what is still reachable.
 setFlagsFromString('--expose-gc');
@@ -108,3 +108,41 @@ describe('forEachPage over offsetPages', () => {
     expect(seen).toHaveLength(5);
   });
 });
+
+describe('a paginated list walked item by item', () => {
+  it('holds no page while the next is awaited, and stops the walk when the caller breaks', async () => {
+    const list = gatedList(500);
+    const walk = offsetList(list);
+    const seen: Array<WeakRef<object>> = [];
+    let current: object | undefined;
+    const items = (async () => {
+      let count = 0;
+      for await (const item of walk) {
+        count += 1;
+        if (item.n % 100 === 0) seen.push(new WeakRef((current = item)));
+        current = undefined;
+        if (count === 350) break;
+      }
+      return count;
+    })();
+    for (let answered = 1; answered <= 4; answered++) {
+      while (list.gates.length === 0) await tick();
+      list.gates.shift()!();
+      while (seen.length < answered) await tick();
+      await tick();
+      gc();
+      expect(current).toBeUndefined();
+      // The walk has gone through the page (its items take microtasks, the collection a timer later)
+      // and waits for the next: no page walked so far, the latest included, is reachable.
+      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
+    }
+    expect(await items).toBe(350);
+    // Breaking off ended the walk: its prefetch of the fifth page was cancelled.
+    expect(list.signals.at(-1)!.aborted).toBe(true);
+  });
+});
+
+/** The SDK's item view over an offset walk of `list` (pages of 100, one in flight ahead). */
+function offsetList(list: ReturnType<typeof gatedList>) {
+  return paginated(() => offsetPages({ fetchPage: list.fetchPage, pageSize: 100, concurrency: 2 }));
+}
