@@ -210,50 +210,48 @@ describe('LearningBucket', () => {
     expect(bucket.waitMs(third.grant, 2000)).toBeGreaterThanOrEqual(600);
   });
 
-  it('climbs back after a cut made on few requests, and a 429 on the way ends the climb just under it', () => {
+  /**
+   * A bucket (burst 1, 200/min) whose rate two 429s in a row cut to 96/min on little evidence, and a
+   * clock: `send` takes the next grant at the pace (waiting for it), `t` is now.
+   */
+  function cutOnFewRequests() {
     const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 200, floorPerMinute: 10 }, 0);
     bucket.answered(0);
-    // Two 429s in a row on two requests: the rate is cut (96/min) on little evidence.
     bucket.rateLimited(take(bucket, 0).grant, 50);
     bucket.rateLimited(take(bucket, 400).grant, 450);
     expect(bucket.snapshot(450).ratePerMinute).toBeCloseTo(96);
-    // Duo accepts: it climbs back, a step per success (sent at the pace, so the bucket never idles full).
-    let t = 450;
+    const clock = { t: 450 };
     const send = () => {
-      const { grant, wait } = take(bucket, t);
-      t += wait;
-      if (wait > 0) expect(bucket.waitMs(grant, t)).toBe(0);
+      const { grant, wait } = take(bucket, clock.t);
+      clock.t += wait;
+      if (wait > 0) expect(bucket.waitMs(grant, clock.t)).toBe(0);
       return grant;
     };
-    for (let i = 0; i < 10; i++) bucket.succeeded(send(), (t += 50));
-    const climbed = bucket.snapshot(t).ratePerMinute;
+    return { bucket, clock, send };
+  }
+
+  it('climbs back after a cut made on few requests, and a 429 on the way ends the climb just under it', () => {
+    const { bucket, clock, send } = cutOnFewRequests();
+    // Duo accepts: it climbs back, a step per success (sent at the pace, so the bucket never idles full).
+    for (let i = 0; i < 10; i++) bucket.succeeded(send(), (clock.t += 50));
+    const climbed = bucket.snapshot(clock.t).ratePerMinute;
     expect(climbed).toBeGreaterThan(100);
-    bucket.rateLimited(send(), (t += 50));
-    const settled = bucket.snapshot(t).ratePerMinute;
+    bucket.rateLimited(send(), (clock.t += 50));
+    const settled = bucket.snapshot(clock.t).ratePerMinute;
     expect(settled).toBeLessThanOrEqual(climbed * 0.96 + 1e-9);
-    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (t += 50));
-    expect(bucket.snapshot(t).ratePerMinute).toBeLessThanOrEqual(settled + 1e-9);
+    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (clock.t += 50));
+    expect(bucket.snapshot(clock.t).ratePerMinute).toBeLessThanOrEqual(settled + 1e-9);
   });
 
   it('a quiet spell ends a climb: successes while Duo refills say nothing about its rate', () => {
-    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 200, floorPerMinute: 10 }, 0);
-    bucket.answered(0);
-    bucket.rateLimited(take(bucket, 0).grant, 50);
-    bucket.rateLimited(take(bucket, 400).grant, 450);
-    let t = 450;
-    const send = () => {
-      const { grant, wait } = take(bucket, t);
-      t += wait;
-      if (wait > 0) expect(bucket.waitMs(grant, t)).toBe(0);
-      return grant;
-    };
-    for (let i = 0; i < 5; i++) bucket.succeeded(send(), (t += 50));
-    const reached = bucket.snapshot(t).ratePerMinute;
+    const { bucket, clock, send } = cutOnFewRequests();
+    for (let i = 0; i < 5; i++) bucket.succeeded(send(), (clock.t += 50));
+    const reached = bucket.snapshot(clock.t).ratePerMinute;
     expect(reached).toBeGreaterThan(96);
     // Five seconds idle (the run ended): the bucket fills, and the climb with it.
-    t += 5000;
-    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (t += 50));
-    expect(bucket.snapshot(t).ratePerMinute).toBeCloseTo(reached);
+    clock.t += 5000;
+    for (let i = 0; i < 20; i++) bucket.succeeded(send(), (clock.t += 50));
+    expect(bucket.snapshot(clock.t).ratePerMinute).toBeCloseTo(reached);
   });
 
   it('with a known burst, a 429 on a refilled token slows the pace a little and ends any climb', () => {
