@@ -405,11 +405,13 @@ export class LearningBucket {
     });
     this.rate = decision.rate;
     // With a rate to refill at, the run that emptied the bucket tells the burst (only ever raising it:
-    // a 429 on a request drawn from the burst lowers it, see above).
-    if (this.fullRun) {
-      const run = this.fullRun;
+    // a 429 on a request drawn from the burst lowers it, in `rateLimited`). Once: a later, lower rate
+    // (Duo slowing down) would otherwise turn the same old run into an ever larger burst.
+    const run = this.fullRun;
+    if (run) {
       const shown = Math.min(this.start.maxBurst, burstFromFullRun(run.accepted, run.until - run.from, this.rate));
       if (shown > this.burst) this.burst = shown;
+      this.fullRun = undefined;
     }
     // A decision on few requests may have cut too deep (one jittered arrival looks like a slow
     // Duo): climb back toward just under the rate that met the 429 while Duo accepts; a settled one

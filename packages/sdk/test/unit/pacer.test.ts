@@ -316,6 +316,14 @@ describe('LearningBucket', () => {
     bucket.rateLimited(second, 2_040);
     expect(bucket.snapshot(2_040).ratePerMinute).toBeLessThan(110);
     expect(bucket.snapshot(2_040).burst).toBe(5);
+    // A later 429 that cuts the rate again does not read the same run a second time (at half the
+    // rate, its refill would leave a burst of 6).
+    const third = bucket.reserve(3_000);
+    third.released = true;
+    third.sentAt = 3_000;
+    bucket.rateLimited(third, 3_040);
+    expect(bucket.snapshot(3_040).ratePerMinute).toBeLessThan(60);
+    expect(bucket.snapshot(3_040).burst).toBe(5);
   });
 
   it('lowers the burst when a request drawn from saved tokens meets an empty bucket', () => {
