@@ -10,7 +10,8 @@
  *   3. the machine bound as before (duohub's scanFleet alone in this process, latency, limits and pacing
  *      off), and for comparison the hub through REST with latency and limits off;
  *   4. the plain approach (accounts and pages one after another, Duo's 1 -> 32 s backoff on 429).
- * Peak RSS is the hub process's own high-water mark (/proc/PID/status VmHWM, reset before each run).
+ * Peak RSS is the hub process's own high-water mark (/proc/PID/status VmHWM, reset before each run);
+ * hub cpu its CPU time over the run (/proc/PID/stat): near the wall time, the hub itself was the bottleneck.
  * Options: --accounts N (40) --users N (2500) --latency MS (50) --rate PER_MIN (200) --burst N (5)
  *          --rates LIST (100,200,400) --bursts LIST (1,5,20) --skip-table --skip-plain
  *          --plain-accounts N (all; measure a subset and extrapolate) --repeat N (1: runs per measurement, median kept)
@@ -107,6 +108,8 @@ interface Measured {
   /** Requests beyond the pages needed (and the account list): each a retry. */
   retries: number;
   peakRss: number;
+  /** The hub process's CPU time over the run (user + system), ms: near the wall time, the hub was the bottleneck. */
+  hubCpuMs: number;
   users: number;
 }
 
@@ -132,16 +135,18 @@ async function measure(hub: HubProcess, limits: { faults: FaultRule[]; rateLimit
   await new Promise((r) => setTimeout(r, quietSpellMs(limits.rateLimits)));
   const before = await statuses();
   await hub.resetPeak();
+  const cpuBefore = await hub.cpuSeconds();
   const started = performance.now();
   const users = await start();
   const wallMs = performance.now() - started;
+  const hubCpuMs = ((await hub.cpuSeconds()) - cpuBefore) * 1000;
   const peakRss = await hub.peakRss();
   const after = await statuses();
   const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
   const requests = sum(after) - sum(before);
   // Needed: the account list (at run start and by the task runner) and every account's pages.
   const needed = 1 + ACCOUNTS * pages;
-  return { wallMs, rateLimited: delta('429'), retries: Math.max(0, requests - needed), peakRss, users };
+  return { wallMs, rateLimited: delta('429'), retries: Math.max(0, requests - needed), peakRss, hubCpuMs, users };
 }
 
 /** How long a drained bucket of the page-read class takes to fill again (0 without limits), plus a margin. */
@@ -274,14 +279,14 @@ const line = (label: string, value: string) => console.log(`  ${label.padEnd(46)
 const rtt = LATENCY_MS / 1000;
 console.log(`\nMFA coverage benchmark, the bundled hub with its defaults: ${ACCOUNTS} child accounts x ${USERS} users, ${LATENCY_MS} ms latency,`);
 console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); ${pages} pages per account; Node ${process.version}\n`);
-line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}; includes the CLI process start)`);
-line(`REST: POST run + held GETs (wait_ms 250)${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}; after the CLI run taught it the limits)`);
+line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}, hub cpu ${s(viaCli.hubCpuMs)}; includes the CLI process start)`);
+line(`REST: POST run + held GETs (wait_ms 250)${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}, hub cpu ${s(viaRest.hubCpuMs)}; after the CLI run taught it the limits)`);
 line('page-read limits learned by the CLI run', `${learnedAfterCli}  (the emulator's: ${RATE}/min, burst ${BURST})`);
 line('... and after the REST run(s)', learnedAfterRest);
 line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
 line('latency bound', `${bounds.latency.toFixed(2)} s`);
 line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length})`);
-line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}; not part of the bound)`);
+line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}, hub cpu ${s(machine.hubCpuMs)}; not part of the bound)`);
 line('lower bound = max(rate, latency, machine)', `${bounds.lower.toFixed(2)} s`);
 line('CLI / lower bound', `${(viaCli.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaCli.wallMs / 1000 / bounds.lower <= 1.25)})`);
 line('REST / lower bound', `${(viaRest.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaRest.wallMs / 1000 / bounds.lower <= 1.25)})`);
@@ -298,7 +303,7 @@ if (plain) {
 
 if (cells.length > 0) {
   console.log(`\nThe nine cells (REST; each a fresh hub: its first run, then a second run from what it learned):\n`);
-  const header = ['burst', 'rate/min', 'lower bound', 'first run', 'x bound', '429s', 'retries', 'learned run', 'x bound', '429s', 'peak rss', 'target'];
+  const header = ['burst', 'rate/min', 'lower bound', 'first run', 'x bound', '429s', 'retries', 'learned run', 'x bound', '429s', 'hub cpu', 'peak rss', 'target'];
   const rows = cells.map((c) => {
     const r1 = c.first.wallMs / 1000 / c.lower;
     const r2 = c.learned.wallMs / 1000 / c.lower;
@@ -313,6 +318,7 @@ if (cells.length > 0) {
       s(c.learned.wallMs),
       `${r2.toFixed(2)}x`,
       String(c.learned.rateLimited),
+      s(c.learned.hubCpuMs),
       mb(Math.max(c.first.peakRss, c.learned.peakRss)),
       verdict(r1 <= 1.25 && r2 <= 1.25),
     ];

@@ -18,6 +18,8 @@ export interface HubProcess {
   resetPeak(): Promise<void>;
   /** Peak resident memory since the last reset (or start), bytes. */
   peakRss(): Promise<number>;
+  /** CPU time the process has used since it started (user + system), seconds; 0 where /proc cannot tell. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,18 @@ async function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number
   const text = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1];
   return kb === undefined ? 0 : Number(kb) * 1024;
+}
+
+// /proc/PID/stat counts CPU time in clock ticks: 100 a second on Linux (USER_HZ; `getconf CLK_TCK`).
+const TICKS_PER_SECOND = 100;
+
+/** User plus system CPU time of a process from /proc/PID/stat, seconds. */
+async function procCpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
+  // state is the 3rd field of the line, utime the 14th and stime the 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 /** Starts `node <bundle> serve --port 0` with only what a user sets to reach a local emulator. */
@@ -94,6 +108,9 @@ export async function startHubProcess(bundle: string, extraEnv: Record<string, s
     },
     async peakRss() {
       return sampler ? manualPeak : procStatus(pid, 'VmHWM');
+    },
+    async cpuSeconds() {
+      return procCpuSeconds(pid).catch(() => 0);
     },
     async stop() {
       clearInterval(sampler);
