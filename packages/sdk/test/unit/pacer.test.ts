@@ -23,6 +23,14 @@ const key: PaceKey = { host: CREDS.host, endpointClass: 'admin_get_page' };
 
 const START: BucketStart = { ratePerMinute: 60, ceilingPerMinute: 60, burst: 3, burstKnown: true, maxBurst: 60, floorPerMinute: 3 };
 
+/** Reserves and sends at `now` whatever the mirror would say: the test places each send itself. */
+function sendAt(bucket: LearningBucket, now: number): BucketGrant {
+  const grant = bucket.reserve(now);
+  grant.released = true;
+  grant.sentAt = now;
+  return grant;
+}
+
 /** Reserves and, when it may go at once, sends: the wait in ms. */
 function take(bucket: LearningBucket, now: number): { grant: BucketGrant; wait: number } {
   const grant = bucket.reserve(now);
@@ -298,30 +306,16 @@ describe('LearningBucket', () => {
     const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 2, burstKnown: false, maxBurst: 200, floorPerMinute: 10 }, 0);
     bucket.answered(0);
     // Seven requests accepted from 0 to 1,200 ms (five of the burst, two refilled), then a 429.
-    for (let i = 0; i < 7; i++) {
-      const grant = bucket.reserve(i * 200);
-      grant.released = true;
-      grant.sentAt = i * 200;
-      bucket.succeeded(grant, i * 200 + 40);
-    }
-    const first = bucket.reserve(1_400);
-    first.released = true;
-    first.sentAt = 1_400;
-    bucket.rateLimited(first, 1_440);
+    for (let i = 0; i < 7; i++) bucket.succeeded(sendAt(bucket, i * 200), i * 200 + 40);
+    bucket.rateLimited(sendAt(bucket, 1_400), 1_440);
     expect(bucket.snapshot(1_440).burst).toBeLessThan(5);
     // The next 429, with few accepted in between, measures the rate at about 100/min.
-    const second = bucket.reserve(2_000);
-    second.released = true;
-    second.sentAt = 2_000;
-    bucket.rateLimited(second, 2_040);
+    bucket.rateLimited(sendAt(bucket, 2_000), 2_040);
     expect(bucket.snapshot(2_040).ratePerMinute).toBeLessThan(110);
     expect(bucket.snapshot(2_040).burst).toBe(5);
     // A later 429 that cuts the rate again does not read the same run a second time (at half the
     // rate, its refill would leave a burst of 6).
-    const third = bucket.reserve(3_000);
-    third.released = true;
-    third.sentAt = 3_000;
-    bucket.rateLimited(third, 3_040);
+    bucket.rateLimited(sendAt(bucket, 3_000), 3_040);
     expect(bucket.snapshot(3_040).ratePerMinute).toBeLessThan(60);
     expect(bucket.snapshot(3_040).burst).toBe(5);
   });
