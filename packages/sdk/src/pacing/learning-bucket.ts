@@ -318,23 +318,16 @@ export class LearningBucket {
     // empty bucket although the burst was already known: the refill was too fast. Slow down a little,
     // and stay there (the climb, if any, ends): with a known burst, nothing else would tell the rate,
     // since each such 429 follows a full bucket and the measurement below starts over after it.
-    if (this.burstKnown && grant.refilled && !this.epoch) {
-      this.rate = Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
-      this.climbTo = Math.min(this.climbTo, this.rate);
-      this.recovering = false;
-    }
+    const pacedTooFast = this.burstKnown && grant.refilled && !this.epoch;
+    // Climbing back after a cut made on few requests: a 429 ends the climb just under where it met
+    // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
+    // measurement below would never stop it, and each step up would cost a 429).
+    const climbMetIts429 = this.recovering && this.rate < this.climbTo;
+    if (pacedTooFast || climbMetIts429) this.stayAt(Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN)));
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
     if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
-    // Climbing back after a cut made on few requests: a 429 ends the climb just under where it met
-    // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
-    // measurement below would never stop it, and each step up would cost a 429).
-    if (this.recovering && this.rate < this.climbTo) {
-      this.climbTo = Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
-      this.rate = this.climbTo;
-      this.recovering = false;
-    }
     if (!this.epoch && this.sinceFull > 0 && this.sinceFullFrom !== undefined) {
       this.fullRun = { accepted: this.sinceFull, from: this.sinceFullArrival, until: (grant.sentAt + now) / 2, sentBefore: grant.sentAt };
     }
@@ -421,6 +414,13 @@ export class LearningBucket {
     this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now };
   }
 
+  /** Paces at `rate` from now on: any climb ends there. */
+  private stayAt(rate: number): void {
+    this.rate = rate;
+    this.climbTo = rate;
+    this.recovering = false;
+  }
+
   private intervalMs(): number {
     return 60_000 / this.rate;
   }
@@ -469,9 +469,6 @@ export class LearningBucket {
     // A climb back after a cut ends with the demand that drove it: successes while Duo's bucket
     // fills say nothing about its rate, and a climb carried into the next run would only end at a
     // 429 there (each run paying one while a burst learned short hid the excess).
-    if (this.recovering) {
-      this.climbTo = this.rate;
-      this.recovering = false;
-    }
+    if (this.recovering) this.stayAt(this.rate);
   }
 }
