@@ -8,6 +8,23 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Answers the walk's requests one by one (`rounds` of them); after each, once the walk has handed out
+ * the page and gone back to waiting, collects garbage and asserts no page handed out so far (each
+ * tracked in `seen`) is still reachable. `check` adds assertions of its own at that point.
+ */
+async function answerAndExpectNoneHeld(gates: Array<() => void>, seen: Array<WeakRef<object>>, rounds: number, check?: () => void): Promise<void> {
+  for (let answered = 1; answered <= rounds; answered++) {
+    while (gates.length === 0) await tick();
+    gates.shift()!();
+    while (seen.length < answered) await tick();
+    await tick();
+    gc();
+    check?.();
+    expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
+  }
+}
+
 /** A Duo list of `total` items whose pages are answered only when the test says so. */
 function gatedList(total: number) {
   const gates: Array<() => void> = [];
@@ -38,15 +55,8 @@ describe('forEachPage over offsetPages', () => {
       seen.push(new WeakRef(page.items));
       numbers.push(...page.items.map((item) => item.n));
     });
-    for (let answered = 1; answered <= 10; answered++) {
-      while (list.gates.length === 0) await tick();
-      list.gates.shift()!();
-      while (seen.length < answered) await tick();
-      await tick();
-      gc();
-      // Every page handed out so far, the latest included, is garbage while the walk waits.
-      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
-    }
+    // Every page handed out so far, the latest included, is garbage while the walk waits.
+    await answerAndExpectNoneHeld(list.gates, seen, 10);
     await done;
     expect(numbers).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
   });
@@ -96,14 +106,7 @@ describe('forEachPage over offsetPages', () => {
       });
     const seen: Array<WeakRef<object>> = [];
     const done = forEachPage(cursorPages<{ n: number }>({ fetchPage, itemsKey: 'items' }), (page) => void seen.push(new WeakRef(page.items)));
-    for (let answered = 1; answered <= 5; answered++) {
-      while (gates.length === 0) await tick();
-      gates.shift()!();
-      while (seen.length < answered) await tick();
-      await tick();
-      gc();
-      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
-    }
+    await answerAndExpectNoneHeld(gates, seen, 5);
     await done;
     expect(seen).toHaveLength(5);
   });
@@ -125,17 +128,9 @@ describe('a paginated list walked item by item', () => {
       }
       return count;
     })();
-    for (let answered = 1; answered <= 4; answered++) {
-      while (list.gates.length === 0) await tick();
-      list.gates.shift()!();
-      while (seen.length < answered) await tick();
-      await tick();
-      gc();
-      expect(current).toBeUndefined();
-      // The walk has gone through the page (its items take microtasks, the collection a timer later)
-      // and waits for the next: no page walked so far, the latest included, is reachable.
-      expect(seen.map((ref) => ref.deref() !== undefined)).toEqual(seen.map(() => false));
-    }
+    // The walk goes through each page (its items take microtasks, the collection a timer later) and
+    // waits for the next: no page walked so far, the latest included, is reachable.
+    await answerAndExpectNoneHeld(list.gates, seen, 4, () => expect(current).toBeUndefined());
     expect(await items).toBe(350);
     // Breaking off ended the walk: its prefetch of the fifth page was cancelled.
     expect(list.signals.at(-1)!.aborted).toBe(true);
