@@ -16,6 +16,7 @@
  *          --rates LIST (100,200,400) --bursts LIST (1,5,20) --skip-table --skip-plain
  *          --plain-accounts N (all; measure a subset and extrapolate) --repeat N (1: runs per measurement, median kept)
  *          --hub-env NAME=VALUE,... (extra environment for the hub processes; none by default)
+ * Node flags for the hub processes (a CPU profile, a GC trace): DUOHUB_BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR".
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

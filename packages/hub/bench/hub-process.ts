@@ -44,10 +44,14 @@ async function procCpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
+// Node flags for the hub processes, for looking inside one (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
+// which NODE_OPTIONS refuses): DUOHUB_BENCH_HUB_NODE_ARGS, space-separated; none by default.
+const HUB_NODE_ARGS = (process.env.DUOHUB_BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** Starts `node <bundle> serve --port 0` with only what a user sets to reach a local emulator. */
 export async function startHubProcess(bundle: string, extraEnv: Record<string, string> = {}): Promise<HubProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-bench-'));
-  const child = spawn(process.execPath, [bundle, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [...HUB_NODE_ARGS, bundle, 'serve', '--port', '0'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
