@@ -21,8 +21,13 @@ export interface BucketGrant {
 export interface BucketStart {
   /** The rate to start at (Duo's published one, or one learned earlier), per minute. */
   ratePerMinute: number;
-  /** Never pace faster than this, per minute. */
+  /** Never pace faster than this, per minute: a fresh bucket climbs toward it while Duo accepts. */
   ceilingPerMinute: number;
+  /**
+   * Duo's published rate, per minute, when the ceiling is above it: probing counts refill at the
+   * faster of this and the pace (see `succeeded`). Default: the ceiling.
+   */
+  publishedPerMinute?: number;
   /** The burst to start from. */
   burst: number;
   /** Whether the burst is known (configured or learned): known bursts are not probed. */
@@ -33,11 +38,17 @@ export interface BucketStart {
   floorPerMinute: number;
   /** When the starting model was learned (epoch ms), for state seeded from an earlier run. */
   learnedAt?: number;
+  /**
+   * For seeded state saved while the bucket was still exploring above where it began (no 429 had
+   * bounded its rate): the rate exploring began at, Duo's accepted one. It climbs on, and a 429
+   * takes it back there. Absent: the learned rate is where to stay.
+   */
+  exploredFrom?: number;
 }
 
 /** A bucket's state, for tests, metrics, persistence and debugging. */
 export interface BucketSnapshot {
-  /** The ceiling: Duo's published rate unless configured otherwise. */
+  /** The ceiling: the fastest this bucket may pace (twice Duo's published rate unless configured otherwise). */
   configuredPerMinute: number;
   /** The learned pacing rate. */
   ratePerMinute: number;
@@ -82,6 +93,13 @@ interface Epoch {
 
 // Share of the rate regained per success while climbing back after a blind cut.
 const CLIMB_PER_SUCCESS = 0.01;
+// Share of the rate gained per success while exploring above where the bucket started, with callers
+// waiting: Duo's published rates are old quotes, and an account allowed twice as many is found within
+// a run of 15 pages. Overshooting costs a 429, which the rate measurement then corrects.
+const EXPLORE_PER_SUCCESS = 0.05;
+// Refilled tokens Duo must accept in a row before exploring begins: one or two can be luck (a
+// partial token, jitter), and the rate exploring begins at is where a 429 takes it back to.
+const EXPLORE_AFTER = 4;
 
 /**
  * A token bucket that mirrors Duo's bucket for one (host, account, class) and learns its rate and
@@ -150,8 +168,12 @@ export class LearningBucket {
   private fullRun: { accepted: number; from: number; until: number; sentBefore: number } | undefined;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
-  /** Climbing back after a cut made on few requests (not toward a raised ceiling): a 429 ends it. */
+  /** Climbing back after a cut made on few requests (not toward the ceiling): a 429 ends it. */
   private recovering = false;
+  /** The rate exploring upward began at (see `succeeded`), once it has. */
+  private exploredFrom: number | undefined;
+  /** Requests on refilled tokens Duo accepted since its last 429. */
+  private keptUp = 0;
   private changedAt: number;
 
   constructor(
@@ -164,8 +186,11 @@ export class LearningBucket {
     this.credit = this.burst;
     this.last = now;
     this.changedAt = start.learnedAt ?? now;
-    // A rate learned in an earlier run is where to stay; a fresh bucket may climb to its ceiling.
-    this.climbTo = start.learnedAt === undefined ? start.ceilingPerMinute : this.rate;
+    // A rate learned in an earlier run is where to stay, unless it was still exploring upward then;
+    // a fresh bucket may climb to its ceiling.
+    const stays = start.learnedAt !== undefined && start.exploredFrom === undefined;
+    this.climbTo = stays ? this.rate : start.ceilingPerMinute;
+    this.exploredFrom = start.exploredFrom;
   }
 
   /** Takes a place: a grant that may go now (`waitMs` 0) or after waiting its turn. */
@@ -282,7 +307,7 @@ export class LearningBucket {
       // each extra one a 429. The refill runs from the first send to the probe's arrival, which lies
       // between its send and this answer: the midpoint, since a burst one too small costs a token
       // interval per run for good while one too large costs a 429 once (see `rateLimited`).
-      const refilled = (((grant.sentAt + now) / 2 - this.sinceFullFrom) * this.start.ceilingPerMinute) / 60_000;
+      const refilled = (((grant.sentAt + now) / 2 - this.sinceFullFrom) * this.mostRefill()) / 60_000;
       if (this.sinceFull - refilled > this.burst && this.burst < this.start.maxBurst) {
         this.burst += 1;
         // The probe spent the token just found, not one the mirror had counted.
@@ -290,10 +315,15 @@ export class LearningBucket {
         this.changedAt = now;
       }
     }
-    // Below a ceiling raised by `maxRates`, or after a blind cut (the true rate lies somewhere below
-    // the one that met the 429): climb while Duo keeps accepting. Overshooting costs one 429, which
-    // is then measured over a long stretch.
-    if (this.rate < this.climbTo) this.rate = Math.min(this.climbTo, this.rate * (1 + CLIMB_PER_SUCCESS));
+    // After a blind cut (the true rate lies somewhere below the one that met the 429): climb back
+    // while Duo keeps accepting; overshooting costs one 429, which is then measured over a long
+    // stretch. Below the ceiling with no 429 on the rate yet (Duo's published rates are 2019 quotes,
+    // and an account may be allowed more): explore upward while Duo keeps up (see `keptUpWith`).
+    if (this.recovering && this.rate < this.climbTo) this.rate = Math.min(this.climbTo, this.rate * (1 + CLIMB_PER_SUCCESS));
+    else if (this.keptUpWith(grant)) {
+      this.exploredFrom ??= this.rate;
+      this.rate = Math.min(this.climbTo, this.rate * (1 + EXPLORE_PER_SUCCESS));
+    }
     const epoch = this.epoch;
     if (!epoch) return;
     if (grant.sentAt >= epoch.answeredAt) {
@@ -308,6 +338,7 @@ export class LearningBucket {
     this.answered(now, grant.sentAt);
     this.refill(now);
     this.limited += 1;
+    this.keptUp = 0;
     this.changedAt = now;
     if (grant.probe) {
       this.probing = false;
@@ -323,15 +354,26 @@ export class LearningBucket {
     // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
     // measurement below would never stop it, and each step up would cost a 429).
     const climbMetIts429 = this.recovering && this.rate < this.climbTo;
-    if (pacedTooFast || climbMetIts429) this.stayAt(Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN)));
+    // Exploring above where it began met Duo's limit: Duo's banked tokens may have hidden the
+    // crossing for several steps, so go back to where exploring began, which Duo had accepted.
+    const exploreEnded = this.exploredFrom !== undefined && this.exploring();
+    if (exploreEnded) this.stayAt(this.exploredFrom!);
+    else if (pacedTooFast || climbMetIts429) this.stayAt(Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN)));
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
     if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
-    if (!this.epoch && this.sinceFull > 0 && this.sinceFullFrom !== undefined) {
-      this.fullRun = { accepted: this.sinceFull, from: this.sinceFullArrival, until: (grant.sentAt + now) / 2, sentBefore: grant.sentAt };
+    if (exploreEnded) {
+      // Nothing to measure here (the requests counted were paced faster than the rate now kept), and
+      // measuring from this 429 would read the jitter of pacing at exactly Duo's rate as a slower Duo.
+      this.epoch = undefined;
+      this.fullRun = undefined;
+    } else {
+      if (!this.epoch && this.sinceFull > 0 && this.sinceFullFrom !== undefined) {
+        this.fullRun = { accepted: this.sinceFull, from: this.sinceFullArrival, until: (grant.sentAt + now) / 2, sentBefore: grant.sentAt };
+      }
+      this.learnRate(grant, now);
     }
-    this.learnRate(grant, now);
     this.sinceFull = 0;
     this.sinceFullFrom = undefined;
     // Tickets not yet sent restart from an empty bucket: the next waits one interval, or Retry-After.
@@ -342,14 +384,23 @@ export class LearningBucket {
       this.credit = sent + 1 - (retryAfterMs * this.rate) / 60_000;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     } else {
-      this.credit = Math.min(this.credit, sent);
+      // After exploring, one token more: Duo banks it while we wait, and it absorbs the jitter of
+      // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it.
+      this.credit = Math.min(this.credit, exploreEnded ? sent - 1 : sent);
     }
     this.last = now;
   }
 
   /** The learned model, for persistence. */
-  learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; learnedAt: number } {
-    return { ratePerMinute: this.rate, burst: this.burst, burstKnown: this.burstKnown, learnedAt: this.changedAt };
+  learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; exploredFrom?: number; learnedAt: number } {
+    const exploredFrom = this.exploring() ? this.exploredFrom : undefined;
+    return {
+      ratePerMinute: this.rate,
+      burst: this.burst,
+      burstKnown: this.burstKnown,
+      ...(exploredFrom === undefined ? {} : { exploredFrom }),
+      learnedAt: this.changedAt,
+    };
   }
 
   /** The bucket's state now. */
@@ -414,11 +465,34 @@ export class LearningBucket {
     this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now };
   }
 
+  /**
+   * Counts an acceptance that shows Duo keeping up with the pace, and says whether the rate may
+   * explore upward on it. Only acceptances past the known burst count, on refilled tokens (Duo's
+   * banked burst would hide a crossing, and a climb through a burst of 20 overshoots a slow Duo
+   * several times over; with a burst of one Duo banks nothing, so all count), four in a row since the
+   * last 429, and only while callers wait (a pace nobody waits on proves nothing).
+   */
+  private keptUpWith(grant: BucketGrant): boolean {
+    if (!this.burstKnown || !(grant.refilled || this.burst === 1)) return false;
+    this.keptUp += 1;
+    return this.keptUp >= EXPLORE_AFTER && this.exploring() && this.waiting > 0;
+  }
+
+  /** Still below the ceiling with no 429 having bounded the rate: a success on a refilled token may raise it. */
+  private exploring(): boolean {
+    return !this.recovering && this.rate < this.climbTo;
+  }
+
   /** Paces at `rate` from now on: any climb ends there. */
   private stayAt(rate: number): void {
     this.rate = rate;
     this.climbTo = rate;
     this.recovering = false;
+  }
+
+  /** The fastest Duo can be refilling, as far as we know: its published rate, or our pace if faster (Duo accepted it). */
+  private mostRefill(): number {
+    return Math.max(this.start.publishedPerMinute ?? this.start.ceilingPerMinute, this.rate);
   }
 
   private intervalMs(): number {

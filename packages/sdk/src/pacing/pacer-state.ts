@@ -11,6 +11,11 @@ export interface LearnedBucket {
   burst: number;
   /** Whether a 429 bounded the burst (false: only a lower bound, probing may continue). */
   burstKnown: boolean;
+  /**
+   * Present while the bucket was still exploring above the rate it began at (no 429 had bounded
+   * it): that rate. The next run climbs on from `ratePerMinute`, and a 429 takes it back here.
+   */
+  exploredFrom?: number;
   /** Epoch ms of the last change. */
   learnedAt: number;
 }
@@ -44,6 +49,7 @@ function isLearnedBucket(b: unknown): boolean {
     positive(e['ratePerMinute']) &&
     positive(e['burst']) &&
     typeof e['burstKnown'] === 'boolean' &&
+    (e['exploredFrom'] === undefined || positive(e['exploredFrom'])) &&
     typeof e['learnedAt'] === 'number' &&
     Number.isFinite(e['learnedAt'])
   );

@@ -144,18 +144,20 @@ export class Pacer {
     const cls = key.endpointClass;
     const rate = this.options.rates?.[cls] ?? DEFAULT_RATES[cls];
     if (!Number.isFinite(rate) || rate <= 0) return undefined;
-    const ceiling = Math.max(rate, this.options.maxRates?.[cls] ?? rate);
+    const ceiling = Math.max(rate, this.options.maxRates?.[cls] ?? rate * DEFAULT_LEARNING.maxRateFactor);
     const configuredBurst = this.options.burst?.[cls];
     const seed = this.seeds.get(id);
     const bucket = new LearningBucket(
       {
         ratePerMinute: seed ? Math.min(seed.ratePerMinute, ceiling) : rate,
         ceilingPerMinute: ceiling,
+        publishedPerMinute: rate,
         burst: seed?.burst ?? configuredBurst ?? initialBurst(rate),
         burstKnown: seed ? seed.burstKnown : configuredBurst !== undefined,
         maxBurst: Math.max(configuredBurst ?? 1, seed?.burst ?? 1, maxProbedBurst(ceiling)),
         floorPerMinute: rate * (this.options.minRateFraction ?? DEFAULT_LEARNING.minRateFraction),
         ...(seed ? { learnedAt: seed.learnedAt } : {}),
+        ...(seed?.exploredFrom === undefined ? {} : { exploredFrom: Math.min(seed.exploredFrom, ceiling) }),
       },
       this.now(),
     );

@@ -4,14 +4,15 @@ import type { EndpointClass } from './endpoint-class.js';
 /** How the client paces itself below Duo's request-rate limits, learning each bucket as it goes. */
 export interface PacingOptions {
   /**
-   * Requests per minute per (host, account, class) to start from and never exceed; `Infinity`
-   * leaves a class unpaced. Default: Duo's published figures (`DEFAULT_RATES`).
+   * Requests per minute per (host, account, class) to start from (the ceiling is `maxRates`);
+   * `Infinity` leaves a class unpaced. Default: Duo's published figures (`DEFAULT_RATES`).
    */
   rates?: Partial<Record<EndpointClass, number>>;
   /**
-   * A higher ceiling per class, for accounts known to be allowed more than the published rate:
-   * the bucket then climbs from `rates` toward it while Duo accepts. Default: `rates` (never
-   * faster than published).
+   * The fastest each class is ever paced, per minute: a bucket starts at `rates` and, while callers
+   * wait on it and Duo accepts, climbs toward this until a 429 says where Duo's limit is. Default:
+   * twice `rates` (Duo's figures are quotes from 2019, and accounts may be allowed more); set it to
+   * `rates` to never pace faster than published.
    */
   maxRates?: Partial<Record<EndpointClass, number>>;
   /** A known burst per class: used as given, not probed (still lowered if Duo proves it smaller). */
@@ -43,7 +44,7 @@ export const DEFAULT_RATES: Readonly<Record<EndpointClass, number>> = {
 };
 
 /** Defaults for the learning, used wherever an option is left out. */
-export const DEFAULT_LEARNING = { minRateFraction: 0.05, maxStateAgeMs: 7 * 24 * 3_600_000 } as const;
+export const DEFAULT_LEARNING = { minRateFraction: 0.05, maxStateAgeMs: 7 * 24 * 3_600_000, maxRateFactor: 2 } as const;
 
 /**
  * The burst a bucket starts from when none is known: one, whatever the rate. Guessing too small

@@ -396,11 +396,12 @@ describe('Pacer state across runs', () => {
     ['another version', { version: 2, savedAt: 0, buckets: [] }],
     ['a malformed entry', { version: 1, savedAt: 0, buckets: [{ host: 'h', endpointClass: 'nope', ratePerMinute: 1, burst: 1, burstKnown: true, learnedAt: 0 }] }],
     ['a negative rate', { version: 1, savedAt: 0, buckets: [{ host: 'h', endpointClass: 'auth', ratePerMinute: -1, burst: 1, burstKnown: true, learnedAt: 0 }] }],
+    ['an exploredFrom that is no rate', { version: 1, savedAt: 0, buckets: [{ host: 'h', endpointClass: 'auth', ratePerMinute: 1, burst: 1, burstKnown: true, exploredFrom: '200', learnedAt: 0 }] }],
   ])('ignores state that is %s', (_name, value) => {
     expect(readPacerState(value, 0)).toEqual([]);
   });
 
-  it('ignores entries older than maxStateAgeMs and caps rates at the ceiling', () => {
+  it('ignores entries older than maxStateAgeMs and caps rates at the ceiling (twice the published rate unless maxRates says otherwise)', () => {
     const clock = fakeClock();
     const entry = { host: 'h', endpointClass: 'auth' as const, burst: 3, burstKnown: true };
     const state: PacerState = {
@@ -412,8 +413,67 @@ describe('Pacer state across runs', () => {
       ],
     };
     const pacer = new Pacer({ initialState: state, now: clock.now });
-    expect(pacer.snapshot({ host: 'h', endpointClass: 'auth' })!.ratePerMinute).toBe(600);
+    expect(pacer.snapshot({ host: 'h', endpointClass: 'auth' })!.ratePerMinute).toBe(1200);
     expect(pacer.snapshot({ host: 'old', endpointClass: 'auth' })!.ratePerMinute).toBe(600);
+    const published = new Pacer({ initialState: state, maxRates: { auth: 600 }, now: clock.now });
+    expect(published.snapshot({ host: 'h', endpointClass: 'auth' })!.ratePerMinute).toBe(600);
+  });
+});
+
+describe('LearningBucket exploring above the published rate', () => {
+  // Duo's published 200/min, a ceiling of twice that, and a burst of one known (Duo banks nothing).
+  const EXPLORER: BucketStart = { ratePerMinute: 200, ceilingPerMinute: 400, publishedPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 400, floorPerMinute: 10 };
+
+  /**
+   * Sends `n` requests one after another, each when the bucket releases it, with `waiting` callers
+   * queued behind it, answered 40 ms later as `accept(i)` says. Returns the rate after each answer.
+   */
+  function pace(bucket: LearningBucket, n: number, options: { waiting?: boolean; accept?: (i: number) => boolean; from?: number } = {}) {
+    let t = options.from ?? 0;
+    const rates: number[] = [];
+    let head = bucket.reserve(t);
+    for (let i = 0; i < n; i++) {
+      for (let w = bucket.waitMs(head, t); w > 0; w = bucket.waitMs(head, t)) t += w;
+      const queued = options.waiting === false ? undefined : bucket.reserve(t);
+      t += 40;
+      if (options.accept?.(i) ?? true) bucket.succeeded(head, t);
+      else bucket.rateLimited(head, t);
+      rates.push(Math.round(bucket.snapshot(t).ratePerMinute * 10) / 10);
+      head = queued ?? bucket.reserve(t);
+    }
+    // The caller still queued gives up, so a later call starts at the head of the queue.
+    bucket.cancel(head, t);
+    return { rates, t };
+  }
+
+  it('climbs 5% a success once Duo has kept up four times in a row with callers waiting', () => {
+    const bucket = new LearningBucket(EXPLORER, 0);
+    expect(pace(bucket, 6).rates).toEqual([200, 200, 200, 210, 220.5, 231.5]);
+    expect(bucket.learned()).toMatchObject({ ratePerMinute: 231.525, exploredFrom: 200 });
+  });
+
+  it('does not climb with nobody waiting, nor before the burst is known', () => {
+    expect(pace(new LearningBucket(EXPLORER, 0), 8, { waiting: false }).rates.every((r) => r === 200)).toBe(true);
+    const unknown = new LearningBucket({ ...EXPLORER, burst: 3, burstKnown: false }, 0);
+    expect(pace(unknown, 8).rates.every((r) => r === 200)).toBe(true);
+  });
+
+  it('a 429 while exploring takes the rate back to where exploring began, for good', () => {
+    const bucket = new LearningBucket(EXPLORER, 0);
+    const { t } = pace(bucket, 8);
+    expect(bucket.snapshot(t).ratePerMinute).toBeGreaterThan(250);
+    const after = pace(bucket, 10, { from: t, accept: (i) => i !== 0 }).rates;
+    expect(after.every((r) => r === 200)).toBe(true);
+    expect(bucket.learned().exploredFrom).toBeUndefined();
+  });
+
+  it('a bucket seeded while exploring climbs on, and a 429 still takes it back; one seeded bounded stays', () => {
+    const exploring = new LearningBucket({ ...EXPLORER, ratePerMinute: 240, learnedAt: 0, exploredFrom: 200 }, 0);
+    const { rates, t } = pace(exploring, 6);
+    expect(rates.at(-1)).toBeGreaterThan(240);
+    expect(pace(exploring, 1, { from: t, accept: () => false }).rates).toEqual([200]);
+    const bounded = new LearningBucket({ ...EXPLORER, ratePerMinute: 240, learnedAt: 0 }, 0);
+    expect(pace(bounded, 10).rates.every((r) => r === 240)).toBe(true);
   });
 });
 
