@@ -158,6 +158,8 @@ export class LearningBucket {
   /** When it reached Duo, as far as we know: the middle of its send and answer. */
   private sinceFullArrival = 0;
   private limited = 0;
+  /** When the latest 429 was answered (epoch ms): requests sent before it met the same empty bucket. */
+  private lastLimitedAt = Number.NEGATIVE_INFINITY;
   /**
    * The last run from a full bucket to a 429: what Duo accepted in it, from the first send to the
    * 429's arrival (its send and answer's midpoint). Its burst is what that run leaves once the rate
@@ -362,7 +364,10 @@ export class LearningBucket {
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
-    if (grant.tokensBefore >= 2) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
+    // Once per empty bucket: 429s of requests sent before the last one was answered met the same
+    // empty bucket, and by then the count of acceptances has started over (each would cut to one).
+    const sameEmptyBucket = grant.sentAt < this.lastLimitedAt;
+    if (grant.tokensBefore >= 2 && !sameEmptyBucket) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
     if (exploreEnded) {
       // Nothing to measure here (the requests counted were paced faster than the rate now kept), and
       // measuring from this 429 would read the jitter of pacing at exactly Duo's rate as a slower Duo.
@@ -374,6 +379,7 @@ export class LearningBucket {
       }
       this.learnRate(grant, now);
     }
+    this.lastLimitedAt = Math.max(this.lastLimitedAt, now);
     this.sinceFull = 0;
     this.sinceFullFrom = undefined;
     // Tickets not yet sent restart from an empty bucket: the next waits one interval, or Retry-After.

@@ -420,6 +420,18 @@ describe('Pacer state across runs', () => {
   });
 });
 
+describe('LearningBucket, a burst believed too large', () => {
+  it('the 429s of one opening burst cut it once, to what Duo accepted, not once each (to one)', () => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
+    bucket.answered(0);
+    // Eight at once from the saved burst; Duo holds five: five accepted, then three 429s answered after.
+    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    grants.slice(0, 5).forEach((g, i) => bucket.succeeded(g, 40 + i));
+    grants.slice(5).forEach((g, i) => bucket.rateLimited(g, 45 + i));
+    expect(bucket.snapshot(50)).toMatchObject({ burst: 5, burstKnown: true });
+  });
+});
+
 describe('LearningBucket exploring above the published rate', () => {
   // Duo's published 200/min, a ceiling of twice that, and a burst of one known (Duo banks nothing).
   const EXPLORER: BucketStart = { ratePerMinute: 200, ceilingPerMinute: 400, publishedPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 400, floorPerMinute: 10 };
