@@ -119,10 +119,12 @@ describe('Pacer convergence on an unknown Duo bucket', () => {
     // A burst of one at exactly Duo's rate leaves no room for jitter: one late near-miss at most.
     expect(late).toBeLessThanOrEqual(burst === 1 ? 1 : 0);
     // The whole scan (the accounts run side by side) close to the bound, 400/min included: the pacer
-    // starts at the published 200 and explores upward while Duo keeps up.
+    // starts at the published 200 and explores upward while Duo keeps up. With a burst of one the
+    // paced ideal already holds a round trip a page, so less slack is left on top (at 100 and
+    // 200/min this is tighter than the 1.35x of the bare ideal it replaced).
     const total = Math.max(...runs.map((r) => r.elapsedMs));
     const ideal = Math.max(...runs.map((r) => pacedIdealMs(r.pages, burst, bound)));
-    expect(total).toBeLessThanOrEqual(1.25 * ideal + 2_000);
+    expect(total).toBeLessThanOrEqual((burst === 1 ? 1.05 : 1.25) * ideal + 2_000);
   });
 
   it('honours Retry-After and still converges', async () => {
