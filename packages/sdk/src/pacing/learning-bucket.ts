@@ -121,6 +121,9 @@ const EXPLORE_AFTER = 4;
  *   also prove a lower bound. The first 429 after a full bucket says nothing about the rate (the
  *   burst ran out), so it only starts the measurement; 429s of requests already in flight when one
  *   was answered met the same empty bucket and count once.
+ * - Above the start: Duo's published rates are old quotes, so until a 429 bounds the rate, a bucket
+ *   Duo keeps up with explores toward its ceiling (see `keptUpWith`); the first 429 takes it back to
+ *   where exploring began, for good.
  * - After a 429 the next request waits one token interval at the learned rate (or exactly
  *   Retry-After when Duo sends one), never an exponential schedule: under pacing a 429 means
  *   "slightly too fast", which the estimate already corrects.
