@@ -83,7 +83,10 @@ describe.skipIf(!databaseUrl)(`two duohub serve replicas forwarding from one Pos
     await waitUntil('every event delivered', delivered, 30_000);
     expect(receiver.badSignatures).toBe(0);
     expect(receiver.maxInFlightPerPartition).toBe(1);
-    const status = (await survivor.api('GET', `/api/log-destinations/${id}`)).body.status;
+    // The survivor marks a batch delivered after the receiver has answered for it: wait for that write.
+    const statusNow = async () => (await survivor.api('GET', `/api/log-destinations/${id}`)).body.status;
+    await waitUntil('the survivor to record the last delivery', async () => (await statusNow()).pending === 0, 10_000);
+    const status = await statusNow();
     expect(status.pending).toBe(0);
     expect(status.lag_seconds).toBe(0);
   }, 120_000);
