@@ -81,6 +81,28 @@ describe('fleetPacedSource', () => {
     accounts.close();
   });
 
+  it("sends an account's burst in one go: each read looks as soon as the one before holds its token", async () => {
+    // Burst 5 known, refill fast: five reads may all go at once.
+    const pacer = new Pacer({ rates: { admin_get_page: 60_000 }, burst: { admin_get_page: 5 } });
+    let sent = 0;
+    const accounts = parentAccountsClient(emu, 'in-process', {
+      pacing: pacer,
+      fetch: (req: Request) => {
+        if (new URL(req.url).pathname === '/admin/v1/users') sent += 1;
+        return emu.fetch(req);
+      },
+    });
+    const [first] = await accounts.list();
+    const source = fleetPacedSource(accounts.child(first!), { slots: new PageSlots(8), pacer });
+    const reads = Array.from({ length: 5 }, () => source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next());
+    // A busy hub turns its event loop slowly: reads that each waited for the next turn spread a burst
+    // over as many turns. All five must be out before the loop turns once.
+    const sentByNextTurn = await new Promise<number>((resolve) => setImmediate(() => resolve(sent)));
+    await Promise.all(reads);
+    expect(sentByNextTurn).toBe(5);
+    accounts.close();
+  });
+
   it('takes no slot while its account must wait for budget', async () => {
     let clock = 0;
     const sleeps: number[] = [];

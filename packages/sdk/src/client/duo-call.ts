@@ -24,6 +24,10 @@ export interface DuoCall {
   signal: AbortSignal | undefined;
   /** 1 for the first attempt. */
   attempt: number;
+  /** See `CallSpec.onPaced`. */
+  onPaced?: (() => void) | undefined;
+  /** Called once when Duo's answer to this attempt starts to arrive (status and headers, before the body). */
+  onResponse?: (() => void) | undefined;
 }
 
 /** Sends a call and resolves to Duo's answer. */

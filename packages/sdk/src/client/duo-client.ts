@@ -41,6 +41,12 @@ export interface CallSpec extends RequestOptions {
   longPoll?: boolean;
   /** 5: sign v5 with a JSON body whatever the client's `sigVersion` (endpoints declared `body: 'json'`). */
   sigVersion?: 5;
+  /**
+   * Called when an attempt has drawn its token from the client's pacer and is about to be sent
+   * (for a retry, again): a caller that spaces its own calls by the pacer's budget may let the
+   * next one look from then on. Not called when the call fails before that, nor without a pacer.
+   */
+  onPaced?: (() => void) | undefined;
 }
 
 /** What resource classes need from a client. */
@@ -148,6 +154,7 @@ export class DuoClient implements Caller {
       timeoutMs: spec.timeoutMs ?? (spec.longPoll ? this.runtime.longPollTimeoutMs : this.runtime.timeoutMs),
       signal: spec.signal,
       attempt: 1,
+      ...(spec.onPaced ? { onPaced: spec.onPaced } : {}),
     });
     return response as DuoResponse<T>;
   }

@@ -48,6 +48,7 @@ export function sendAttempt(config: SenderConfig, transport: Transport): CallHan
       signal: call.signal,
       describe,
       secrets,
+      onResponse: call.onResponse,
     });
     return parseDuoResponse(res, {
       request: describe,

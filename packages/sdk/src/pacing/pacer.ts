@@ -23,11 +23,11 @@ export type PacePermit = BucketGrant;
 export class Pacer {
   private readonly buckets = new Map<string, { key: PaceKey; bucket: LearningBucket; wakers: Set<() => void> }>();
   private readonly seeds = new Map<string, LearnedBucket>();
-  private readonly now: () => number;
+  private readonly clock: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: PacingOptions = {}) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     if (options.initialState !== undefined) this.importState(options.initialState);
   }
@@ -67,16 +67,31 @@ export class Pacer {
     return grant;
   }
 
-  /** Records that Duo accepted a request (any answer but 429). */
-  onSuccess(key: PaceKey, permit?: PacePermit): void {
-    this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.now());
+  /**
+   * Records that Duo accepted a request (any answer but 429). `answeredAt` is when its answer began
+   * to arrive (this pacer's clock, see `now`), when known: the body may have been read and parsed
+   * much later, and Duo's bucket moved on from the earlier moment.
+   */
+  onSuccess(key: PaceKey, permit?: PacePermit, answeredAt?: number): void {
+    this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.answerTime(answeredAt));
     this.wakeForProbe(key);
   }
 
-  /** Records a 429, with Duo's Retry-After when it sent one. */
-  onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit): void {
-    this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.now(), retryAfterMs);
+  /** Records a 429, with Duo's Retry-After when it sent one (`answeredAt` as for `onSuccess`). */
+  onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit, answeredAt?: number): void {
+    this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.answerTime(answeredAt), retryAfterMs);
     this.wakeForProbe(key);
+  }
+
+  /** The clock this pacer runs on (epoch ms): what `answeredAt` is read from. */
+  now(): number {
+    return this.clock();
+  }
+
+  /** An answer's time: when it began to arrive if known, never later than now. */
+  private answerTime(answeredAt: number | undefined): number {
+    const now = this.clock();
+    return answeredAt === undefined ? now : Math.min(answeredAt, now);
   }
 
   /** Records an attempt that got no answer from Duo (a connection failure or timeout). */

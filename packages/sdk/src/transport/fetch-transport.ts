@@ -40,6 +40,7 @@ export class FetchTransport implements Transport {
       if (req.body !== undefined) init.body = req.body;
       const exchange = (async () => {
         const res = await this.fetchFn(new Request(req.url, init));
+        req.onResponse?.();
         const body = Buffer.from(await res.arrayBuffer());
         const out: Record<string, string | undefined> = {};
         res.headers.forEach((value, name) => (out[name.toLowerCase()] = value));

@@ -112,6 +112,7 @@ export class NodeTransport implements Transport {
       });
       request.on('error', (error) => fail(unwrapMarker(error)));
       request.on('response', (res) => {
+        req.onResponse?.();
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {

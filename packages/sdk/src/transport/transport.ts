@@ -14,6 +14,8 @@ export interface HttpRequest {
   describe: DuoErrorRequest;
   /** Strings to scrub from any text that becomes part of an error. */
   secrets: ReadonlyArray<string | undefined>;
+  /** Called once when the answer's status and headers arrive, before its body is read. */
+  onResponse?: (() => void) | undefined;
 }
 
 /** The raw answer: status, lower-cased headers (repeats joined by ", ") and body bytes. */

@@ -565,6 +565,47 @@ describe('Pacer', () => {
     expect(clock.now() - started).toBe(50);
   });
 
+  it('refills from when an answer began to arrive, not from when its body had been read', async () => {
+    const clock = fakeClock();
+    const pacer = new Pacer({ rates: { admin_get_one: 60 }, burst: { admin_get_one: 1 }, now: clock.now, sleep: clock.sleep });
+    // Headers at once; the body takes 600 ms more to come in and be read (a busy process, a big page).
+    const slowBody = () =>
+      new Response(
+        new ReadableStream(
+          {
+            pull(controller) {
+              clock.advance(600);
+              controller.enqueue(new TextEncoder().encode(JSON.stringify({ stat: 'OK', response: {} })));
+              controller.close();
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const duo = fakeDuo(() => slowBody());
+    const admin = new DuoAdminClient({ ...CREDS, fetch: duo.fetch, pacing: pacer });
+    await admin.settings.get();
+    await admin.settings.get();
+    // One token a second from the first answer's headers: 400 ms after its body was read, not a full second.
+    expect(clock.waits).toEqual([400]);
+  });
+
+  it('tells the caller once each attempt holds its token (onPaced), before it is sent', async () => {
+    const clock = fakeClock();
+    const pacer = new Pacer({ rates: { admin_get_one: 60 }, burst: { admin_get_one: 1 }, now: clock.now, sleep: clock.sleep });
+    const events: string[] = [];
+    const duo = fakeDuo((_s, i) => {
+      events.push(`sent ${i}`);
+      return i === 0 ? fail(429, 42901, 'Too Many Requests') : ok({});
+    });
+    const admin = new DuoAdminClient({ ...CREDS, fetch: duo.fetch, pacing: pacer, retry: { sleep: clock.sleep, random: () => 0 } });
+    await admin.call({ method: 'GET', path: '/admin/v1/settings', idempotent: true, endpointClass: 'admin_get_one', onPaced: () => events.push(`paced at ${clock.now()}`) });
+    const t0 = Date.UTC(2026, 0, 1);
+    // The retry after the 429 waits for its token (a second) and is paced again.
+    expect(events).toEqual([`paced at ${t0}`, 'sent 0', `paced at ${t0 + 1000}`, 'sent 1']);
+  });
+
   it('is shared by clients given the same instance', async () => {
     const clock = fakeClock();
     const pacer = new Pacer({ rates: { admin_get_one: 60 }, burst: { admin_get_one: 1 }, now: clock.now, sleep: clock.sleep });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DuoAdminClient, DuoAuthClient, DuoConnectionError, DuoTimeoutError, type DuoClientOptions, type RetryInfo } from '../../src/index.js';
+import { DuoAdminClient, DuoAuthClient, DuoConnectionError, DuoTimeoutError, NodeTransport, type DuoClientOptions, type RetryInfo } from '../../src/index.js';
 import { CREDS } from '../support/fake-duo.js';
 import { sendOk, startProxy, startServer } from '../support/local-server.js';
 
@@ -53,6 +53,37 @@ describe('node transport over a real port', () => {
     await Promise.all([a, b]);
     // Gated to one body at a time, /b's complete answer waits paused until /a's body is read.
     expect(finished).toEqual(order);
+  });
+
+  it('tells when the answer begins to arrive (onResponse), before its body has', async () => {
+    const s = await server((_seen, _req, res) => {
+      const body = JSON.stringify({ stat: 'OK', response: {} });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      res.write(body.slice(0, 5));
+      setTimeout(() => res.end(body.slice(5)), 150);
+    });
+    const transport = new NodeTransport();
+    cleanup.push(() => transport.close());
+    let headersAt: number | undefined;
+    let calls = 0;
+    const answer = await transport.send({
+      method: 'GET',
+      url: `${s.url}/admin/v1/settings`,
+      headers: {},
+      body: undefined,
+      timeoutMs: 5000,
+      signal: undefined,
+      describe: { method: 'GET', host: 'h', path: '/admin/v1/settings' },
+      secrets: [],
+      onResponse: () => {
+        headersAt = performance.now();
+        calls += 1;
+      },
+    });
+    const bodyAt = performance.now();
+    expect(answer.status).toBe(200);
+    expect(calls).toBe(1);
+    expect(bodyAt - headersAt!).toBeGreaterThanOrEqual(100);
   });
 
   it('a paused answer that waits for its turn does not time out meanwhile', async () => {
