@@ -33,7 +33,7 @@ export function normalizeOrgName(name: string): NormalizedOrgName {
     .toLowerCase()
     .replace(/[&+]/g, ' and ')
     // Apostrophes and dots join letters: "Smith's" -> "smiths", "L.L.C." -> "llc", "Corp." -> "corp".
-    .replace(/['’.]/g, '')
+    .replace(/['\u2019.]/g, '') // the curly apostrophe escaped: see scripts/build-hub.mjs
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   const words = folded ? folded.split(' ') : [];
