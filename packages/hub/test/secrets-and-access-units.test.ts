@@ -38,8 +38,9 @@ describe('SecretBox', () => {
     ['a flipped byte', (s: string) => s.slice(0, 30) + (s[30] === 'A' ? 'B' : 'A') + s.slice(31), cred, box],
     ['truncation', (s: string) => s.slice(0, 25), cred, box],
     ['an unknown version', (s: string) => 'v9' + s.slice(2), cred, box],
-  ])('refuses %s', (_name, mutate, target, opener) => {
+  ])('refuses %s, even right after the genuine value was opened (and remembered)', (_name, mutate, target, opener) => {
     const sealed = box.seal(secret, cred);
+    expect(box.open(sealed, cred)).toBe(secret);
     let error: unknown;
     try {
       opener.open(mutate(sealed), target);
@@ -48,6 +49,14 @@ describe('SecretBox', () => {
     }
     expect(error).toBeInstanceOf(SecretBoxError);
     expect(String(error)).not.toContain(secret);
+  });
+
+  it('opens values again alike, past the bound of those it remembers', () => {
+    const values = Array.from({ length: 300 }, (_, i) => `secret-number-${i}-${'x'.repeat(20)}`);
+    const sealed = values.map((v, i) => box.seal(v, { ...cred, rowKey: [`int_${i}`, 'admin'] }));
+    for (let round = 0; round < 2; round++) {
+      sealed.forEach((s, i) => expect(box.open(s, { ...cred, rowKey: [`int_${i}`, 'admin'] })).toBe(values[i]));
+    }
   });
 
   it('tells its observer about every plaintext it handles', () => {
