@@ -16,7 +16,8 @@
  *          --rates LIST (100,200,400) --bursts LIST (1,5,20) --skip-table --skip-plain
  *          --plain-accounts N (all; measure a subset and extrapolate) --repeat N (1: runs per measurement, median kept)
  *          --hub-env NAME=VALUE,... (extra environment for the hub processes; none by default)
- * Node flags for the hub processes (a CPU profile, a GC trace): DUOHUB_BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR".
+ * Node flags for the hub processes (a CPU profile, a GC trace): DUOHUB_BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR";
+ * for the emulator's process, DUOHUB_BENCH_EMULATOR_NODE_ARGS (it shares this machine's cores with the hub).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -70,7 +71,7 @@ execFileSync(process.execPath, ['scripts/build-hub.mjs'], { cwd: repoRoot, stdio
 const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [String(ACCOUNTS), String(USERS), args.seed], {
   // The emulator stands in for Duo's servers, which do not stall on a fleet this size: a large young
   // generation keeps its garbage collector from pausing answers.
-  execArgv: ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx'],
+  execArgv: ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', ...(process.env.DUOHUB_BENCH_EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean)],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const replies: EmulatorReply[] = [];
