@@ -30,8 +30,11 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
           .where('r.status', 'in', [...table.activeRunStatuses]),
       ),
     )
+    // The claim count comes back with the claim (SQLite and Postgres both return rows from an UPDATE):
+    // no second read per task.
+    .returning('attempts')
     .executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) !== 1) return undefined;
+  if (claimed === undefined) return undefined;
   if (table.startingRunStatuses.length > 0) {
     await db
       .updateTable(table.runs)
@@ -40,8 +43,7 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
       .where('status', 'in', [...table.startingRunStatuses])
       .execute();
   }
-  const row = await db.selectFrom(table.tasks).select('attempts').where('run_id', '=', key.runId).where(table.keyColumn, '=', key.key).executeTakeFirstOrThrow();
-  return Number(row.attempts);
+  return Number((claimed as { attempts: unknown }).attempts);
 }
 
 /**

@@ -39,6 +39,13 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
   #timer: NodeJS.Timeout | undefined;
   #pumping = false;
   #again = false;
+  /**
+   * The last look found nothing to claim. A task that ends well makes nothing claimable, so it does
+   * not look again (a thousand accounts ending one by one each queried every task of every run kept
+   * in the store); `notify`, the poll (lapsed leases, other processes) and a task that failed (and
+   * was handed back) do.
+   */
+  #idle = false;
   #stopped = false;
   #workerSeq = 0;
 
@@ -54,12 +61,18 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
 
   async start(): Promise<void> {
     if (this.#options.takeOverOnStart) await takeOverRunningTasks(this.#db(), this.#table);
-    this.#timer = setInterval(() => this.#kick(), this.#options.pollMs);
+    this.#timer = setInterval(() => this.#look(), this.#options.pollMs);
     this.#timer.unref();
-    this.#kick();
+    this.#look();
   }
 
   notify(): void {
+    this.#look();
+  }
+
+  /** Looks for work even if the last look found none. */
+  #look(): void {
+    this.#idle = false;
     this.#kick();
   }
 
@@ -105,6 +118,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
       const candidates = (await findClaimableLeasedTasks(this.#db(), this.#table, this.#now(), wanted + this.#inflight.size)).filter(
         (c) => !this.#inflight.has(`${c.runId}|${c.key}`),
       );
+      if (candidates.length === 0) this.#idle = true;
       let claimedAny = false;
       for (const candidate of candidates) {
         if (this.#stopped || this.#inflight.size >= cap) break;
@@ -120,11 +134,18 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
         const id = `${candidate.runId}|${candidate.key}`;
         const controller = new AbortController();
         const done = this.#work({ ...candidate, workerId, attempts }, controller.signal)
-          .catch((error: unknown) => this.#logger.warn({ err: error, run_id: candidate.runId, task: candidate.key }, `${this.#options.label} task failed; it will be retried`))
-          .finally(() => {
-            this.#inflight.delete(id);
-            this.#kick();
-          });
+          .then(
+            () => {
+              this.#inflight.delete(id);
+              // A free place may take a task the cap left waiting; with none waiting, nothing to look for.
+              if (!this.#idle) this.#kick();
+            },
+            (error: unknown) => {
+              this.#logger.warn({ err: error, run_id: candidate.runId, task: candidate.key }, `${this.#options.label} task failed; it will be retried`);
+              this.#inflight.delete(id);
+              this.#look();
+            },
+          );
         this.#inflight.set(id, { runId: candidate.runId, controller, done });
       }
       if (!claimedAny) break;

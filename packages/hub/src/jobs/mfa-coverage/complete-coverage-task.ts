@@ -45,7 +45,7 @@ export async function completeCoverageTask(
         .where('status', 'in', ['pending', 'running'])
         .executeTakeFirst();
       if (Number(written.numUpdatedRows) !== 1) return { written: false, finalized: false };
-      await trx
+      const counted = await trx
         .updateTable('coverage_runs')
         .set((eb) => ({
           accounts_done: eb('accounts_done', '+', 1),
@@ -53,7 +53,12 @@ export async function completeCoverageTask(
           users_seen: eb('users_seen', '+', users),
         }))
         .where('id', '=', key.runId)
-        .execute();
+        .returning(['accounts_done', 'accounts_total'])
+        .executeTakeFirst();
+      // Only this function closes a task of an active run, counting it here in the same transaction, so
+      // the run can only be complete once every account is counted: until then, no need to look (a
+      // look counts the open tasks, and each of a thousand accounts' completions counted them all).
+      if (counted && Number(counted.accounts_done) < Number(counted.accounts_total)) return { written: true, finalized: false };
       const finalized = await finalizeIfComplete(trx, hub, key.runId);
       return { written: true, finalized };
     });

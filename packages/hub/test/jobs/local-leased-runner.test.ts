@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Logger } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { releaseLeasedTask } from '../../src/jobs/leased-tasks/claim-leased-task.js';
+import type { LeasedTaskTable, UntypedDb } from '../../src/jobs/leased-tasks/leased-task-table.js';
+import type { LeasedTaskWork } from '../../src/jobs/leased-tasks/leased-task-work.js';
+import { LocalLeasedRunner } from '../../src/jobs/leased-tasks/local-leased-runner.js';
+
+const table: LeasedTaskTable = { tasks: 'tasks', runs: 'runs', keyColumn: 'task_key', activeRunStatuses: ['queued', 'running'], startingRunStatuses: ['queued'] };
+const quiet = { warn() {}, error() {}, info() {}, debug() {} } as unknown as Logger;
+
+/** A store with one queued run of `n` pending tasks; counts the queries that look for claimable tasks. */
+async function storeWithRun(n: number) {
+  const looks = { count: 0 };
+  const db = new Kysely<Record<string, Record<string, unknown>>>({
+    dialect: new SqliteDialect({ database: new Database(':memory:') }),
+    log: (event) => {
+      if (event.level === 'query' && event.query.sql.includes('from "tasks" as "t"')) looks.count += 1;
+    },
+  });
+  await sql`create table runs (id text primary key, status text not null, created_at text not null, started_at text)`.execute(db);
+  await sql`create table tasks (run_id text not null, task_key text not null, seq integer not null, status text not null, attempts integer not null default 0,
+    replica_id text, worker_id text, lease_expires_at text, started_at text, primary key (run_id, task_key))`.execute(db);
+  await sql`insert into runs values ('run_1', 'queued', '2026-01-01T00:00:00.000Z', null)`.execute(db);
+  for (let i = 0; i < n; i++) await sql`insert into tasks (run_id, task_key, seq, status) values ('run_1', ${`t${i}`}, ${i}, 'pending')`.execute(db);
+  return { db, looks, untyped: () => db as unknown as UntypedDb };
+}
+
+const runners: LocalLeasedRunner[] = [];
+afterEach(async () => {
+  while (runners.length) await runners.pop()!.stop();
+});
+
+function start(db: () => UntypedDb, work: LeasedTaskWork) {
+  // A poll far away: any look seen in the test came from the runner's own reasons, not the clock.
+  const runner = new LocalLeasedRunner(
+    { db, table, logger: quiet, now: Date.now, work },
+    { replicaId: 'r1', leaseMs: 30_000, pollMs: 60_000, concurrency: undefined, takeOverOnStart: false, label: 'test' },
+  );
+  runners.push(runner);
+  return runner;
+}
+
+async function until(check: () => Promise<boolean>, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const doneCount = async (db: Kysely<Record<string, Record<string, unknown>>>) =>
+  Number(((await sql<{ n: number }>`select count(*) as n from tasks where status = 'done'`.execute(db)).rows[0] as { n: number }).n);
+
+describe('LocalLeasedRunner', () => {
+  it('does not look for work again as each task ends once a look found none (a run of many accounts)', async () => {
+    const { db, looks, untyped } = await storeWithRun(60);
+    // Accounts end one by one, as scans of different sizes do.
+    const runner = start(untyped, async (task) => {
+      await new Promise((r) => setTimeout(r, 20 + 5 * Number(task.key.slice(1))));
+      await sql`update tasks set status = 'done' where run_id = ${task.runId} and task_key = ${task.key}`.execute(db);
+    });
+    await runner.start();
+    await until(async () => (await doneCount(db)) === 60);
+    await until(async () => runner.active === 0);
+    // One look claims all sixty, one more finds none; the sixty endings add nothing (it was one look each).
+    expect(looks.count).toBeLessThanOrEqual(3);
+    // Told of new work, it looks again.
+    const before = looks.count;
+    runner.notify();
+    await until(async () => looks.count > before);
+  });
+
+  it('looks again at once when a task fails and is handed back, without waiting for the poll', async () => {
+    const { db, untyped } = await storeWithRun(3);
+    let failures = 0;
+    const runner = start(untyped, async (task, _signal) => {
+      if (task.key === 't1' && failures === 0) {
+        failures += 1;
+        // Long after the runner found nothing more to claim.
+        await new Promise((r) => setTimeout(r, 200));
+        await releaseLeasedTask(untyped(), table, task, { replicaId: 'r1', workerId: task.workerId });
+        throw new Error('transient');
+      }
+      await sql`update tasks set status = 'done' where run_id = ${task.runId} and task_key = ${task.key}`.execute(db);
+    });
+    await runner.start();
+    await until(async () => (await doneCount(db)) === 3, 3000);
+    expect(failures).toBe(1);
+  });
+});
