@@ -12,11 +12,12 @@ const quiet = { warn() {}, error() {}, info() {}, debug() {} } as unknown as Log
 
 /** A store with one queued run of `n` pending tasks; counts the queries that look for claimable tasks. */
 async function storeWithRun(n: number) {
-  const looks = { count: 0 };
+  const looks = { count: 0, runUpdates: 0 };
   const db = new Kysely<Record<string, Record<string, unknown>>>({
     dialect: new SqliteDialect({ database: new Database(':memory:') }),
     log: (event) => {
       if (event.level === 'query' && event.query.sql.includes('from "tasks" as "t"')) looks.count += 1;
+      if (event.level === 'query' && event.query.sql.startsWith('update "runs"')) looks.runUpdates += 1;
     },
   });
   await sql`create table runs (id text primary key, status text not null, created_at text not null, started_at text)`.execute(db);
@@ -66,6 +67,9 @@ describe('LocalLeasedRunner', () => {
     await until(async () => runner.active === 0);
     // One look claims all sixty, one more finds none; the sixty endings add nothing (it was one look each).
     expect(looks.count).toBeLessThanOrEqual(3);
+    // The run moved to running once, not once a claim.
+    expect(looks.runUpdates).toBe(1);
+    expect(((await sql<{ status: string }>`select status from runs`.execute(db)).rows[0] as { status: string }).status).toBe('running');
     // Told of new work, it looks again.
     const before = looks.count;
     runner.notify();

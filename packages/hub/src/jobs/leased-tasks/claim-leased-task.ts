@@ -1,6 +1,19 @@
 import type { LeasedTaskKey, LeasedTaskTable, LeaseHolder, UntypedDb } from './leased-task-table.js';
 
 /**
+ * Runs this process has seen past their starting status (by table and id). A run never goes back to
+ * a starting status, so once the update below has run for a run, its next claims need not repeat it
+ * (a run of a thousand accounts repeated it a thousand times). Bounded: the oldest are forgotten.
+ */
+const runsStarted = new Set<string>();
+const RUNS_STARTED_KEPT = 1024;
+
+function remember(set: Set<string>, value: string): void {
+  set.add(value);
+  if (set.size > RUNS_STARTED_KEPT) set.delete(set.values().next().value!);
+}
+
+/**
  * Claims one task of an active run: a pending one, or a running one whose holder let its lease
  * lapse (it died, or stalled past the lease). One conditional UPDATE, so of concurrent claimers
  * exactly one wins. Returns the claims so far (this one included), or undefined when not won.
@@ -35,13 +48,15 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
     .returning('attempts')
     .executeTakeFirst();
   if (claimed === undefined) return undefined;
-  if (table.startingRunStatuses.length > 0) {
+  const started = `${table.runs}|${key.runId}`;
+  if (table.startingRunStatuses.length > 0 && !runsStarted.has(started)) {
     await db
       .updateTable(table.runs)
       .set({ status: 'running', started_at: nowIso })
       .where('id', '=', key.runId)
       .where('status', 'in', [...table.startingRunStatuses])
       .execute();
+    remember(runsStarted, started);
   }
   return Number((claimed as { attempts: unknown }).attempts);
 }
