@@ -17,10 +17,24 @@ export interface IntegrationRecord {
 
 /** The integration with this id, or `not_found`. */
 export async function loadIntegration(db: Db, id: string): Promise<IntegrationRecord> {
-  const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new HubError('not_found', { message: 'No integration with this id.' });
-  const creds = await db.selectFrom('integration_credentials').selectAll().where('integration_id', '=', id).execute();
-  return { row, credentials: Object.fromEntries(creds.map((c) => [c.kind, c])) };
+  // One statement: the row and its credential sets read at one moment, and one round trip for every
+  // action run and coverage task that needs them.
+  const rows = await db
+    .selectFrom('integrations as i')
+    .leftJoin('integration_credentials as c', 'c.integration_id', 'i.id')
+    .selectAll('i')
+    .select(['c.kind as cred_kind', 'c.api_host as cred_api_host', 'c.integration_key as cred_integration_key', 'c.secret_key as cred_secret_key', 'c.updated_at as cred_updated_at'])
+    .where('i.id', '=', id)
+    .execute();
+  const first = rows[0];
+  if (!first) throw new HubError('not_found', { message: 'No integration with this id.' });
+  const { cred_kind: _k, cred_api_host: _h, cred_integration_key: _i, cred_secret_key: _s, cred_updated_at: _u, ...row } = first;
+  const credentials: IntegrationRecord['credentials'] = {};
+  for (const r of rows) {
+    if (r.cred_kind === null || r.cred_api_host === null || r.cred_integration_key === null || r.cred_secret_key === null || r.cred_updated_at === null) continue;
+    credentials[r.cred_kind] = { integration_id: id, kind: r.cred_kind, api_host: r.cred_api_host, integration_key: r.cred_integration_key, secret_key: r.cred_secret_key, updated_at: r.cred_updated_at };
+  }
+  return { row, credentials };
 }
 
 /** Every integration, oldest first. */
