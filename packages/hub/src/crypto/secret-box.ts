@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KeyRing } from './key-ring.js';
 import { parseSealed } from './parse-sealed.js';
+import { forgetOldest, touch } from '../util/forget-oldest.js';
 import { legacyAad, sealedAad, type SealTarget } from './seal-target.js';
 
 const NONCE_BYTES = 12;
@@ -76,16 +77,10 @@ export class SecretBox {
       }
       const aad = sealedAad(target);
       const memoKey = `${aad}\n${sealed}`;
-      plaintext = this.#opened.get(memoKey);
+      plaintext = this.#opened.get(memoKey) ?? decrypt(key, raw, aad);
       if (plaintext !== undefined) {
-        // Most recently used last, so the oldest is evicted first.
-        this.#opened.delete(memoKey);
-      } else {
-        plaintext = decrypt(key, raw, aad);
-      }
-      if (plaintext !== undefined) {
-        this.#opened.set(memoKey, plaintext);
-        if (this.#opened.size > OPENED_MEMO_SIZE) this.#opened.delete(this.#opened.keys().next().value!);
+        touch(this.#opened, memoKey, plaintext);
+        forgetOldest(this.#opened, OPENED_MEMO_SIZE);
       }
     } else {
       for (const key of this.keys.keys()) {

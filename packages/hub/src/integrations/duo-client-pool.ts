@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NodeTransport, type DuoClientOptions, type NodeTransportOptions } from '@duohub/sdk';
+import { forgetOldest, touch } from '../util/forget-oldest.js';
 import { credentialDigest } from './credential-digest.js';
 import { PooledTransport } from './pooled-transport.js';
 
@@ -61,12 +62,12 @@ export class DuoClientPool {
     const key = `${slot}|${this.#profile(options)}`;
     const found = entry.clients.get(key);
     if (found !== undefined) {
-      refresh(entry.clients, key, found);
+      touch(entry.clients, key, found);
       return found as T;
     }
     const client = build(options.fetch ? options : { ...options, transport: this.#transportOf(entry) });
     entry.clients.set(key, client);
-    if (entry.clients.size > this.#maxClients) entry.clients.delete(entry.clients.keys().next().value!);
+    forgetOldest(entry.clients, this.#maxClients);
     return client;
   }
 
@@ -87,7 +88,7 @@ export class DuoClientPool {
     });
     let entry = this.#sets.get(digest);
     if (entry) {
-      refresh(this.#sets, digest, entry);
+      touch(this.#sets, digest, entry);
       return entry;
     }
     entry = { transport: undefined, clients: new Map() };
@@ -121,10 +122,4 @@ export class DuoClientPool {
     }
     return String(id);
   }
-}
-
-/** Moves a Map entry to the end: Maps iterate in insertion order, so the first key is the least recently used. */
-function refresh<K, V>(map: Map<K, V>, key: K, value: V): void {
-  map.delete(key);
-  map.set(key, value);
 }

@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { forgetOldest, touch } from '../util/forget-oldest.js';
 
 /** What `cacheStatements` needs of a better-sqlite3 database. */
 interface PreparingDatabase {
@@ -20,13 +21,12 @@ export function cacheStatements(db: PreparingDatabase, max = 500): SqliteDatabas
       const cached = cache.get(sql);
       if (cached) {
         // Most recently used last: Map keeps insertion order, so the first key is the eviction candidate.
-        cache.delete(sql);
-        cache.set(sql, cached);
+        touch(cache, sql, cached);
         return cached;
       }
       const statement = db.prepare(sql);
       cache.set(sql, statement);
-      if (cache.size > max) cache.delete(cache.keys().next().value!);
+      forgetOldest(cache, max);
       return statement;
     },
     close() {

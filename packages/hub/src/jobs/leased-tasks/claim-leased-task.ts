@@ -1,3 +1,4 @@
+import { forgetOldest } from '../../util/forget-oldest.js';
 import type { LeasedTaskKey, LeasedTaskTable, LeaseHolder, UntypedDb } from './leased-task-table.js';
 
 /**
@@ -7,11 +8,6 @@ import type { LeasedTaskKey, LeasedTaskTable, LeaseHolder, UntypedDb } from './l
  */
 const runsStarted = new Set<string>();
 const RUNS_STARTED_KEPT = 1024;
-
-function remember(set: Set<string>, value: string): void {
-  set.add(value);
-  if (set.size > RUNS_STARTED_KEPT) set.delete(set.values().next().value!);
-}
 
 /**
  * Claims one task of an active run: a pending one, or a running one whose holder let its lease
@@ -56,7 +52,8 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
       .where('id', '=', key.runId)
       .where('status', 'in', [...table.startingRunStatuses])
       .execute();
-    remember(runsStarted, started);
+    runsStarted.add(started);
+    forgetOldest(runsStarted, RUNS_STARTED_KEPT);
   }
   return Number((claimed as { attempts: unknown }).attempts);
 }
