@@ -206,7 +206,7 @@ try {
   const sequential = await connectionsFor(CONNECTION_RUNS, 1);
   const parallel = await connectionsFor(CONNECTION_RUNS, 10);
   console.log(`connections the hub opened to Duo: ${sequential} for ${CONNECTION_RUNS} action runs one after another, ${parallel} for ${CONNECTION_RUNS} runs 10 at a time`);
-  console.log(`pool size (connections per origin per credential set): ${hub.maxSockets}`);
+  console.log(`pool size (connections per Duo host per credential set): ${hub.maxSockets}`);
   if (ratios[0] !== undefined) {
     console.log(`target: REST within ${RATIO_TARGET}x of the SDK at 0 ms -> ${ratios[0] <= RATIO_TARGET ? 'met' : 'NOT met'} (${ratios[0].toFixed(2)}x)`);
   }

@@ -10,7 +10,7 @@ export interface DuoClientPoolOptions {
   maxSets?: number;
   /** Clients kept per credential set (one per Duo account, call profile and kind). Default 1024. */
   maxClientsPerSet?: number;
-  /** Connection settings of each set's pool (SDK defaults: 32 sockets per origin, idle ones closed after 4 s). */
+  /** Connection settings of each set's pool (SDK defaults: 32 sockets per Duo host, idle ones closed after 4 s). */
   transport?: NodeTransportOptions;
 }
 
@@ -27,7 +27,7 @@ interface SetEntry {
  * out (bounded, least recently used first) with its sockets closed.
  */
 export class DuoClientPool {
-  /** Connections per origin in each set's pool: the most a set ever opens at once. */
+  /** Connections per Duo host in each set's pool (a parent's set holds one pool per child account host). */
   readonly maxSockets: number;
   // Per process: digests mean nothing outside it, and the key never leaves memory. Made on first use:
   // option objects are built per call, and an unused pool should cost nothing.

@@ -17,7 +17,7 @@ export interface NodeTransportOptions {
   proxy?: string | undefined;
   /** Reuse connections. Default true. */
   keepAlive?: boolean | undefined;
-  /** Connections per origin. Default 32. */
+  /** Connections per Duo API host (each Duo account has its own; see `poolName`). Default 32. */
   maxSockets?: number | undefined;
   /** Close idle pooled connections after this long, below common server keep-alive timeouts. Default 4000 ms. */
   idleSocketMs?: number | undefined;
@@ -181,7 +181,19 @@ function createAgent(protocol: 'http:' | 'https:', options: NodeTransportOptions
     timeout: options.idleSocketMs ?? 4_000,
   };
   if (options.ca !== undefined) agentOptions.ca = options.ca;
-  if (!proxy) return protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  if (!proxy) {
+    return protocol === 'https:'
+      ? new (class extends https.Agent {
+          override getName(opts?: https.RequestOptions) {
+            return poolName(super.getName(opts), opts);
+          }
+        })(agentOptions)
+      : new (class extends http.Agent {
+          override getName(opts?: http.ClientRequestArgs) {
+            return poolName(super.getName(opts), opts);
+          }
+        })(agentOptions);
+  }
   const tunnel = { proxy, ca: options.ca };
   if (protocol === 'https:') {
     return new (class extends https.Agent {
@@ -200,6 +212,19 @@ function createAgent(protocol: 'http:' | 'https:', options: NodeTransportOptions
       return undefined;
     }
   })(agentOptions);
+}
+
+/**
+ * The pool a request's connection comes from: Node's (the address connected to) and the Duo host it is
+ * signed for. Against Duo each account has its own API host and so its own pool; through one custom
+ * origin (the emulator, a test double, a reverse proxy) every account would otherwise queue for the same
+ * `maxSockets` connections, and a fleet scan's accounts would wait on each other's sockets, which they
+ * never do against Duo. (With a proxy, connections are already per Duo host: the tunnel is opened to it.)
+ */
+export function poolName(nodeName: string, opts: { headers?: unknown } | undefined): string {
+  const headers = opts?.headers as Record<string, unknown> | undefined;
+  const host = headers?.['Host'] ?? headers?.['host'];
+  return typeof host === 'string' && host !== '' ? `${nodeName}|${host}` : nodeName;
 }
 
 function adapt(callback: ((err: Error | null, stream: Duplex) => void) | undefined) {

@@ -127,6 +127,30 @@ describe('node transport over a real port', () => {
     expect(s.connections()).toBe(11);
   });
 
+  it.each([
+    ['two Duo hosts', 2, ['api-aaaaaaaa.duosecurity.com', 'api-bbbbbbbb.duosecurity.com']],
+    ['one Duo host', 1, ['api-aaaaaaaa.duosecurity.com', 'api-aaaaaaaa.duosecurity.com']],
+  ])('through one custom origin, pools connections per Duo host (%s: %i at once, maxSockets 1)', async (_name, atOnce, hosts) => {
+    // Each request is held until a second one arrives (or 150 ms pass): requests that draw on
+    // separate pools are both in at once; two that share one socket can only come one after another.
+    const held: Array<() => void> = [];
+    let most = 0;
+    const s = await server((seen, _req, res) => {
+      const answer = () => sendOk(res, { host: seen.host });
+      held.push(answer);
+      most = Math.max(most, held.length);
+      if (held.length === 2) held.splice(0).forEach((f) => f());
+      else setTimeout(() => held.includes(answer) && held.splice(held.indexOf(answer), 1)[0]!(), 150);
+    });
+    const transport = new NodeTransport({ maxSockets: 1 });
+    cleanup.push(() => transport.close());
+    const answers = await Promise.all(hosts.map((host) => client({ host, baseUrl: s.url, transport }).settings.get()));
+    expect(answers.map((a) => (a as unknown as { host: string }).host)).toEqual(hosts);
+    expect(most).toBe(atOnce);
+    expect(s.connections()).toBe(atOnce);
+    expect(s.seen.every((r) => r.signatureValid)).toBe(true);
+  });
+
   it('times out a request that gets no answer, after it was sent', async () => {
     const s = await server(() => {});
     const admin = client({ baseUrl: s.url, timeoutMs: 100, retry: false });
