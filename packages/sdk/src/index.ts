@@ -51,6 +51,7 @@ export { encodeForm } from './request/encode-form.js';
 export type { DuoResponse } from './request/parse-duo-response.js';
 export type { Transport, HttpRequest, HttpResponse } from './transport/transport.js';
 export { NodeTransport, type NodeTransportOptions } from './transport/node-transport.js';
+export { ReadGate } from './transport/read-gate.js';
 export type { FetchLike } from './transport/fetch-transport.js';
 
 export { UsersResource, type UserListOptions, type UserReference, type ResolveOptions } from './admin/users.js';

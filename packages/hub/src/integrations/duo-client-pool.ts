@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NodeTransport, type DuoClientOptions, type NodeTransportOptions } from '@duohub/sdk';
+import { NodeTransport, ReadGate, type DuoClientOptions, type NodeTransportOptions } from '@duohub/sdk';
 import { forgetOldest, touch } from '../util/forget-oldest.js';
 import { credentialDigest } from './credential-digest.js';
 import { PooledTransport } from './pooled-transport.js';
@@ -12,7 +12,19 @@ export interface DuoClientPoolOptions {
   maxClientsPerSet?: number;
   /** Connection settings of each set's pool (SDK defaults: 32 sockets per Duo host, idle ones closed after 4 s). */
   transport?: NodeTransportOptions;
+  /** Answers whose bodies are read at once, over every set (see `DEFAULT_BODIES_READING`). */
+  bodiesReading?: number;
 }
+
+/**
+ * Bodies read at once by default, over every credential set: requests still go out when their pacer
+ * lets them (Duo counts a request when it arrives, not when its answer is read), and answers beyond
+ * this wait paused in their sockets, their bytes in the kernel's buffers rather than this process.
+ * Each Duo account has its own connections, so a fleet scan has up to its pages in flight (64 by
+ * default, set higher by some) answering at once: tens of MB of user pages held as bytes before the
+ * first is parsed, where the parser takes them one at a time anyway.
+ */
+export const DEFAULT_BODIES_READING = 32;
 
 interface SetEntry {
   transport: PooledTransport | undefined;
@@ -36,6 +48,7 @@ export class DuoClientPool {
   readonly #maxSets: number;
   readonly #maxClients: number;
   readonly #transportOptions: NodeTransportOptions;
+  readonly #readGate: ReadGate;
   readonly #ids = new WeakMap<object, number>();
   #nextId = 1;
 
@@ -43,6 +56,7 @@ export class DuoClientPool {
     this.#maxSets = options.maxSets ?? 256;
     this.#maxClients = options.maxClientsPerSet ?? 1024;
     this.#transportOptions = options.transport ?? {};
+    this.#readGate = new ReadGate(options.bodiesReading ?? DEFAULT_BODIES_READING);
     this.maxSockets = this.#transportOptions.maxSockets ?? 32;
   }
 
@@ -102,7 +116,7 @@ export class DuoClientPool {
   }
 
   #transportOf(entry: SetEntry): PooledTransport {
-    entry.transport ??= new PooledTransport(new NodeTransport(this.#transportOptions));
+    entry.transport ??= new PooledTransport(new NodeTransport({ readGate: this.#readGate, ...this.#transportOptions }));
     return entry.transport;
   }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DuoAdminClient, type DuoClientOptions, type HttpRequest, type HttpResponse, type Transport } from '@duohub/sdk';
 import { credentialDigest, type CredentialIdentity } from '../../src/integrations/credential-digest.js';
@@ -171,5 +173,46 @@ describe('DuoClientPool', () => {
     pool.close();
     expect(transport!.retired).toBe(true);
     expect(pool.size).toBe(0);
+  });
+});
+
+describe('DuoClientPool read gate (real port)', () => {
+  it.each([
+    [undefined, ['b', 'a']],
+    [1, ['a', 'b']],
+  ])('bodiesReading %s over every credential set: answers finish in the order %j', async (bodiesReading, order) => {
+    // /a sends its headers and part of its body, then holds the rest until /b has been answered in full.
+    let finishA = () => {};
+    const server = http.createServer((req, res) => {
+      const body = JSON.stringify({ stat: 'OK', response: { path: req.url } });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+      if (req.url?.startsWith('/admin/v1/a')) {
+        res.write(body.slice(0, 10));
+        finishA = () => res.end(body.slice(10));
+      } else {
+        res.end(body);
+        setTimeout(() => finishA(), 50);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const pool = new DuoClientPool(bodiesReading === undefined ? { bodiesReading: 1000 } : { bodiesReading });
+    try {
+      // Two credential sets (another integration key): two pools of connections, one gate.
+      const first = pool.client('admin|parent', options({ baseUrl, pacing: false }), build);
+      const second = pool.client('admin|parent', options({ baseUrl, pacing: false, ikey: 'DIBBBBBBBBBBBBBBBBBB' }), build);
+      expect(pool.size).toBe(2);
+      const finished: string[] = [];
+      const a = first.request('GET', '/admin/v1/a').then(() => finished.push('a'));
+      await new Promise((r) => setTimeout(r, 50));
+      const b = second.request('GET', '/admin/v1/b').then(() => finished.push('b'));
+      await Promise.all([a, b]);
+      // One body at a time: /b's complete answer waits, paused, until /a's body has been read.
+      expect(finished).toEqual(order);
+    } finally {
+      pool.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

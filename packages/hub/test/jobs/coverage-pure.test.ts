@@ -103,7 +103,7 @@ describe('coverageJobOptionsFromEnv', () => {
     });
     expect(o).toMatchObject({ scheduleMs: 43_200_000, concurrency: 4, pagesInFlight: 32, leaseMs: 5000, replicaId: 'hub-1' });
     // No cap on accounts by default: page reads in flight are the bound.
-    expect(coverageJobOptionsFromEnv({})).toMatchObject({ scheduleMs: undefined, concurrency: undefined, pagesInFlight: 128, leaseMs: 30_000 });
+    expect(coverageJobOptionsFromEnv({})).toMatchObject({ scheduleMs: undefined, concurrency: undefined, pagesInFlight: 64, leaseMs: 30_000 });
     expect(coverageJobOptionsFromEnv({ DUOHUB_COVERAGE_SCHEDULE: 'off' }).scheduleMs).toBeUndefined();
   });
 

@@ -28,6 +28,11 @@ export interface NodeTransportOptions {
    * the rest wait paused, their timeouts restarting when their turn comes. Default unlimited.
    */
   maxBodiesReading?: number | undefined;
+  /**
+   * A gate shared with other transports (it wins over `maxBodiesReading`): one process-wide bound on
+   * bodies read at once, for a program holding a pool per credential set (the hub).
+   */
+  readGate?: ReadGate | undefined;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -45,7 +50,7 @@ export class NodeTransport implements Transport {
 
   constructor(private readonly options: NodeTransportOptions = {}) {
     this.proxy = options.proxy === undefined ? undefined : new URL(options.proxy);
-    this.gate = options.maxBodiesReading === undefined ? undefined : new ReadGate(options.maxBodiesReading);
+    this.gate = options.readGate ?? (options.maxBodiesReading === undefined ? undefined : new ReadGate(options.maxBodiesReading));
   }
 
   send(req: HttpRequest): Promise<HttpResponse> {
