@@ -15,6 +15,8 @@ export interface BucketGrant {
   released: boolean;
   /** Sent on a token the mirror refilled, not one of the burst it held when last full (set on release). */
   refilled: boolean;
+  /** The caller had to wait for its token, queued or outside (see `HELD_BACK_TOKENS`): pacing held it back. */
+  heldBack: boolean;
 }
 
 /** How a bucket starts. */
@@ -100,6 +102,12 @@ const EXPLORE_PER_SUCCESS = 0.05;
 // Refilled tokens Duo must accept in a row before exploring begins: one or two can be luck (a
 // partial token, jitter), and the rate exploring begins at is where a 429 takes it back to.
 const EXPLORE_AFTER = 4;
+// A request that took its token within this share of a token after it refilled (counting refill a
+// full bucket threw away) was waiting for it, though outside the queue: callers that wait on
+// `snapshot()` (as the hub's fleet scan does, so as not to hold a page slot in the queue) reserve the
+// moment the mirror holds a token, late only by their timer. Pacing holds them back as much as a
+// queued caller, so exploring is worth as much; a caller that came later set the pace itself.
+const HELD_BACK_TOKENS = 0.25;
 
 /**
  * A token bucket that mirrors Duo's bucket for one (host, account, class) and learns its rate and
@@ -137,6 +145,8 @@ export class LearningBucket {
   private credit: number;
   private issued = 0;
   private waiting = 0;
+  /** Refill the cap threw away since a request last left (tokens): how long the bucket sat full unused. */
+  private overflow = 0;
   private last: number;
   /**
    * Whether the mirror refills. Duo's bucket starts refilling (at first, and again whenever it was
@@ -204,9 +214,10 @@ export class LearningBucket {
     const ticket = this.issued;
     const tokensBefore = this.credit - ticket;
     if (tokensBefore >= 1) {
+      const heldBack = tokensBefore + this.overflow < 1 + HELD_BACK_TOKENS;
       const refilled = this.leave(tokensBefore, now);
       this.issued += 1;
-      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled };
+      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled, heldBack };
     }
     if (this.probeState() === 'ready') {
       // A probe spends a token like any request, outside the queue (it takes no ticket): if Duo
@@ -214,11 +225,11 @@ export class LearningBucket {
       // if Duo's refill paid for it, the mirror is one token poorer, as Duo is.
       this.probing = true;
       this.credit -= 1;
-      return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled: false };
+      return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled: false, heldBack: true };
     }
     this.issued += 1;
     this.waiting += 1;
-    return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: false, refilled: false };
+    return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: false, refilled: false, heldBack: true };
   }
 
   /** Milliseconds the grant must still wait; 0 releases it (it is being sent now). */
@@ -479,12 +490,13 @@ export class LearningBucket {
    * explore upward on it. Only acceptances past the known burst count, on refilled tokens (Duo's
    * banked burst would hide a crossing, and a climb through a burst of 20 overshoots a slow Duo
    * several times over; with a burst of one Duo banks nothing, so all count), four in a row since the
-   * last 429, and only while callers wait (a pace nobody waits on proves nothing).
+   * last 429, and only while callers wait (a pace nobody waits on proves nothing): queued, or this
+   * request itself, sent as soon as its token refilled (see `HELD_BACK_TOKENS`).
    */
   private keptUpWith(grant: BucketGrant): boolean {
     if (!this.burstKnown || !(grant.refilled || this.burst === 1)) return false;
     this.keptUp += 1;
-    return this.keptUp >= EXPLORE_AFTER && this.exploring() && this.waiting > 0;
+    return this.keptUp >= EXPLORE_AFTER && this.exploring() && (this.waiting > 0 || grant.heldBack);
   }
 
   /** Still below the ceiling with no 429 having bounded the rate: a success on a refilled token may raise it. */
@@ -513,6 +525,7 @@ export class LearningBucket {
    * (see `answered`). Returns whether it spends a refilled token rather than one of the burst.
    */
   private leave(tokens: number, now: number): boolean {
+    this.overflow = 0;
     if (tokens >= this.burst - 1e-9) {
       this.drainFromFull(now);
       this.leftSinceFull = 0;
@@ -533,11 +546,13 @@ export class LearningBucket {
     // Duo's bucket holds at most the burst whatever waits on our side: a place in the queue is not a
     // token, and a waiter sent late finds no more than a full bucket.
     const cap = this.sent() + this.burst;
+    const gained = ((now - this.last) * this.rate) / 60_000;
     if (this.credit < cap) {
-      const gained = ((now - this.last) * this.rate) / 60_000;
+      this.overflow += Math.max(0, this.credit + gained - cap);
       this.credit = Math.min(cap, this.credit + gained);
       if (this.credit >= cap) this.onFull(gained);
     } else {
+      this.overflow += gained;
       this.credit = cap;
     }
     this.last = now;

@@ -145,7 +145,7 @@ export class Pacer {
 
   private unknownGrant(): BucketGrant {
     // Callers that did not keep a permit: treat the request as sent just now, outside any probe.
-    return { ticket: -1, probe: false, tokensBefore: 0, intervalMs: 0, sentAt: this.now(), released: true, refilled: false };
+    return { ticket: -1, probe: false, tokensBefore: 0, intervalMs: 0, sentAt: this.now(), released: true, refilled: false, heldBack: false };
   }
 
   private bucket(key: PaceKey): LearningBucket | undefined {

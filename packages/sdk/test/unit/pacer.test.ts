@@ -437,21 +437,21 @@ describe('LearningBucket exploring above the published rate', () => {
   const EXPLORER: BucketStart = { ratePerMinute: 200, ceilingPerMinute: 400, publishedPerMinute: 200, burst: 1, burstKnown: true, maxBurst: 400, floorPerMinute: 10 };
 
   /**
-   * Sends `n` requests one after another, each when the bucket releases it, with `waiting` callers
+   * Sends `n` requests one after another, each when the bucket releases it, with a caller
    * queued behind it, answered 40 ms later as `accept(i)` says. Returns the rate after each answer.
    */
-  function pace(bucket: LearningBucket, n: number, options: { waiting?: boolean; accept?: (i: number) => boolean; from?: number } = {}) {
+  function pace(bucket: LearningBucket, n: number, options: { accept?: (i: number) => boolean; from?: number } = {}) {
     let t = options.from ?? 0;
     const rates: number[] = [];
     let head = bucket.reserve(t);
     for (let i = 0; i < n; i++) {
       for (let w = bucket.waitMs(head, t); w > 0; w = bucket.waitMs(head, t)) t += w;
-      const queued = options.waiting === false ? undefined : bucket.reserve(t);
+      const queued = bucket.reserve(t);
       t += 40;
       if (options.accept?.(i) ?? true) bucket.succeeded(head, t);
       else bucket.rateLimited(head, t);
       rates.push(Math.round(bucket.snapshot(t).ratePerMinute * 10) / 10);
-      head = queued ?? bucket.reserve(t);
+      head = queued;
     }
     // The caller still queued gives up, so a later call starts at the head of the queue.
     bucket.cancel(head, t);
@@ -464,10 +464,32 @@ describe('LearningBucket exploring above the published rate', () => {
     expect(bucket.learned()).toMatchObject({ ratePerMinute: 231.525, exploredFrom: 200 });
   });
 
-  it('does not climb with nobody waiting, nor before the burst is known', () => {
-    expect(pace(new LearningBucket(EXPLORER, 0), 8, { waiting: false }).rates.every((r) => r === 200)).toBe(true);
+  it('does not climb before the burst is known', () => {
     const unknown = new LearningBucket({ ...EXPLORER, burst: 3, burstKnown: false }, 0);
     expect(pace(unknown, 8).rates.every((r) => r === 200)).toBe(true);
+  });
+
+  it('climbs too for a caller that waits outside the queue and reserves as its token refills, not for one that comes later', () => {
+    // As the hub's fleet scan does: look at the mirror, sleep until it holds a token, reserve then
+    // (a timer late by `lateMs`). Each request is answered 40 ms after it leaves.
+    const outside = (lateMs: number) => {
+      const bucket = new LearningBucket(EXPLORER, 0);
+      let t = 0;
+      const rates: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const grant = bucket.reserve(t);
+        expect(bucket.waitMs(grant, t)).toBe(0);
+        bucket.succeeded(grant, t + 40);
+        rates.push(Math.round(bucket.snapshot(t + 40).ratePerMinute * 10) / 10);
+        t += 40;
+        t += Math.max(0, Math.ceil(((1 - bucket.snapshot(t).tokens) * 60_000) / bucket.snapshot(t).ratePerMinute)) + lateMs;
+      }
+      return rates;
+    };
+    // 10 ms late (a sixth of a token at 400/min): held back by the pacer, so it explores.
+    expect(outside(10)).toEqual([200, 200, 200, 210, 220.5, 231.5, 243.1, 255.3]);
+    // 150 ms late, half a token or more: the caller, not the pacer, set the pace.
+    expect(outside(150).every((r) => r === 200)).toBe(true);
   });
 
   it('a 429 while exploring takes the rate back to where exploring began, for good', () => {
