@@ -10,10 +10,9 @@ import { build } from 'esbuild';
 import { nodeBundle } from './esbuild-node.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../packages/hub/package.json', import.meta.url), 'utf8'));
-const FROM_THEIR_FILES = ['better-sqlite3', 'pino', 'swagger-ui-dist', 'pg', 'graphile-worker'];
-const unknown = FROM_THEIR_FILES.filter((name) => !(name in pkg.dependencies));
+const external = ['better-sqlite3', 'pino', 'swagger-ui-dist', 'pg', 'graphile-worker'];
+const unknown = external.filter((name) => !(name in pkg.dependencies));
 if (unknown.length) throw new Error(`build-hub.mjs keeps external packages the hub no longer depends on: ${unknown.join(', ')}`);
-const external = FROM_THEIR_FILES;
 await build({
   ...nodeBundle,
   entryPoints: ['packages/hub/src/cli.ts'],

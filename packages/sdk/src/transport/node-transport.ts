@@ -171,7 +171,7 @@ export class NodeTransport implements Transport {
   private agentFor(protocol: 'http:' | 'https:'): http.Agent {
     let agent = this.agents.get(protocol);
     if (!agent) {
-      agent = createAgent(protocol, this.options, this.proxy);
+      agent = poolPerDuoHost(createAgent(protocol, this.options, this.proxy));
       this.agents.set(protocol, agent);
     }
     return agent;
@@ -186,19 +186,7 @@ function createAgent(protocol: 'http:' | 'https:', options: NodeTransportOptions
     timeout: options.idleSocketMs ?? 4_000,
   };
   if (options.ca !== undefined) agentOptions.ca = options.ca;
-  if (!proxy) {
-    return protocol === 'https:'
-      ? new (class extends https.Agent {
-          override getName(opts?: https.RequestOptions) {
-            return poolName(super.getName(opts), opts);
-          }
-        })(agentOptions)
-      : new (class extends http.Agent {
-          override getName(opts?: http.ClientRequestArgs) {
-            return poolName(super.getName(opts), opts);
-          }
-        })(agentOptions);
-  }
+  if (!proxy) return protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
   const tunnel = { proxy, ca: options.ca };
   if (protocol === 'https:') {
     return new (class extends https.Agent {
@@ -220,13 +208,20 @@ function createAgent(protocol: 'http:' | 'https:', options: NodeTransportOptions
 }
 
 /**
- * The pool a request's connection comes from: Node's (the address connected to) and the Duo host it is
- * signed for. Against Duo each account has its own API host and so its own pool; through one custom
- * origin (the emulator, a test double, a reverse proxy) every account would otherwise queue for the same
- * `maxSockets` connections, and a fleet scan's accounts would wait on each other's sockets, which they
- * never do against Duo. (With a proxy, connections are already per Duo host: the tunnel is opened to it.)
+ * Names each of the agent's pools after Node's name (the address connected to) and the Duo host the
+ * request is signed for. Against Duo each account has its own API host and so its own pool; through
+ * one custom origin (the emulator, a test double, a reverse proxy, also behind a CONNECT proxy) every
+ * account would otherwise queue for the same `maxSockets` connections, and a fleet scan's accounts
+ * would wait on each other's sockets, which they never do against Duo.
  */
-export function poolName(nodeName: string, opts: { headers?: unknown } | undefined): string {
+function poolPerDuoHost(agent: http.Agent): http.Agent {
+  const nodeName = agent.getName.bind(agent);
+  agent.getName = (opts) => poolName(nodeName(opts), opts);
+  return agent;
+}
+
+/** The name of the pool for a request: Node's name, and the signed Host when the request sets one. */
+function poolName(nodeName: string, opts: { headers?: unknown } | undefined): string {
   const headers = opts?.headers as Record<string, unknown> | undefined;
   const host = headers?.['Host'] ?? headers?.['host'];
   return typeof host === 'string' && host !== '' ? `${nodeName}|${host}` : nodeName;
