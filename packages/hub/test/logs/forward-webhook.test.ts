@@ -165,11 +165,13 @@ function webhookSuite(backend: 'sqlite' | 'postgres') {
         byAccount.set(r.body.duo_account_id, list);
       }
       for (const [account, times] of byAccount) expect({ account, sorted: [...times].sort((x, y) => x - y) }).toEqual({ account, sorted: times });
-      // The receiver has an event as soon as its POST arrives; the hub counts it once the answer is
-      // back and recorded, a moment later (a clean-clone CI run once read 113 of 114 in between).
+      // Settled means nothing queued (pending) and nothing stored but not queued yet (the oldest
+      // undelivered item); pending alone is 0 while the scanner has yet to queue an event, which a
+      // clean-clone CI run caught (113 of 114). The receiver has an event when its POST arrives and the
+      // hub counts it once the answer is recorded, so the counts are compared once both are quiet.
       await waitUntil('counts settle', async () => {
         const now = await status(id);
-        return now.pending === 0 && now.delivered_count === receiver.received.size;
+        return now.pending === 0 && now.oldest_undelivered_at === null && now.delivered_count === receiver.received.size;
       });
       const s = await status(id);
       expect(s.delivered_count).toBe(receiver.received.size);
