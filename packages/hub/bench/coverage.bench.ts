@@ -17,6 +17,7 @@
  *          --plain-accounts N (all; measure a subset and extrapolate) --repeat N (1: runs per measurement, median kept)
  *          --hub-env NAME=VALUE,... (extra environment for the hub processes; none by default)
  * Node flags for the hub processes (a CPU profile, a GC trace): DUOHUB_BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR";
+ * a hub's whole stdout (where --trace-gc-nvp writes) kept in DIR/hub-PID.log: DUOHUB_BENCH_HUB_STDOUT_DIR=DIR;
  * for the emulator's process, DUOHUB_BENCH_EMULATOR_NODE_ARGS (it shares this machine's cores with the hub).
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';

@@ -3,6 +3,7 @@
  * data dir with its defaults, plus a REST helper and its peak memory as the kernel counts it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,9 @@ async function procCpuSeconds(pid: number): Promise<number> {
 // Node flags for the hub processes, for looking inside one (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
 // which NODE_OPTIONS refuses): DUOHUB_BENCH_HUB_NODE_ARGS, space-separated; none by default.
 const HUB_NODE_ARGS = (process.env.DUOHUB_BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// Where each hub's whole stdout goes (hub-PID.log), for what those flags print there (--trace-gc and
+// the like go to stdout, past the startup lines read here): DUOHUB_BENCH_HUB_STDOUT_DIR; dropped by default.
+const HUB_STDOUT_DIR = process.env.DUOHUB_BENCH_HUB_STDOUT_DIR;
 
 /** Starts `node <bundle> serve --port 0` with only what a user sets to reach a local emulator. */
 export async function startHubProcess(bundle: string, extraEnv: Record<string, string> = {}): Promise<HubProcess> {
@@ -65,7 +69,9 @@ export async function startHubProcess(bundle: string, extraEnv: Record<string, s
   let stdout = '';
   let stderr = '';
   let url: string | undefined;
+  const tee = HUB_STDOUT_DIR ? createWriteStream(path.join(HUB_STDOUT_DIR, `hub-${child.pid}.log`)) : undefined;
   child.stdout!.on('data', (d) => {
+    tee?.write(d);
     if (url) return; // drained, not kept: the log is not what is measured
     stdout += d;
     const line = stdout
