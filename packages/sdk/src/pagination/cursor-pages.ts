@@ -1,6 +1,7 @@
 import type { DuoResponse } from '../request/parse-duo-response.js';
 import type { Page } from './paginated.js';
 import { readTotal } from './read-total.js';
+import { release, take } from './release.js';
 
 /** A v2 log cursor as Duo sends it: `[ts, txid]` (authentication logs) or `"ts,offset"` (others). */
 export type LogCursor = string | string[];
@@ -32,7 +33,7 @@ export async function* cursorPages<T>(input: CursorPagesInput): AsyncGenerator<P
     step = await readCursorPage<T>(input, cursor, remaining);
     const { next, received } = step;
     remaining -= step.page.items.length;
-    page = step.page;
+    page = take(step, 'page');
     step = undefined;
     yield page;
     page = undefined;
@@ -57,6 +58,9 @@ async function readCursorPage<T>(input: CursorPagesInput, cursor: LogCursor | un
   const list = body[input.itemsKey];
   const items = Array.isArray(list) ? (list as T[]) : [];
   const metadata = typeof body['metadata'] === 'object' && body['metadata'] !== null ? (body['metadata'] as Record<string, unknown>) : undefined;
+  // The page carries the items on from here; the answer, which the client's promises may still hold,
+  // lets go of them (see `release`).
+  if (Array.isArray(list)) release(body, input.itemsKey);
   const next = readCursor(metadata?.['next_offset']);
   const page: Page<T> = { items: items.length > remaining ? items.slice(0, remaining) : items };
   if (next !== undefined) page.nextOffset = next;

@@ -1,3 +1,5 @@
+import { take } from './release.js';
+
 /**
  * Hands each page of a walk to `handle`, one at a time, holding none while the next is awaited.
  *
@@ -14,7 +16,9 @@ export async function forEachPage<P>(pages: AsyncIterable<P>, handle: (page: P) 
     result = await iterator.next();
     if (result.done) return;
     try {
-      await handle(result.value);
+      // The iterator's result came through a promise that may outlive this turn: it lets go of the
+      // page as the handler gets it (see `take`); the page is then the handler's to keep or drop.
+      await handle(take(result, 'value'));
     } catch (error) {
       // Stopped early: let the walk cancel its prefetches, as `for await` would.
       await iterator.return?.();

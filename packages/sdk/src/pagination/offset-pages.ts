@@ -1,6 +1,7 @@
 import type { DuoResponse } from '../request/parse-duo-response.js';
 import type { Page } from './paginated.js';
 import { readTotal } from './read-total.js';
+import { release, take } from './release.js';
 
 /** How to walk an offset-paged list. */
 export interface OffsetPagesInput<T> {
@@ -70,7 +71,7 @@ export async function* offsetPages<T>(input: OffsetPagesInput<T>): AsyncGenerato
           if (!ahead.has(at)) ahead.set(at, request(at));
         }
       }
-      page = step.page;
+      page = take(step, 'page');
       step = undefined;
       yield page;
       page = undefined;
@@ -99,6 +100,9 @@ async function readPage<T>(pending: Promise<DuoResponse<T[]>>, offset: number, r
   const items = Array.isArray(res.response) ? (res.response as T[]) : [];
   const next = readOffset(res.metadata?.['next_offset']);
   const total = readTotal(res.metadata?.['total_objects']);
+  // The answer came up through the client's promises, each of which may hold it after its value is
+  // taken: the page is carried on from here, so the answer lets go of it (see `release`).
+  release(res, 'response');
   const taken = items.length > remaining ? items.slice(0, remaining) : items;
   const page: Page<T> = { items: taken, offset };
   if (next !== undefined) page.nextOffset = next;

@@ -141,3 +141,54 @@ describe('a paginated list walked item by item', () => {
 function offsetList(list: ReturnType<typeof gatedList>) {
   return paginated(() => offsetPages({ fetchPage: list.fetchPage, pageSize: 100, concurrency: 2 }));
 }
+
+// Promises that fulfilled with a page can stay reachable after their value is taken (see
+// src/pagination/release.ts); these tests keep every such promise, as a lingering holder would, and
+// check that none of them still leads to a page once the walk has handed it on.
+describe('what a page came through lets go of it', () => {
+  it('offsetPages: each answer lets go of its items once the walk has built the page', async () => {
+    const kept: Array<Promise<DuoResponse<number[]>>> = [];
+    const fetchPage = (offset: number, limit: number) => {
+      const count = Math.max(0, Math.min(limit, 250 - offset));
+      const answer = Promise.resolve<DuoResponse<number[]>>({
+        status: 200,
+        response: Array.from({ length: count }, (_, i) => offset + i),
+        metadata: { total_objects: 250, ...(offset + count < 250 ? { next_offset: offset + count } : {}) },
+      });
+      kept.push(answer);
+      return answer;
+    };
+    const received: number[] = [];
+    await forEachPage(offsetPages({ fetchPage, pageSize: 100, concurrency: 2 }), (page) => {
+      received.push(...page.items);
+    });
+    expect(received).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(kept).toHaveLength(3);
+    for (const answer of kept) {
+      const res = await answer;
+      expect(res.response).toBeUndefined();
+      // What the walk reads besides the items stays: a caller holding the answer still sees its paging.
+      expect(res.metadata?.['total_objects']).toBe(250);
+    }
+  });
+
+  it('forEachPage: the iterator result lets go of the page; the handler keeps it as long as it likes', async () => {
+    const kept: Array<Promise<IteratorResult<Page<number>>>> = [];
+    let n = 0;
+    const pages: AsyncIterable<Page<number>> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          const result = Promise.resolve<IteratorResult<Page<number>>>(n < 3 ? { done: false, value: { items: [n, n], offset: 2 * n++ } } : { done: true, value: undefined });
+          kept.push(result);
+          return result;
+        },
+      }),
+    };
+    const handled: Array<Page<number>> = [];
+    await forEachPage(pages, (page) => {
+      handled.push(page);
+    });
+    expect(handled.map((p) => p.items)).toEqual([[0, 0], [1, 1], [2, 2]]);
+    for (const result of kept.slice(0, 3)) expect((await result).value).toBeUndefined();
+  });
+});
