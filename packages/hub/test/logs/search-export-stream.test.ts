@@ -4,6 +4,8 @@ import { withLogTables } from '../../src/logs/log-tables.js';
 import { createTempDatabase } from '../helpers/temp-postgres.js';
 import { startTestHub, type TestHub } from '../helpers/test-hub.js';
 import { MAX_OPEN_SNAPSHOTS, openLogSnapshotCount } from '../../src/logs/search/open-log-snapshot.js';
+import { logExportChunks } from '../../src/logs/search/export-log-events.js';
+import { logCsvHeader } from '../../src/logs/search/log-csv.js';
 import { newId } from '../../src/store/new-id.js';
 import { buildLogEvents, insertFixtureIntegration, insertLogEvents, sortNewestFirst, type LogRow } from './support/log-event-fixture.js';
 
@@ -109,6 +111,21 @@ describe.each(backends)('log export streams a snapshot (%s)', (backend) => {
       await insertLogEvents(t.store.db, stored.filter((r) => pruned.includes(r.id)));
     }, 120_000);
   }
+
+  it('csv: the snapshot is taken before the header goes out, so rows stored while the client holds the header are not exported', async () => {
+    // Deterministic on both stores: the consumer takes the header and stops; rows are stored; it reads on.
+    const actor = { kind: 'cli' as const, tokenId: null, scopes: ['read' as const], organizationIds: null };
+    const chunks = logExportChunks(t.hub, actor, { organizationIds: [orgId], logTypes: ['authentication'] }, 'csv');
+    const header = await chunks.next();
+    expect(header.value).toBe(logCsvHeader());
+    const late = synced('after-header', [stored[0]!.occurred_at + 1000, stored[ROWS - 1]!.occurred_at]);
+    await insertLogEvents(t.store.db, late);
+    let text = header.value as string;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) text += next.value;
+    expect(idsOfExport('csv', text)).toEqual(stored.map((r) => r.id));
+    expect(openLogSnapshotCount()).toBe(0);
+    await withLogTables(t.store.db).deleteFrom('log_events').where('id', 'in', late.map((r) => r.id)).execute();
+  }, 120_000);
 
   it('a client that goes away ends the export and its snapshot, and the hub keeps answering', async () => {
     const url = new URL(`/api/logs/export?format=jsonl`, t.url);

@@ -38,11 +38,26 @@ export async function* logEventBatches(hub: HubContext, actor: Actor, filters: L
   }
 }
 
-/** The export as text chunks: a header line (CSV), then one chunk per batch. */
+/**
+ * The export as text chunks: a header line (CSV), then one chunk per batch. The first batch is read
+ * before anything goes out, the CSV header included: reading it takes the snapshot (and checks the
+ * scope), so rows stored while a client holds the header back are not in the export. (Sent first, the
+ * header let a client that paused on it see rows stored after the export began: a CI run caught it
+ * on Postgres.)
+ */
 export async function* logExportChunks(hub: HubContext, actor: Actor, filters: LogFilters, format: LogExportFormat, batchRows = EXPORT_BATCH_ROWS): AsyncGenerator<string> {
-  if (format === 'csv') yield logCsvHeader();
-  for await (const rows of logEventBatches(hub, actor, filters, batchRows)) {
-    yield format === 'csv' ? rows.map(logCsvRow).join('') : rows.map((row) => JSON.stringify(toLogItem(row)) + '\n').join('');
+  const batches = logEventBatches(hub, actor, filters, batchRows);
+  try {
+    let next = await batches.next();
+    if (format === 'csv') yield logCsvHeader();
+    while (!next.done) {
+      const rows = next.value;
+      yield format === 'csv' ? rows.map(logCsvRow).join('') : rows.map((row) => JSON.stringify(toLogItem(row)) + '\n').join('');
+      next = await batches.next();
+    }
+  } finally {
+    // Ends the snapshot when the consumer stops early (a client that went away) or a read failed.
+    await batches.return(undefined);
   }
 }
 
