@@ -8,7 +8,10 @@ export type LogCursor = string | string[];
 
 /** How to walk a v2 log list. */
 export interface CursorPagesInput {
-  /** Fetches one page from `cursor` (undefined for the first). */
+  /**
+   * Fetches one page from `cursor` (undefined for the first). Return a fresh answer each time: the
+   * walk takes its items (the `itemsKey` list is cleared once the page is built, see release.ts).
+   */
   fetchPage(cursor: LogCursor | undefined, signal: AbortSignal | undefined): Promise<DuoResponse<unknown>>;
   /** Where the items are inside `response`: `authlogs` or `items`. */
   itemsKey: string;

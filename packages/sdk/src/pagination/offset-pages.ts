@@ -5,7 +5,11 @@ import { release, take } from './release.js';
 
 /** How to walk an offset-paged list. */
 export interface OffsetPagesInput<T> {
-  /** Fetches `limit` items from `offset`; must honour `signal` (prefetches are cancelled through it). */
+  /**
+   * Fetches `limit` items from `offset`; must honour `signal` (prefetches are cancelled through it).
+   * Return a fresh answer each time: the walk takes its items (`response` is cleared once the page
+   * is built, see release.ts); `metadata` is left as it was.
+   */
   fetchPage(offset: number, limit: number, signal: AbortSignal): Promise<DuoResponse<T[]>>;
   /** Items per request (the endpoint's maximum by default). */
   pageSize: number;
