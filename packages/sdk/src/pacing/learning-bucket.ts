@@ -17,6 +17,8 @@ export interface BucketGrant {
   refilled: boolean;
   /** The caller had to wait for its token, queued or outside (see `HELD_BACK_TOKENS`): pacing held it back. */
   heldBack: boolean;
+  /** Sent on refill the mirror counted from before its anchoring answer came (see `answered`). */
+  earlyAnchored?: boolean;
 }
 
 /** How a bucket starts. */
@@ -97,8 +99,8 @@ interface Epoch {
 const CLIMB_PER_SUCCESS = 0.01;
 // Share of the rate gained per success while exploring above where the bucket started, with callers
 // waiting: Duo's published rates are old quotes, and an account allowed twice as many is found within
-// a run of 15 pages. Overshooting costs a 429, which the rate measurement then corrects.
-const EXPLORE_PER_SUCCESS = 0.05;
+// a run of 11 pages (4 to begin, then 1.1^7 ~ 2). Overshooting costs a 429 and ends exploring.
+const EXPLORE_PER_SUCCESS = 0.1;
 // Refilled tokens Duo must accept in a row before exploring begins: one or two can be luck (a
 // partial token, jitter), and the rate exploring begins at is where a 429 takes it back to.
 const EXPLORE_AFTER = 4;
@@ -108,6 +110,12 @@ const EXPLORE_AFTER = 4;
 // moment the mirror holds a token, late only by their timer. Pacing holds them back as much as a
 // queued caller, so exploring is worth as much; a caller that came later set the pace itself.
 const HELD_BACK_TOKENS = 0.25;
+// When an answer anchors the refill (see `answered`), the share of the bucket's quickest round trip
+// by which the anchor is placed before the answer: Duo counted the request on its way, before
+// answering. Safe while this answer's return trip plus the next request's outward trip take at
+// least this much, which half the quickest whole round trip leaves room for; a 429 on a request
+// that relied on it turns it off for the bucket (see `rateLimited`).
+const ANCHOR_EARLY_SHARE = 0.5;
 
 /**
  * A token bucket that mirrors Duo's bucket for one (host, account, class) and learns its rate and
@@ -122,8 +130,8 @@ const HELD_BACK_TOKENS = 0.25;
  *   one probe is ever in flight, so finding the burst costs one 429, not one per concurrent caller.
  *   A probe spends a token like any request, so the mirror never counts one Duo has not got.
  * - Timing: the mirror refills as Duo does, from when Duo's bucket last left full, which only an
- *   answer places (see `answered`); and it never holds more than the burst, however many callers
- *   wait, since Duo's bucket does not.
+ *   answer places, less part of a round trip (see `answered`); and it never holds more than the
+ *   burst, however many callers wait, since Duo's bucket does not.
  * - Rate: a 429 means Duo's bucket is empty. From then on Duo accepts only what its rate refills,
  *   so the share of our paced requests it accepts measures that rate (`decideRate`); acceptances
  *   also prove a lower bound. The first 429 after a full bucket says nothing about the rate (the
@@ -160,6 +168,12 @@ export class LearningBucket {
   private leftSinceFull = 0;
   /** Whether any answer has come, for callers that never report one (see `waitMs`). */
   private heard = false;
+  /** The quickest round trip (send to answer) seen, ms. */
+  private quickestRtt = Number.POSITIVE_INFINITY;
+  /** See `ANCHOR_EARLY_SHARE`: 0 once a request sent on an early anchor met a 429. */
+  private anchorEarlyShare = ANCHOR_EARLY_SHARE;
+  /** How far before its answer the refill was last anchored, ms (0: at the answer). */
+  private anchoredEarlyBy = 0;
   private pausedUntil = 0;
   /** Whether a probe is out (only one ever is: finding the burst then costs one 429, not one per caller). */
   private probing = false;
@@ -215,9 +229,10 @@ export class LearningBucket {
     const tokensBefore = this.credit - ticket;
     if (tokensBefore >= 1) {
       const heldBack = tokensBefore + this.overflow < 1 + HELD_BACK_TOKENS;
+      const earlyAnchored = this.anchoredEarlyBy > 0;
       const refilled = this.leave(tokensBefore, now);
       this.issued += 1;
-      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled, heldBack };
+      return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled, heldBack, earlyAnchored };
     }
     if (this.probeState() === 'ready') {
       // A probe spends a token like any request, outside the queue (it takes no ticket): if Duo
@@ -257,6 +272,7 @@ export class LearningBucket {
 
   /** A waiting grant goes now (its wait is 0). */
   private release(grant: BucketGrant, now: number): 0 {
+    grant.earlyAnchored = this.anchoredEarlyBy > 0;
     grant.refilled = this.leave(this.credit - grant.ticket, now);
     grant.released = true;
     grant.sentAt = now;
@@ -281,17 +297,26 @@ export class LearningBucket {
 
   /**
    * Duo answered (any status, or the attempt failed). The answer to the first request since the
-   * bucket left full anchors the refill there: that request reached Duo, and Duo's refill began, at
-   * some point before its answer left, which is all we know. Anchoring earlier (the answer less the
-   * quickest round trip seen) was tried: a quickest measured under load is no floor, and later
-   * requests that travelled faster met an empty bucket. The price is one round trip of refill each
-   * time the bucket leaves full: once a run, and before every request with a burst of one.
+   * bucket left full anchors the refill: that request reached Duo, and Duo's refill began, somewhere
+   * between its send and its answer. The next request sent on that refill reaches Duo after its own
+   * outward trip, so the anchor may lie before the answer by as much as this answer's return trip
+   * plus that outward trip, which we cannot see apart; half the quickest round trip seen is taken
+   * (`ANCHOR_EARLY_SHARE`). Anchoring at the answer less the whole quickest round trip was tried: a
+   * quickest measured under load is no floor, and later requests that travelled faster met an empty
+   * bucket. What is left costs part of a round trip of refill each time the bucket leaves full: once
+   * a run, and before every request with a burst of one.
    */
   answered(now: number, sentAt?: number): void {
     this.heard = true;
+    const rtt = sentAt === undefined ? undefined : now - sentAt;
+    if (rtt !== undefined && rtt >= 0) this.quickestRtt = Math.min(this.quickestRtt, rtt);
     if (!this.anchored && (sentAt === undefined || sentAt >= this.drainedAt)) {
       this.anchored = true;
-      this.last = Math.max(this.last, now);
+      // Only with a burst of one, where every request leaves a full bucket and waits on this: with a
+      // larger burst it happens once a run, and a 429 in a drain could not tell it from the rate.
+      const early = rtt === undefined || rtt < 0 || this.burst !== 1 ? 0 : Math.min(rtt, this.quickestRtt) * this.anchorEarlyShare;
+      this.anchoredEarlyBy = early;
+      this.last = Math.max(this.last, now - early);
     }
   }
 
@@ -370,9 +395,23 @@ export class LearningBucket {
     // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
     // measurement below would never stop it, and each step up would cost a 429).
     const climbMetIts429 = this.recovering && this.rate < this.climbTo;
+    // Drawn from the burst the mirror believed saved up (not a refilled token) with more than one
+    // believed: Duo holds fewer, which says nothing about its rate. (With a burst of one the only
+    // such request leaves a full mirror, and its 429 says Duo had not refilled: the rate.)
+    const fromBurst = !grant.probe && (grant.tokensBefore >= 2 || (!grant.refilled && this.burst >= 2));
     // Exploring above where it began met Duo's limit: Duo's banked tokens may have hidden the
-    // crossing for several steps, so go back to where exploring began, which Duo had accepted.
-    const exploreEnded = this.exploredFrom !== undefined && this.exploring();
+    // crossing for several steps, so go back to where exploring began, which Duo had accepted. Not
+    // for a burst believed too large: the next run of a bucket that explored would otherwise open
+    // with its seeded burst, meet the 429 that corrects it, and lose all it had explored.
+    const exploreEnded = this.exploredFrom !== undefined && this.exploring() && !fromBurst;
+    // Sent on refill counted from before an answer: its trip may have been quicker than the anchor
+    // allowed for, so anchor at answers from now on. Not when this 429 moves the pace (exploring or
+    // a climb ends, or a refilled token was paced too fast): with a burst of one an early anchor only
+    // shortens every spacing alike, as a faster pace would, and a 429 cannot tell the two apart;
+    // correcting both would leave the pace a round trip's worth too slow. Were the anchor at fault,
+    // the next 429 would still say so.
+    const paceMoves = exploreEnded || climbMetIts429 || pacedTooFast;
+    if (grant.earlyAnchored && !grant.probe && !paceMoves && !(grant.sentAt < this.lastLimitedAt)) this.anchorEarlyShare = 0;
     if (exploreEnded) this.stayAt(this.exploredFrom!);
     else if (pacedTooFast || climbMetIts429) this.stayAt(Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN)));
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
@@ -381,7 +420,7 @@ export class LearningBucket {
     // Once per empty bucket: 429s of requests sent before the last one was answered met the same
     // empty bucket, and by then the count of acceptances has started over (each would cut to one).
     const sameEmptyBucket = grant.sentAt < this.lastLimitedAt;
-    if (grant.tokensBefore >= 2 && !sameEmptyBucket) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
+    if (fromBurst && !sameEmptyBucket) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
     if (exploreEnded) {
       // Nothing to measure here (the requests counted were paced faster than the rate now kept), and
       // measuring from this 429 would read the jitter of pacing at exactly Duo's rate as a slower Duo.
@@ -391,7 +430,11 @@ export class LearningBucket {
       if (!this.epoch && this.sinceFull > 0 && this.sinceFullFrom !== undefined) {
         this.fullRun = { accepted: this.sinceFull, from: this.sinceFullArrival, until: (grant.sentAt + now) / 2, sentBefore: grant.sentAt };
       }
-      this.learnRate(grant, now);
+      // With a burst of one Duo banks nothing: each request is accepted exactly when it arrives a
+      // token interval or more after the last, so a climb that met its 429 found Duo's interval, and
+      // the share accepted since the last 429 measures only the jitter around it (counting it cut a
+      // Duo at 100/min to 82 here). The climb's stop, a margin under it, is the measure.
+      this.learnRate(grant, now, climbMetIts429 && this.burst === 1);
     }
     this.lastLimitedAt = Math.max(this.lastLimitedAt, now);
     this.sinceFull = 0;
@@ -408,7 +451,9 @@ export class LearningBucket {
       // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it.
       this.credit = Math.min(this.credit, exploreEnded ? sent - 1 : sent);
     }
+    // Refilling from this answer now, not from an earlier anchor.
     this.last = now;
+    this.anchoredEarlyBy = 0;
   }
 
   /** The learned model, for persistence. */
@@ -443,7 +488,7 @@ export class LearningBucket {
     return this.probing || !this.anchored ? 'pending' : 'ready';
   }
 
-  private learnRate(grant: BucketGrant, now: number): void {
+  private learnRate(grant: BucketGrant, now: number, paceIsTheMeasure = false): void {
     const epoch = this.epoch;
     if (!epoch) {
       // The first 429 after a full bucket: the burst ran out, which says nothing about the rate.
@@ -453,6 +498,10 @@ export class LearningBucket {
     }
     // Sent before the last 429 was answered: the same empty bucket, nothing new about the rate.
     if (grant.sentAt < epoch.lastAnsweredAt) return;
+    if (paceIsTheMeasure) {
+      this.epoch = { ...epoch, accepted: 0, limited: 0, pacedMs: 0, sentAt: grant.sentAt, answeredAt: now, lastAnsweredAt: now };
+      return;
+    }
     epoch.limited += 1;
     epoch.pacedMs += grant.intervalMs;
     epoch.lastAnsweredAt = now;

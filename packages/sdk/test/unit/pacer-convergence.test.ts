@@ -88,11 +88,11 @@ const MEAN_RTT_MS = 80;
 
 /**
  * What this pacer aims at: the ideal, except that with a burst of one Duo banks nothing, so each send
- * also waits out the previous one's round trip (the mirror refills from an answer: see
- * `LearningBucket.answered`), which at 400/min is half a token interval again.
+ * also waits out part of the previous one's round trip: the mirror refills from half the quickest
+ * round trip before an answer (see `LearningBucket.answered`), so about half a mean round trip a page.
  */
 function pacedIdealMs(pages: number, burst: number, perMinute: number): number {
-  return idealMs(pages, burst, perMinute) + (burst === 1 ? Math.max(0, pages - 1) * MEAN_RTT_MS : 0);
+  return idealMs(pages, burst, perMinute) + (burst === 1 ? (Math.max(0, pages - 1) * MEAN_RTT_MS) / 2 : 0);
 }
 
 // Eight accounts of 11 to 100 pages, scanned together through one Pacer, four requests in flight each.
@@ -120,11 +120,11 @@ describe('Pacer convergence on an unknown Duo bucket', () => {
     expect(late).toBeLessThanOrEqual(burst === 1 ? 1 : 0);
     // The whole scan (the accounts run side by side) close to the bound, 400/min included: the pacer
     // starts at the published 200 and explores upward while Duo keeps up. With a burst of one the
-    // paced ideal already holds a round trip a page, so less slack is left on top (at 100 and
-    // 200/min this is tighter than the 1.35x of the bare ideal it replaced).
+    // paced ideal already holds half a round trip a page, so less slack is left on top (at 400/min
+    // a mirror refilled from each answer, as this pacer did before, took 24.9 s: over this bound).
     const total = Math.max(...runs.map((r) => r.elapsedMs));
     const ideal = Math.max(...runs.map((r) => pacedIdealMs(r.pages, burst, bound)));
-    expect(total).toBeLessThanOrEqual((burst === 1 ? 1.05 : 1.25) * ideal + 2_000);
+    expect(total).toBeLessThanOrEqual((burst === 1 ? 1.1 : 1.25) * ideal + 2_000);
   });
 
   it('honours Retry-After and still converges', async () => {
