@@ -21,12 +21,13 @@ export function parseDuoResponse(
   context: Omit<ErrorResponse, 'status' | 'json' | 'text' | 'headers'>,
 ): DuoResponse {
   const contentType = res.headers['content-type'] ?? '';
-  const looksJson = /json/i.test(contentType) || /^\s*[{[]/.test(res.body.subarray(0, 16).toString('utf8'));
+  const { text } = res;
+  const looksJson = text !== undefined || /json/i.test(contentType) || /^\s*[{[]/.test(res.body.subarray(0, 16).toString('utf8'));
   let json: unknown;
   let parsed = false;
   if (looksJson) {
     try {
-      json = JSON.parse(res.body.toString('utf8'));
+      json = JSON.parse(text ?? res.body.toString('utf8'));
       parsed = true;
     } catch {
       parsed = false;
@@ -42,7 +43,7 @@ export function parseDuoResponse(
   const errorInput: ErrorResponse = { ...context, status: res.status, headers: res.headers };
   if (parsed) errorInput.json = json;
   // The whole (bounded) text goes on, so redaction sees any echoed secret in one piece.
-  else errorInput.text = res.body.subarray(0, 65_536).toString('utf8');
+  else errorInput.text = text !== undefined ? text.slice(0, 65_536) : res.body.subarray(0, 65_536).toString('utf8');
   throw createDuoError(errorInput);
 }
 

@@ -1,3 +1,4 @@
+import { BodyCollector } from './body-collector.js';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
@@ -118,18 +119,14 @@ export class NodeTransport implements Transport {
       request.on('error', (error) => fail(unwrapMarker(error)));
       request.on('response', (res) => {
         req.onResponse?.();
-        const chunks: Buffer[] = [];
-        let size = 0;
+        const body = new BodyCollector(res.headers, maxBytes);
         res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) {
+          if (!body.add(chunk)) {
             res.destroy();
             done(
               new DuoConnectionError(`answer larger than ${maxBytes} bytes`, { request: req.describe, failure: 'other', sent: true }),
             );
-            return;
           }
-          chunks.push(chunk);
         });
         if (this.gate) {
           // Paused explicitly, the answer stays paused with its 'data' listener attached until a slot frees.
@@ -156,7 +153,7 @@ export class NodeTransport implements Transport {
           for (const [name, value] of Object.entries(res.headers)) {
             out[name] = Array.isArray(value) ? value.join(', ') : value;
           }
-          done(undefined, { status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks) });
+          done(undefined, { status: res.statusCode ?? 0, headers: out, ...body.take() });
         });
       });
       request.end(body);

@@ -23,6 +23,11 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string | undefined>;
   body: Buffer;
+  /**
+   * The body already decoded as UTF-8, when the transport decoded it as it arrived (a JSON answer):
+   * then `body` is empty. Readers take this first.
+   */
+  text?: string;
 }
 
 /** Sends signed requests; throws DuoConnectionError, DuoTimeoutError or the abort reason. */

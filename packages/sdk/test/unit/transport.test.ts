@@ -108,6 +108,35 @@ describe('node transport over a real port', () => {
     await expect(Promise.all([a, b])).resolves.toHaveLength(2);
   });
 
+  it('reads bodies that arrive in pieces: JSON split inside a character, chunked JSON, and bytes', async () => {
+    const json = Buffer.from(JSON.stringify({ stat: 'OK', response: { realname: 'Zoé Ångström', pad: 'x'.repeat(100_000) } }), 'utf8');
+    const cut = json.indexOf(0xc3) + 1; // inside the two bytes of "é"
+    const png = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 256));
+    const later = () => new Promise((r) => setTimeout(r, 20));
+    const s = await server(async (seen, _req, res) => {
+      if (seen.path.endsWith('/logo')) {
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+        res.write(png.subarray(0, 1000));
+        await later();
+        res.end(png.subarray(1000));
+        return;
+      }
+      const chunked = seen.path.endsWith('/chunked');
+      res.writeHead(200, { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(json.length) }) });
+      res.write(json.subarray(0, cut));
+      await later();
+      res.end(json.subarray(cut));
+    });
+    const admin = client({ baseUrl: s.url });
+    for (const path of ['/admin/v1/split', '/admin/v1/chunked']) {
+      const res = await admin.request('GET', path);
+      expect(res.response).toEqual({ realname: 'Zoé Ångström', pad: 'x'.repeat(100_000) });
+    }
+    const logo = await admin.request('GET', '/admin/v1/logo');
+    expect(logo.contentType).toBe('image/png');
+    expect(Buffer.compare(logo.response as Buffer, png)).toBe(0);
+  });
+
   it('connects to baseUrl, sends Host: <duo host>, and the signature verifies there', async () => {
     const s = await server((seen, _req, res) => sendOk(res, { host: seen.host }));
     const admin = client({ baseUrl: s.url });
