@@ -460,7 +460,8 @@ export class LearningBucket {
   learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; exploredFrom?: number; learnedAt: number } {
     const exploredFrom = this.exploring() ? this.exploredFrom : undefined;
     return {
-      ratePerMinute: this.rate,
+      // A climb still under way is kept where it would have stopped (see `climbCutShort`).
+      ratePerMinute: this.recovering && this.rate < this.climbTo ? this.climbCutShort() : this.rate,
       burst: this.burst,
       burstKnown: this.burstKnown,
       ...(exploredFrom === undefined ? {} : { exploredFrom }),
@@ -616,6 +617,16 @@ export class LearningBucket {
     // A climb back after a cut ends with the demand that drove it: successes while Duo's bucket
     // fills say nothing about its rate, and a climb carried into the next run would only end at a
     // 429 there (each run paying one while a burst learned short hid the excess).
-    if (this.recovering) this.stayAt(this.rate);
+    if (this.recovering) this.stayAt(this.climbCutShort());
+  }
+
+  /**
+   * Where a climb that no 429 stopped is kept: a margin under where it got to, as a 429 would have
+   * left it. The climb may stand right at Duo's limit (with a burst of one, a round trip's jitter
+   * decides each request there), and the next run, staying at the learned rate, would pay a 429 on
+   * its first unlucky arrival (measured: one in every account's second run at 100/min, burst 1).
+   */
+  private climbCutShort(): number {
+    return Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
   }
 }

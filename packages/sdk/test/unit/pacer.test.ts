@@ -275,10 +275,18 @@ describe('LearningBucket', () => {
     for (let i = 0; i < 5; i++) bucket.succeeded(send(), (clock.t += 50));
     const reached = bucket.snapshot(clock.t).ratePerMinute;
     expect(reached).toBeGreaterThan(96);
-    // Five seconds idle (the run ended): the bucket fills, and the climb with it.
+    // Five seconds idle (the run ended): the bucket fills, and the climb ends a margin under where
+    // it got to (where a 429 would have left it), not on it.
     clock.t += 5000;
     for (let i = 0; i < 20; i++) bucket.succeeded(send(), (clock.t += 50));
-    expect(bucket.snapshot(clock.t).ratePerMinute).toBeCloseTo(reached);
+    expect(bucket.snapshot(clock.t).ratePerMinute).toBeCloseTo(reached * 0.96);
+  });
+
+  it('saves a climb still under way a margin under where it got to', () => {
+    const { bucket, clock, send } = cutOnFewRequests();
+    for (let i = 0; i < 5; i++) bucket.succeeded(send(), (clock.t += 50));
+    const reached = bucket.snapshot(clock.t).ratePerMinute;
+    expect(bucket.learned().ratePerMinute).toBeCloseTo(reached * 0.96);
   });
 
   it('with a known burst, a 429 on a refilled token slows the pace a little and ends any climb', () => {
