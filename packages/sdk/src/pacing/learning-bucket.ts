@@ -448,8 +448,9 @@ export class LearningBucket {
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     } else {
       // After exploring, one token more: Duo banks it while we wait, and it absorbs the jitter of
-      // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it.
-      this.credit = Math.min(this.credit, exploreEnded ? sent - 1 : sent);
+      // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it. Not with a
+      // burst of one: Duo's bucket holds no second token, so the wait would be an interval lost.
+      this.credit = Math.min(this.credit, exploreEnded && this.burst > 1 ? sent - 1 : sent);
     }
     // Refilling from this answer now, not from an earlier anchor.
     this.last = now;

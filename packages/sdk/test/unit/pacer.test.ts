@@ -538,6 +538,22 @@ describe('LearningBucket exploring above the published rate', () => {
     expect(pace(bounded, 10).rates.every((r) => r === 240)).toBe(true);
   });
 
+  it('after the 429 that ends exploring, waits one token more only where Duo can bank it (a burst above one)', () => {
+    const waitAfterExploring = (burst: number) => {
+      const bucket = new LearningBucket({ ...EXPLORER, burst }, 0);
+      // The burst's own tokens first; exploring counts refilled ones.
+      const { t } = pace(bucket, burst + 6);
+      expect(bucket.learned().exploredFrom).toBe(200);
+      const after = pace(bucket, 1, { from: t, accept: () => false });
+      expect(bucket.snapshot(after.t).ratePerMinute).toBe(200);
+      const next = bucket.reserve(after.t);
+      return bucket.waitMs(next, after.t);
+    };
+    // 200/min: a token every 300 ms.
+    expect(waitAfterExploring(1)).toBe(300);
+    expect(waitAfterExploring(5)).toBe(600);
+  });
+
   it('a seeded burst Duo does not hold costs the burst, not what exploring found', () => {
     // Saved while exploring, with a burst of two (a probe Duo's refill let through looked like one):
     // the next run opens with two at once from a full mirror, and Duo, holding one, refuses the second.
