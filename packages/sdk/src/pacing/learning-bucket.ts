@@ -174,6 +174,8 @@ export class LearningBucket {
   private anchorEarlyShare = ANCHOR_EARLY_SHARE;
   /** How far before its answer the refill was last anchored, ms (0: at the answer). */
   private anchoredEarlyBy = 0;
+  /** A token to take from the mirror once the next request leaves (see `rateLimited`). */
+  private tokenOwed = false;
   private pausedUntil = 0;
   /** Whether a probe is out (only one ever is: finding the burst then costs one 429, not one per caller). */
   private probing = false;
@@ -447,10 +449,13 @@ export class LearningBucket {
       this.credit = sent + 1 - (retryAfterMs * this.rate) / 60_000;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     } else {
+      this.credit = Math.min(this.credit, sent);
       // After exploring, one token more: Duo banks it while we wait, and it absorbs the jitter of
-      // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it. Not with a
-      // burst of one: Duo's bucket holds no second token, so the wait would be an interval lost.
-      this.credit = Math.min(this.credit, exploreEnded && this.burst > 1 ? sent - 1 : sent);
+      // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it. Owed
+      // after the next request leaves rather than before: the retry is often an account's last
+      // page, and a run's end need not wait for a buffer only later requests use. Not with a burst
+      // of one: Duo's bucket holds no second token, so the wait would be an interval lost.
+      if (exploreEnded && this.burst > 1) this.tokenOwed = true;
     }
     // Refilling from this answer now, not from an earlier anchor.
     this.last = now;
@@ -582,6 +587,10 @@ export class LearningBucket {
       this.leftSinceFull = 0;
     }
     this.leftSinceFull += 1;
+    if (this.tokenOwed) {
+      this.tokenOwed = false;
+      this.credit -= 1;
+    }
     return this.leftSinceFull > this.burst;
   }
 

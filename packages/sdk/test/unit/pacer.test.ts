@@ -538,20 +538,24 @@ describe('LearningBucket exploring above the published rate', () => {
     expect(pace(bounded, 10).rates.every((r) => r === 240)).toBe(true);
   });
 
-  it('after the 429 that ends exploring, waits one token more only where Duo can bank it (a burst above one)', () => {
-    const waitAfterExploring = (burst: number) => {
+  it('after the 429 that ends exploring, the retry waits one interval; the one after, one token more where Duo can bank it', () => {
+    const waitsAfterExploring = (burst: number) => {
       const bucket = new LearningBucket({ ...EXPLORER, burst }, 0);
       // The burst's own tokens first; exploring counts refilled ones.
       const { t } = pace(bucket, burst + 6);
       expect(bucket.learned().exploredFrom).toBe(200);
       const after = pace(bucket, 1, { from: t, accept: () => false });
       expect(bucket.snapshot(after.t).ratePerMinute).toBe(200);
-      const next = bucket.reserve(after.t);
-      return bucket.waitMs(next, after.t);
+      const retry = bucket.reserve(after.t);
+      const first = bucket.waitMs(retry, after.t);
+      const sent = after.t + first;
+      expect(bucket.waitMs(retry, sent)).toBe(0);
+      const next = bucket.reserve(sent);
+      return [first, bucket.waitMs(next, sent)];
     };
     // 200/min: a token every 300 ms.
-    expect(waitAfterExploring(1)).toBe(300);
-    expect(waitAfterExploring(5)).toBe(600);
+    expect(waitsAfterExploring(1)).toEqual([300, 300]);
+    expect(waitsAfterExploring(5)).toEqual([300, 600]);
   });
 
   it('a seeded burst Duo does not hold costs the burst, not what exploring found', () => {
