@@ -170,10 +170,10 @@ export class LearningBucket {
   private heard = false;
   /** The quickest round trip (send to answer) seen, ms. */
   private quickestRtt = Number.POSITIVE_INFINITY;
-  /** See `ANCHOR_EARLY_SHARE`: 0 once a request sent on an early anchor met a 429. */
-  private anchorEarlyShare = ANCHOR_EARLY_SHARE;
-  /** How far before its answer the refill was last anchored, ms (0: at the answer). */
-  private anchoredEarlyBy = 0;
+  /** Whether answers may anchor the refill early (see `ANCHOR_EARLY_SHARE`): not once a request sent so met a 429. */
+  private anchorEarly = true;
+  /** Whether the refill was last anchored before its answer. */
+  private anchoredEarly = false;
   /** A token to take from the mirror once the next request leaves (see `rateLimited`). */
   private tokenOwed = false;
   private pausedUntil = 0;
@@ -231,7 +231,7 @@ export class LearningBucket {
     const tokensBefore = this.credit - ticket;
     if (tokensBefore >= 1) {
       const heldBack = tokensBefore + this.overflow < 1 + HELD_BACK_TOKENS;
-      const earlyAnchored = this.anchoredEarlyBy > 0;
+      const earlyAnchored = this.anchoredEarly;
       const refilled = this.leave(tokensBefore, now);
       this.issued += 1;
       return { ticket, probe: false, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled, heldBack, earlyAnchored };
@@ -274,7 +274,7 @@ export class LearningBucket {
 
   /** A waiting grant goes now (its wait is 0). */
   private release(grant: BucketGrant, now: number): 0 {
-    grant.earlyAnchored = this.anchoredEarlyBy > 0;
+    grant.earlyAnchored = this.anchoredEarly;
     grant.refilled = this.leave(this.credit - grant.ticket, now);
     grant.released = true;
     grant.sentAt = now;
@@ -316,8 +316,8 @@ export class LearningBucket {
       this.anchored = true;
       // Only with a burst of one, where every request leaves a full bucket and waits on this: with a
       // larger burst it happens once a run, and a 429 in a drain could not tell it from the rate.
-      const early = rtt === undefined || rtt < 0 || this.burst !== 1 ? 0 : Math.min(rtt, this.quickestRtt) * this.anchorEarlyShare;
-      this.anchoredEarlyBy = early;
+      const early = !this.anchorEarly || rtt === undefined || rtt < 0 || this.burst !== 1 ? 0 : Math.min(rtt, this.quickestRtt) * ANCHOR_EARLY_SHARE;
+      this.anchoredEarly = early > 0;
       this.last = Math.max(this.last, now - early);
     }
   }
@@ -362,7 +362,7 @@ export class LearningBucket {
     // while Duo keeps accepting; overshooting costs one 429, which is then measured over a long
     // stretch. Below the ceiling with no 429 on the rate yet (Duo's published rates are 2019 quotes,
     // and an account may be allowed more): explore upward while Duo keeps up (see `keptUpWith`).
-    if (this.recovering && this.rate < this.climbTo) this.rate = Math.min(this.climbTo, this.rate * (1 + CLIMB_PER_SUCCESS));
+    if (this.climbing()) this.rate = Math.min(this.climbTo, this.rate * (1 + CLIMB_PER_SUCCESS));
     else if (this.keptUpWith(grant)) {
       this.exploredFrom ??= this.rate;
       this.rate = Math.min(this.climbTo, this.rate * (1 + EXPLORE_PER_SUCCESS));
@@ -396,7 +396,7 @@ export class LearningBucket {
     // Climbing back after a cut made on few requests: a 429 ends the climb just under where it met
     // it, whatever the epoch says (with a burst of one every 429 follows a full bucket, so the
     // measurement below would never stop it, and each step up would cost a 429).
-    const climbMetIts429 = this.recovering && this.rate < this.climbTo;
+    const climbMetIts429 = this.climbing();
     // Drawn from the burst the mirror believed saved up (not a refilled token) with more than one
     // believed: Duo holds fewer, which says nothing about its rate. (With a burst of one the only
     // such request leaves a full mirror, and its 429 says Duo had not refilled: the rate.)
@@ -413,9 +413,9 @@ export class LearningBucket {
     // correcting both would leave the pace a round trip's worth too slow. Were the anchor at fault,
     // the next 429 would still say so.
     const paceMoves = exploreEnded || climbMetIts429 || pacedTooFast;
-    if (grant.earlyAnchored && !grant.probe && !paceMoves && !(grant.sentAt < this.lastLimitedAt)) this.anchorEarlyShare = 0;
+    if (grant.earlyAnchored && !grant.probe && !paceMoves && !(grant.sentAt < this.lastLimitedAt)) this.anchorEarly = false;
     if (exploreEnded) this.stayAt(this.exploredFrom!);
-    else if (pacedTooFast || climbMetIts429) this.stayAt(Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN)));
+    else if (pacedTooFast || climbMetIts429) this.stayAt(this.marginUnder());
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
@@ -459,15 +459,15 @@ export class LearningBucket {
     }
     // Refilling from this answer now, not from an earlier anchor.
     this.last = now;
-    this.anchoredEarlyBy = 0;
+    this.anchoredEarly = false;
   }
 
   /** The learned model, for persistence. */
   learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; exploredFrom?: number; learnedAt: number } {
     const exploredFrom = this.exploring() ? this.exploredFrom : undefined;
     return {
-      // A climb still under way is kept where it would have stopped (see `climbCutShort`).
-      ratePerMinute: this.recovering && this.rate < this.climbTo ? this.climbCutShort() : this.rate,
+      // A climb still under way is kept where its 429 would have left it (see `onFull`).
+      ratePerMinute: this.climbing() ? this.marginUnder() : this.rate,
       burst: this.burst,
       burstKnown: this.burstKnown,
       ...(exploredFrom === undefined ? {} : { exploredFrom }),
@@ -560,6 +560,11 @@ export class LearningBucket {
     return !this.recovering && this.rate < this.climbTo;
   }
 
+  /** Climbing back toward the rate that met a 429, after a cut made on few requests. */
+  private climbing(): boolean {
+    return this.recovering && this.rate < this.climbTo;
+  }
+
   /** Paces at `rate` from now on: any climb ends there. */
   private stayAt(rate: number): void {
     this.rate = rate;
@@ -627,16 +632,15 @@ export class LearningBucket {
     // A climb back after a cut ends with the demand that drove it: successes while Duo's bucket
     // fills say nothing about its rate, and a climb carried into the next run would only end at a
     // 429 there (each run paying one while a burst learned short hid the excess).
-    if (this.recovering) this.stayAt(this.climbCutShort());
+    // Kept a margin under where it got to, as its 429 would have left it: the climb may stand right
+    // at Duo's limit (with a burst of one, a round trip's jitter decides each request there), and the
+    // next run, staying at the learned rate, paid a 429 on its first unlucky arrival (measured: one
+    // in every account's second run at 100/min, burst 1).
+    if (this.recovering) this.stayAt(this.marginUnder());
   }
 
-  /**
-   * Where a climb that no 429 stopped is kept: a margin under where it got to, as a 429 would have
-   * left it. The climb may stand right at Duo's limit (with a burst of one, a round trip's jitter
-   * decides each request there), and the next run, staying at the learned rate, would pay a 429 on
-   * its first unlucky arrival (measured: one in every account's second run at 100/min, burst 1).
-   */
-  private climbCutShort(): number {
+  /** A margin under the current pace: where a 429 on it leaves a climb or a refilled token. */
+  private marginUnder(): number {
     return Math.max(this.start.floorPerMinute, this.rate * (1 - RATE_MARGIN));
   }
 }

@@ -1,10 +1,10 @@
-import { BodyCollector } from './body-collector.js';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { DuoConnectionError, DuoTimeoutError } from '../errors/error-classes.js';
 import { redactSecrets } from '../errors/redact.js';
+import { BodyCollector } from './body-collector.js';
 import { classifySocketError } from './classify-socket-error.js';
 import { openTunnel } from './connect-tunnel.js';
 import { ReadGate } from './read-gate.js';
@@ -119,9 +119,9 @@ export class NodeTransport implements Transport {
       request.on('error', (error) => fail(unwrapMarker(error)));
       request.on('response', (res) => {
         req.onResponse?.();
-        const body = new BodyCollector(res.headers, maxBytes);
+        const collector = new BodyCollector(res.headers, maxBytes);
         res.on('data', (chunk: Buffer) => {
-          if (!body.add(chunk)) {
+          if (!collector.add(chunk)) {
             res.destroy();
             done(
               new DuoConnectionError(`answer larger than ${maxBytes} bytes`, { request: req.describe, failure: 'other', sent: true }),
@@ -153,7 +153,7 @@ export class NodeTransport implements Transport {
           for (const [name, value] of Object.entries(res.headers)) {
             out[name] = Array.isArray(value) ? value.join(', ') : value;
           }
-          done(undefined, { status: res.statusCode ?? 0, headers: out, ...body.take() });
+          done(undefined, { status: res.statusCode ?? 0, headers: out, ...collector.take() });
         });
       });
       request.end(body);
