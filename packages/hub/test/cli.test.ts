@@ -1,6 +1,6 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,42 @@ describe('duohub serve as a process', () => {
       expect(await exited).toBe(0);
       expect(stdout).toContain('shutting down');
       expect(stdout).not.toContain(token!);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a command that talks to a running hub compiles no store, server, job runner, API or action catalog', async () => {
+    // What duohub.mjs imports statically is loaded by every command; the rest is split at the CLI's
+    // dynamic imports. esbuild opens each bundled module with a line naming its source file.
+    const loaded = new Set<string>();
+    const sources: string[] = [];
+    const visit = async (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = await readFile(path.join(path.dirname(bundle), file), 'utf8');
+      sources.push(...[...text.matchAll(/^\/\/ ((?:packages|node_modules)\/\S+)$/gm)].map((m) => m[1]!));
+      for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/([\w-]+\.mjs)";$|^import\s*"\.\/([\w-]+\.mjs)";$/gm)) await visit((m[1] ?? m[2])!);
+    };
+    await visit('duohub.mjs');
+    expect(sources).toContain('packages/hub/src/cli/open-cli-client.ts');
+    expect(sources).toContain('packages/hub/src/reports/report-command.ts');
+    const heavy = sources.filter((s) =>
+      /^packages\/hub\/src\/(store|server|api|demo)\/|^packages\/hub\/src\/(jobs\/.*|bulk\/bulk)-jobs\.ts$|^packages\/hub\/src\/actions\/catalog\.ts$|^packages\/hub\/src\/cli\/open-local-hub-client\.ts$|^node_modules\/(zod|hono|kysely|yaml)\//.test(s),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it('loads the split parts when a command needs them: the catalog, the local store', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'duohub-split-'));
+    try {
+      const env = { PATH: process.env.PATH, HOME: dataDir, DUOHUB_DATA_DIR: dataDir };
+      const shown = await run(process.execPath, [bundle, 'actions', 'show', 'users.list'], { env });
+      expect(shown.stdout).toMatch(/^users\.list: /);
+      const orgs = await run(process.execPath, [bundle, 'orgs', 'list', '--json'], { env });
+      expect(JSON.parse(orgs.stdout)).toMatchObject({ items: [] });
+      const missing = await run(process.execPath, [bundle, 'actions', 'show', 'users.lst'], { env }).catch((e: { code: number; stderr: string }) => e);
+      expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('Did you mean users.list') });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -6,8 +6,7 @@ import { connectionOptions, withCliClient } from '../cli/open-cli-client.js';
 import { formatTable, printResult } from '../cli/print-result.js';
 import { resolveIntegrationOrOnly, resolveRef } from '../cli/resolve-ref.js';
 import { didYouMean, suggestSimilar } from '../cli/suggest-similar.js';
-import { catalog, findAction } from './catalog.js';
-import { describeAction, type ActionDescription } from './describe-action.js';
+import type { ActionDescription } from './describe-action.js';
 import { describeInputFlags, parseInputFlags, type FlagSchema } from './parse-input-flags.js';
 
 /** Flags of `duohub run` itself; every other `--flag` is a field of the action's input. */
@@ -57,8 +56,18 @@ export function splitRunArgs(args: readonly string[]): { options: Record<string,
   return { options, rest, errors };
 }
 
+/**
+ * The catalog and its schemas, loaded by the commands that use them: building every action's schema
+ * is most of a CLI start, which `duohub orgs list` and `duohub report` need not pay.
+ */
+async function loadCatalog() {
+  const [{ catalog, findAction }, { describeAction }] = await Promise.all([import('./catalog.js'), import('./describe-action.js')]);
+  return { catalog, findAction, describeAction };
+}
+
 /** "unknown action X. Did you mean Y? (see duohub actions list)". */
-function unknownAction(id: string): string {
+async function unknownAction(id: string): Promise<string> {
+  const { catalog } = await loadCatalog();
   return `unknown action ${id}.${didYouMean(suggestSimilar(id, catalog.map((a) => a.id)))} (see duohub actions list)`;
 }
 
@@ -67,6 +76,7 @@ async function runAction(ctx: CliRunContext): Promise<number> {
   const [id, ...args] = (ctx.args[0] as string[] | undefined) ?? [];
   const split = splitRunArgs(args);
   const o = split.options;
+  const { findAction, describeAction } = await loadCatalog();
   if (!id || id === '--help' || o['help']) {
     ctx.io.out(RUN_USAGE);
     const known = id ? findAction(id) : undefined;
@@ -74,7 +84,7 @@ async function runAction(ctx: CliRunContext): Promise<number> {
     return id ? 0 : 2;
   }
   const action = findAction(id);
-  if (!action) return usage(ctx.io, unknownAction(id));
+  if (!action) return usage(ctx.io, await unknownAction(id));
   if (split.errors.length) return usage(ctx.io, split.errors.join('\n'));
   const flags = parseInputFlags(describeAction(action).input as FlagSchema, split.rest);
   if (flags.errors.length) return usage(ctx.io, `${flags.errors.join('\n')}\n(see duohub actions show ${id})`);
@@ -161,9 +171,10 @@ const actionsCommand = defineCommand({
       description: "Show one action and the flags `duohub run` takes for it",
       arguments: [{ name: 'id', description: 'action id', required: true }],
       run: async (ctx) => {
+        const { findAction, describeAction } = await loadCatalog();
         const action = findAction(String(ctx.args[0]));
         if (!action) {
-          ctx.io.err(`error: ${unknownAction(String(ctx.args[0]))}\n`);
+          ctx.io.err(`error: ${await unknownAction(String(ctx.args[0]))}\n`);
           return 1;
         }
         const d = describeAction(action);

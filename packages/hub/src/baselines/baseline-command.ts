@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { confirmDestructive, yesOption } from '../cli/confirm-destructive.js';
 import { defineCommand, type CliRunContext } from '../cli/define-command.js';
 import type { HubClient } from '../cli/hub-client.js';
@@ -14,6 +13,8 @@ const json = (ctx: CliRunContext) => Boolean(ctx.options.json);
 /** A baseline file as a document: YAML (JSON is YAML too). */
 async function readDocument(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8');
+  // The YAML parser loads with the commands that read or print baselines, not with every command.
+  const { parse: parseYaml } = await import('yaml');
   try {
     return parseYaml(text, { maxAliasCount: 100 });
   } catch (error) {
@@ -84,7 +85,10 @@ export const baselinesCommand = defineCommand({
       arguments: [ref],
       options: connectionOptions,
       run: (ctx) =>
-        withCliClient(ctx, async (client) => printResult(ctx.io, await client.request('GET', path(ctx)), json(ctx), (b) => stringifyYaml(b))),
+        withCliClient(ctx, async (client) => {
+          const [res, { stringify: stringifyYaml }] = await Promise.all([client.request('GET', path(ctx)), import('yaml')]);
+          return printResult(ctx.io, res, json(ctx), (b) => stringifyYaml(b));
+        }),
     },
     {
       name: 'create',

@@ -5,7 +5,6 @@ import { connectionOptions, openCliClient } from '../cli/open-cli-client.js';
 import { printResult } from '../cli/print-result.js';
 import { loadConfig } from '../config/load-config.js';
 import { bulkJobOptionsFromEnv } from './bulk-job-options.js';
-import { startBulkJobs } from './bulk-jobs.js';
 import { bulkRunEnded, renderBulkProgress, type BulkProgressFigures } from './render-bulk-progress.js';
 
 type RunBody = BulkProgressFigures & { id: string; title: string; plan_hash: string; summary: string };
@@ -16,7 +15,11 @@ type RunBody = BulkProgressFigures & { id: string; title: string; plan_hash: str
  * run proceeds while the command waits even when no `duohub serve` is running.
  */
 function openBulkClient(ctx: CliRunContext): Promise<HubClient> {
-  return openCliClient(ctx.options, ctx.env, (hub) => startBulkJobs(hub, { retry: {}, ...bulkJobOptionsFromEnv(ctx.env), databaseUrl: loadConfig(ctx.env).databaseUrl }));
+  return openCliClient(ctx.options, ctx.env, async (hub) => {
+    // The runner loads only beside a local store (see open-cli-client.ts).
+    const { startBulkJobs } = await import('./bulk-jobs.js');
+    return startBulkJobs(hub, { retry: {}, ...bulkJobOptionsFromEnv(ctx.env), databaseUrl: loadConfig(ctx.env).databaseUrl });
+  });
 }
 
 /** Whether the client works on the local store in this process (a remote hub's target is its URL). */

@@ -1,14 +1,7 @@
-import { cliActor } from '../access/actor.js';
-import { apiRouteModules } from '../api/api-route-modules.js';
-import { createApp } from '../api/create-app.js';
-import { loadConfig } from '../config/load-config.js';
-import { createLogger } from '../log/create-logger.js';
-import { SecretScrubber } from '../log/secret-scrubber.js';
-import { openHub, type OpenedHub } from '../server/open-hub.js';
-import { pino } from 'pino';
+import type { OpenedHub } from '../server/open-hub.js';
 import type { CliRunContext } from './define-command.js';
 import { CliConfigError, readCliConfig, type CliConfig } from './cli-config.js';
-import { inProcessHubClient, remoteHubClient, type HubClient } from './hub-client.js';
+import { remoteHubClient, type HubClient } from './hub-client.js';
 import { resolveConnection } from './resolve-connection.js';
 
 /** Options every management command accepts. */
@@ -52,18 +45,10 @@ export async function openCliClient(
   // with a token, nor when DUOHUB_DATA_DIR/DATABASE_URL points at the local store.
   if (broken && connection.kind === 'local' && !env.DUOHUB_DATA_DIR && !env.DATABASE_URL) throw broken;
   if (connection.kind === 'remote') return remoteHubClient(connection.url, connection.token);
-  const config = loadConfig(env);
-  const scrubber = new SecretScrubber();
-  // Logs go to stderr so stdout stays clean for --json.
-  const logger = createLogger({ level: 'warn', scrubber, destination: pino.destination({ dest: 2, sync: true }) });
-  const opened = await openHub({ config, logger });
-  const started = companion ? await companion(opened.hub) : undefined;
-  const app = createApp({ hub: opened.hub, routeModules: apiRouteModules, webDist: null });
-  const close = async () => {
-    await started?.stop();
-    await opened.close();
-  };
-  return inProcessHubClient((req, bindings) => app.fetch(req, bindings), cliActor, close, opened.hub.store.location);
+  // The store, the API and their dependencies load only for a local store: a command that talks to
+  // a running hub starts without compiling them (see scripts/build-hub.mjs).
+  const { openLocalHubClient } = await import('./open-local-hub-client.js');
+  return openLocalHubClient(env, companion);
 }
 
 /** Opens the command's client, runs `fn`, and always closes the client (and the store) afterwards. */

@@ -1,9 +1,7 @@
 import { loadConfig, parseKeyVariable, HubConfigError } from '../config/load-config.js';
 import { defineCommand } from '../cli/define-command.js';
 import { toCliJson } from '../cli/snake-case-keys.js';
-import { openStore } from '../store/open-store.js';
-import { configuredKeyLoader } from './configured-key-loader.js';
-import { rotateMasterKey, type RotateReport } from './rotate-master-key.js';
+import type { RotateReport } from './rotate-master-key.js';
 
 /** `duohub keys rotate`: re-seal every stored secret under a new master key while the hub keeps serving. */
 export const keysCommand = defineCommand({
@@ -25,6 +23,12 @@ export const keysCommand = defineCommand({
         if (variable && !newKey) throw new HubConfigError(variable, 'is not set (put the new key, base64 of 32 bytes, in it)');
         const settleMs = Number(ctx.options.settleMs ?? 3000);
         if (!Number.isInteger(settleMs) || settleMs < 0) throw new Error('--settle-ms must be a non-negative integer');
+        // The store loads when a rotation runs, not with every command (see open-cli-client.ts).
+        const [{ openStore }, { configuredKeyLoader }, { rotateMasterKey }] = await Promise.all([
+          import('../store/open-store.js'),
+          import('./configured-key-loader.js'),
+          import('./rotate-master-key.js'),
+        ]);
         const keys = configuredKeyLoader(config);
         const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, loadKeys: (empty) => keys.loadKeys(empty) });
         let report: RotateReport;

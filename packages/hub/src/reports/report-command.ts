@@ -5,7 +5,6 @@ import { formatTable, printResult } from '../cli/print-result.js';
 import { resolveIntegrationOrOnly } from '../cli/resolve-ref.js';
 import { toCliJson } from '../cli/snake-case-keys.js';
 import { loadConfig } from '../config/load-config.js';
-import { startCoverageJobs } from '../jobs/mfa-coverage/coverage-jobs.js';
 import { coverageJobOptionsFromEnv } from '../jobs/mfa-coverage/coverage-job-options.js';
 import { flattenUsersWithoutMfa, formatOrganizationCoverage, formatUsersWithoutMfa, selectCoverageRow, type CoverageRow } from './coverage-drill-down.js';
 import { renderProgress, type ProgressFigures } from './render-progress.js';
@@ -21,14 +20,16 @@ type ProgressStyle = 'bar' | 'lines' | 'none';
  * when no `duohub serve` is running.
  */
 function openReportClient(options: Record<string, unknown>, env: Record<string, string | undefined>): Promise<HubClient> {
-  return openCliClient(options, env, (hub) =>
-    startCoverageJobs(hub, {
+  return openCliClient(options, env, async (hub) => {
+    // The runner loads only beside a local store (see open-cli-client.ts).
+    const { startCoverageJobs } = await import('../jobs/mfa-coverage/coverage-jobs.js');
+    return startCoverageJobs(hub, {
       retry: {},
       ...coverageJobOptionsFromEnv(env),
       scheduleMs: undefined,
       databaseUrl: loadConfig(env).databaseUrl,
-    }),
-  );
+    });
+  });
 }
 
 /** Draws progress on stderr: a bar redrawn in place, a line per change, or nothing. */

@@ -1,7 +1,5 @@
 import { loadConfig } from '../../config/load-config.js';
-import { duoLogPacingFromEnv } from '../../jobs/log-sync/duo-log-pacing-from-env.js';
 import { logSyncJobOptionsFromEnv } from '../../jobs/log-sync/log-sync-job-options.js';
-import { startLogSyncJobs } from '../../jobs/log-sync/log-sync-jobs.js';
 import { logSearchCommands } from '../../logs/search/log-search-commands.js';
 import type { LogSyncUnitView } from '../../logs/sync/log-sync-status.js';
 import type { StartedLogSync } from '../../logs/sync/start-log-sync.js';
@@ -97,7 +95,12 @@ export const logsSyncCommand = defineCommand({
     const pollMs = Math.max(20, Number(o.pollMs) || 500);
     // On the local store a runner must work in this process while it waits (a `duohub serve` elsewhere may share the work).
     const client = wait
-      ? await openCliClient(o, ctx.env, (hub) => {
+      ? await openCliClient(o, ctx.env, async (hub) => {
+          // The runner loads only beside a local store (see open-cli-client.ts).
+          const [{ duoLogPacingFromEnv }, { startLogSyncJobs }] = await Promise.all([
+            import('../../jobs/log-sync/duo-log-pacing-from-env.js'),
+            import('../../jobs/log-sync/log-sync-jobs.js'),
+          ]);
           Object.assign(hub.duo, duoLogPacingFromEnv(ctx.env));
           return startLogSyncJobs(hub, { retry: {}, ...logSyncJobOptionsFromEnv(ctx.env), scheduleMs: undefined, prune: false, databaseUrl: loadConfig(ctx.env).databaseUrl });
         })

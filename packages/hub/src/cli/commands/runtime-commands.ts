@@ -1,5 +1,3 @@
-import { runDemo } from '../../demo/run-demo.js';
-import { runServe } from '../../server/run-serve.js';
 import { loadConfig } from '../../config/load-config.js';
 import { defineCommand } from '../define-command.js';
 import { listenOrExplain } from '../describe-listen-error.js';
@@ -23,6 +21,8 @@ export const serveCommand = defineCommand({
   ],
   run: async (ctx) => {
     const port = parsePort(ctx.options.port);
+    // Loaded when run: every other command starts without compiling the server (see open-cli-client.ts).
+    const { runServe } = await import('../../server/run-serve.js');
     return listenOrExplain(
       () =>
         runServe({
@@ -52,6 +52,7 @@ export const demoCommand = defineCommand({
   run: async (ctx) => {
     const port = parsePort(ctx.options.port);
     const emulatorPort = parsePort(ctx.options.emulatorPort, '--emulator-port');
+    const { runDemo } = await import('../../demo/run-demo.js');
     const { code } = await runDemo({
       io: ctx.io,
       env: ctx.env,

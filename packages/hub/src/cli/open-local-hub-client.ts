@@ -1,0 +1,29 @@
+import { pino } from 'pino';
+import { cliActor } from '../access/actor.js';
+import { apiRouteModules } from '../api/api-route-modules.js';
+import { createApp } from '../api/create-app.js';
+import { loadConfig } from '../config/load-config.js';
+import { createLogger } from '../log/create-logger.js';
+import { SecretScrubber } from '../log/secret-scrubber.js';
+import { openHub } from '../server/open-hub.js';
+import { inProcessHubClient, type HubClient } from './hub-client.js';
+import type { CliCompanion } from './open-cli-client.js';
+
+/**
+ * The store of DUOHUB_DATA_DIR / DATABASE_URL opened in this process, with the API in front of it,
+ * acting as the operator; `companion` (a job runner) runs beside it until the client closes.
+ */
+export async function openLocalHubClient(env: Record<string, string | undefined>, companion?: CliCompanion): Promise<HubClient> {
+  const config = loadConfig(env);
+  const scrubber = new SecretScrubber();
+  // Logs go to stderr so stdout stays clean for --json.
+  const logger = createLogger({ level: 'warn', scrubber, destination: pino.destination({ dest: 2, sync: true }) });
+  const opened = await openHub({ config, logger });
+  const started = companion ? await companion(opened.hub) : undefined;
+  const app = createApp({ hub: opened.hub, routeModules: apiRouteModules, webDist: null });
+  const close = async () => {
+    await started?.stop();
+    await opened.close();
+  };
+  return inProcessHubClient((req, bindings) => app.fetch(req, bindings), cliActor, close, opened.hub.store.location);
+}
