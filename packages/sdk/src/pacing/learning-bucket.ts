@@ -464,7 +464,10 @@ export class LearningBucket {
 
   /** The learned model, for persistence. */
   learned(): { ratePerMinute: number; burst: number; burstKnown: boolean; exploredFrom?: number; learnedAt: number } {
-    const exploredFrom = this.exploring() ? this.exploredFrom : undefined;
+    // No 429 has bounded the rate yet, so the live bucket may still explore above it, whether it has
+    // begun or not (a short run ends before four refilled tokens): say so, or a process started from
+    // this state would stay at a rate the live bucket leaves on its next run.
+    const exploredFrom = this.exploring() ? (this.exploredFrom ?? this.rate) : undefined;
     return {
       // A climb still under way is kept where its 429 would have left it (see `onFull`).
       ratePerMinute: this.climbing() ? this.marginUnder() : this.rate,

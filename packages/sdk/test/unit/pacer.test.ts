@@ -410,7 +410,8 @@ describe('Pacer state across runs', () => {
     const state = JSON.parse(JSON.stringify(pacer.exportState())) as PacerState;
     expect(state).toMatchObject({ version: 1, savedAt: clock.now() });
     expect(state.buckets).toEqual([
-      { host: CREDS.host, endpointClass: 'admin_get_page', ratePerMinute: 200, burst: 1, burstKnown: true, learnedAt: clock.now() },
+      // That 429 bounded the burst, not the rate: still free to explore above it.
+      { host: CREDS.host, endpointClass: 'admin_get_page', ratePerMinute: 200, burst: 1, burstKnown: true, exploredFrom: 200, learnedAt: clock.now() },
     ]);
     const seeded = new Pacer({ initialState: { ...state, buckets: [{ ...state.buckets[0]!, ratePerMinute: 90, burst: 7 }] }, now: clock.now });
     expect(seeded.snapshot(key)).toMatchObject({ ratePerMinute: 90, burst: 7, burstKnown: true });
@@ -536,6 +537,20 @@ describe('LearningBucket exploring above the published rate', () => {
     expect(pace(exploring, 1, { from: t, accept: () => false }).rates).toEqual([200]);
     const bounded = new LearningBucket({ ...EXPLORER, ratePerMinute: 240, learnedAt: 0 }, 0);
     expect(pace(bounded, 10).rates.every((r) => r === 240)).toBe(true);
+  });
+
+  it('a bucket no 429 has bounded is saved free to explore before it has begun: a process started from it explores as the live one would', () => {
+    const live = new LearningBucket(EXPLORER, 0);
+    // Two acceptances: exploring begins at the fourth, so a run this short ends before it.
+    const { t } = pace(live, 2);
+    const saved = live.learned();
+    expect(saved).toMatchObject({ ratePerMinute: 200, exploredFrom: 200 });
+    const restarted = new LearningBucket({ ...EXPLORER, ratePerMinute: saved.ratePerMinute, burst: saved.burst, burstKnown: saved.burstKnown, learnedAt: saved.learnedAt, exploredFrom: saved.exploredFrom! }, t);
+    // Four refilled acceptances in a row first, as in any bucket, then 10% a success.
+    expect(pace(restarted, 6, { from: t }).rates).toEqual([200, 200, 200, 220, 242, 266.2]);
+    // Before, such a state was read as a rate to stay at.
+    const asBefore = new LearningBucket({ ...EXPLORER, ratePerMinute: 200, burst: saved.burst, burstKnown: true, learnedAt: saved.learnedAt }, t);
+    expect(pace(asBefore, 6, { from: t }).rates.every((r) => r === 200)).toBe(true);
   });
 
   it('after the 429 that ends exploring, the retry waits one interval; the one after, one token more where Duo can bank it', () => {
