@@ -16,20 +16,22 @@ export function learnedPageLimits(dataDir: string): string {
     const rows = db.prepare('SELECT state FROM pacer_states').all() as Array<{ state: string }>;
     const bursts = new Map<string, number>();
     const rates: number[] = [];
+    let exploring = 0;
     for (const { state } of rows) {
-      const parsed = JSON.parse(state) as { buckets?: Array<{ endpointClass: string; burst: number; burstKnown: boolean; ratePerMinute: number }> };
+      const parsed = JSON.parse(state) as { buckets?: Array<{ endpointClass: string; burst: number; burstKnown: boolean; ratePerMinute: number; exploredFrom?: number }> };
       for (const b of parsed.buckets ?? []) {
         if (b.endpointClass !== 'admin_get_page') continue;
         const label = `${b.burst}${b.burstKnown ? '' : '+'}`;
         bursts.set(label, (bursts.get(label) ?? 0) + 1);
         rates.push(b.ratePerMinute);
+        if (b.exploredFrom !== undefined) exploring += 1;
       }
     }
     if (rates.length === 0) return 'none stored';
     const burstText = [...bursts].sort((a, b) => parseFloat(a[0]) - parseFloat(b[0])).map(([k, n]) => `${k} x${n}`).join(', ');
     rates.sort((a, b) => a - b);
     const at = (q: number) => rates[Math.min(rates.length - 1, Math.floor(q * rates.length))]!.toFixed(0);
-    return `burst ${burstText}; rate/min min ${at(0)}, p10 ${at(0.1)}, median ${at(0.5)}, max ${at(1)} over ${rates.length} accounts`;
+    return `burst ${burstText}; rate/min min ${at(0)}, p10 ${at(0.1)}, median ${at(0.5)}, max ${at(1)} over ${rates.length} accounts${exploring ? `; ${exploring} still exploring upward` : ''}`;
   } finally {
     db.close();
   }
