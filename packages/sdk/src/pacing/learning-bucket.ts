@@ -189,6 +189,8 @@ export class LearningBucket {
   private limited = 0;
   /** When the latest 429 was answered (epoch ms): requests sent before it met the same empty bucket. */
   private lastLimitedAt = Number.NEGATIVE_INFINITY;
+  /** When Duo last answered an acceptance (epoch ms): that request had reached Duo and taken its token. */
+  private lastAcceptedAt = Number.NEGATIVE_INFINITY;
   /**
    * The last run from a full bucket to a 429: what Duo accepted in it, from the first send to the
    * 429's arrival (its send and answer's midpoint). Its burst is what that run leaves once the rate
@@ -332,6 +334,7 @@ export class LearningBucket {
   succeeded(grant: BucketGrant, now: number): void {
     this.answered(now, grant.sentAt);
     this.refill(now);
+    this.lastAcceptedAt = Math.max(this.lastAcceptedAt, now);
     this.sinceFull += 1;
     if (this.sinceFullFrom === undefined || grant.sentAt <= this.sinceFullFrom) {
       this.sinceFullFrom = grant.sentAt;
@@ -457,9 +460,22 @@ export class LearningBucket {
       // of one: Duo's bucket holds no second token, so the wait would be an interval lost.
       if (exploreEnded && this.burst > 1) this.tokenOwed = true;
     }
-    // Refilling from this answer now, not from an earlier anchor.
-    this.last = now;
+    // Refilling from this answer now, not from an earlier anchor; after exploring, from the last
+    // acceptance's answer (see `refillAfterExploring`).
+    this.last = exploreEnded && !(retryAfterMs !== undefined && retryAfterMs > 0) ? this.refillAfterExploring(now) : now;
     this.anchoredEarly = false;
+  }
+
+  /**
+   * Where the refill restarts after the 429 that ends exploring, the bucket now at the rate exploring
+   * began at, which Duo had kept up with. Duo's bucket held no less than nothing when it took the last
+   * accepted request's token, and that request had reached it before its answer came: the next token
+   * is there at the latest one interval after that answer, however the trips varied. Counting from
+   * the 429's answer instead waited out the explored interval and the 429's round trip again, at the
+   * end of a run, where this 429 tends to fall. At most one token is counted as already refilled.
+   */
+  private refillAfterExploring(now: number): number {
+    return Math.min(now, Math.max(this.lastAcceptedAt, now - this.intervalMs()));
   }
 
   /** The learned model, for persistence. */
