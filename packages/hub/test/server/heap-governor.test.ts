@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubConfigError } from '../../src/config/load-config.js';
-import { heapFloorFromEnv, nextHeapTrigger, startHeapGovernor } from '../../src/server/heap-governor.js';
+import { getHeapSpaceStatistics } from 'node:v8';
+import { heapFloorFromEnv, nextHeapTrigger, oldGenerationBytes, startHeapGovernor } from '../../src/server/heap-governor.js';
 
 const MB = 1024 * 1024;
 
@@ -11,6 +12,27 @@ describe('nextHeapTrigger', () => {
     ['a hub that holds much: far above the floor, so it does not collect over and over', 64 * MB, 200 * MB, 250 * MB],
   ])('%s', (_name, floor, live, trigger) => {
     expect(nextHeapTrigger(floor, live)).toBe(trigger);
+  });
+});
+
+describe('oldGenerationBytes', () => {
+  const space = (space_name: string, mb: number) => ({ space_name, space_used_size: mb * MB });
+  it.each([
+    ['every space but the young generation', [space('new_space', 15), space('old_space', 40), space('code_space', 3), space('map_space', 1)], 44 * MB],
+    ['large objects count, young large objects do not', [space('lo_space', 5), space('new_large_object_space', 7), space('code_large_object_space', 1)], 6 * MB],
+    ['a young generation alone is nothing to collect for', [space('new_space', 16)], 0],
+    ['spaces this V8 names but this code does not know are counted', [space('shared_space', 2), space('trusted_space', 1)], 3 * MB],
+  ])('%s', (_name, spaces, bytes) => {
+    expect(oldGenerationBytes(spaces)).toBe(bytes);
+  });
+
+  it("reads this process's V8 spaces: less than the whole used heap by what the young generation holds", () => {
+    const spaces = getHeapSpaceStatistics();
+    const young = spaces.filter((s) => s.space_name === 'new_space').reduce((n, s) => n + s.space_used_size, 0);
+    const total = spaces.reduce((n, s) => n + s.space_used_size, 0);
+    expect(spaces.some((s) => s.space_name === 'new_space')).toBe(true);
+    expect(oldGenerationBytes(spaces)).toBeLessThanOrEqual(total - young);
+    expect(oldGenerationBytes(spaces)).toBeGreaterThan(0);
   });
 });
 
