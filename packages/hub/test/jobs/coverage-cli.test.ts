@@ -57,6 +57,16 @@ describe('duohub report mfa-coverage', () => {
     expect(res.out).toMatch(/^total: 1050 users, \d+\.\d\d% with MFA, \d+ without$/m);
   });
 
+  it("on the local store the runner keeps serve's soft heap limit: a bad DUOHUB_HEAP_TARGET_MB stops the command, naming it, before Duo is called", async () => {
+    const requests = () => Object.values(gate.emu.stats().requests).reduce((n, byStatus) => n + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
+    const before = requests();
+    const res = await cli(['report', 'mfa-coverage', '--progress', 'none'], { ...env, DUOHUB_HEAP_TARGET_MB: 'lots' });
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('DUOHUB_HEAP_TARGET_MB');
+    expect(res.out).toBe('');
+    expect(requests()).toBe(before);
+  });
+
   it('--json prints the report; against a running hub with --url the hub runs the tasks', async () => {
     const hub: TestHub = await startTestHub();
     try {
