@@ -66,8 +66,7 @@ async function loadCatalog() {
 }
 
 /** "unknown action X. Did you mean Y? (see duohub actions list)". */
-async function unknownAction(id: string): Promise<string> {
-  const { catalog } = await loadCatalog();
+function unknownAction(id: string, catalog: ReadonlyArray<{ id: string }>): string {
   return `unknown action ${id}.${didYouMean(suggestSimilar(id, catalog.map((a) => a.id)))} (see duohub actions list)`;
 }
 
@@ -76,7 +75,7 @@ async function runAction(ctx: CliRunContext): Promise<number> {
   const [id, ...args] = (ctx.args[0] as string[] | undefined) ?? [];
   const split = splitRunArgs(args);
   const o = split.options;
-  const { findAction, describeAction } = await loadCatalog();
+  const { catalog, findAction, describeAction } = await loadCatalog();
   if (!id || id === '--help' || o['help']) {
     ctx.io.out(RUN_USAGE);
     const known = id ? findAction(id) : undefined;
@@ -84,7 +83,7 @@ async function runAction(ctx: CliRunContext): Promise<number> {
     return id ? 0 : 2;
   }
   const action = findAction(id);
-  if (!action) return usage(ctx.io, await unknownAction(id));
+  if (!action) return usage(ctx.io, unknownAction(id, catalog));
   if (split.errors.length) return usage(ctx.io, split.errors.join('\n'));
   const flags = parseInputFlags(describeAction(action).input as FlagSchema, split.rest);
   if (flags.errors.length) return usage(ctx.io, `${flags.errors.join('\n')}\n(see duohub actions show ${id})`);
@@ -171,10 +170,10 @@ const actionsCommand = defineCommand({
       description: "Show one action and the flags `duohub run` takes for it",
       arguments: [{ name: 'id', description: 'action id', required: true }],
       run: async (ctx) => {
-        const { findAction, describeAction } = await loadCatalog();
+        const { catalog, findAction, describeAction } = await loadCatalog();
         const action = findAction(String(ctx.args[0]));
         if (!action) {
-          ctx.io.err(`error: ${await unknownAction(String(ctx.args[0]))}\n`);
+          ctx.io.err(`error: ${unknownAction(String(ctx.args[0]), catalog)}\n`);
           return 1;
         }
         const d = describeAction(action);

@@ -451,8 +451,12 @@ export class LearningBucket {
       if (this.epoch) this.epoch.pacedMs += Math.max(0, retryAfterMs - this.intervalMs());
       this.credit = sent + 1 - (retryAfterMs * this.rate) / 60_000;
       this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+      // Refilling from this answer now, not from an earlier anchor.
+      this.last = now;
     } else {
       this.credit = Math.min(this.credit, sent);
+      // Likewise, except after exploring: from the last acceptance's answer (see `refillAfterExploring`).
+      this.last = exploreEnded ? this.refillAfterExploring(now) : now;
       // After exploring, one token more: Duo banks it while we wait, and it absorbs the jitter of
       // pacing at a rate Duo holds exactly, as the bucket did before exploring emptied it. Owed
       // after the next request leaves rather than before: the retry is often an account's last
@@ -460,9 +464,6 @@ export class LearningBucket {
       // of one: Duo's bucket holds no second token, so the wait would be an interval lost.
       if (exploreEnded && this.burst > 1) this.tokenOwed = true;
     }
-    // Refilling from this answer now, not from an earlier anchor; after exploring, from the last
-    // acceptance's answer (see `refillAfterExploring`).
-    this.last = exploreEnded && !(retryAfterMs !== undefined && retryAfterMs > 0) ? this.refillAfterExploring(now) : now;
     this.anchoredEarly = false;
   }
 
