@@ -89,6 +89,8 @@ function routeCases(): Record<string, Variant[]> {
     ],
     'POST /api/integrations/{id}/test': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}/test` }))],
     'GET /api/integrations/{id}/accounts': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}/accounts` }))],
+    'GET /api/integrations/{id}/rate-limits': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}/rate-limits` }))],
+    'DELETE /api/integrations/{id}/rate-limits': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}/rate-limits` }))],
     'GET /api/integrations/{id}/mapping-suggestions': [fixed('fleet', 'fleet', () => ({ path: `/api/integrations/${int()}/mapping-suggestions` }))],
     'POST /api/integrations/{id}/mapping-suggestions/apply': [
       {

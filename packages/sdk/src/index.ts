@@ -36,7 +36,7 @@ export { Pacer, type PaceKey, type PacePermit } from './pacing/pacer.js';
 export { LearningBucket, type BucketGrant, type BucketProbe, type BucketSnapshot, type BucketStart } from './pacing/learning-bucket.js';
 export { burstFromFullRun, decideRate, rateLowerBound, type RateDecision, type RateDecisionInput } from './pacing/estimate-rate.js';
 export { readPacerState, type LearnedBucket, type PacerState } from './pacing/pacer-state.js';
-export { DEFAULT_RATES, initialBurst, type PacingOptions } from './pacing/pacing-options.js';
+export { DEFAULT_LEARNING, DEFAULT_RATES, initialBurst, type PacingOptions } from './pacing/pacing-options.js';
 export { classifyEndpoint, ENDPOINT_CLASSES, type EndpointClass } from './pacing/endpoint-class.js';
 
 export { paginated, type Paginated, type Page } from './pagination/paginated.js';

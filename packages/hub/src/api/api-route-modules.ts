@@ -13,11 +13,12 @@ import { bulkPlanRoutes } from '../bulk/bulk-plan-routes.js';
 import type { ApiRouteModule } from './define-api-route.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { integrationRoutes } from '../integrations/integration-routes.js';
+import { learnedLimitsRoutes } from '../integrations/learned-limits/learned-limits-routes.js';
 import { organizationRoutes } from '../organizations/organization-routes.js';
 import { tokenRoutes } from '../access/token-routes.js';
 
 /** The hub's own REST routes. */
-export const coreRouteModules: readonly ApiRouteModule[] = [integrationRoutes, organizationRoutes, tokenRoutes, auditRoutes, signInRoutes];
+export const coreRouteModules: readonly ApiRouteModule[] = [integrationRoutes, learnedLimitsRoutes, organizationRoutes, tokenRoutes, auditRoutes, signInRoutes];
 
 /** Every route module the server mounts; the action catalog adds `actionRoutes` here. */
 export const apiRouteModules: readonly ApiRouteModule[] = [...coreRouteModules, mfaCoverageRoutes, seatsRoutes, logSearchRoutes, logSyncRoutes, logDestinationRoutes, alertRoutes, baselineRoutes, bulkPlanRoutes, bulkExecutionRoutes, ...mfaRouteModules, actionRoutes];

@@ -42,29 +42,39 @@ export interface DuoConnectOptions {
  * what an earlier process learned about that account when the store had it (`seed`).
  */
 export class PacerRegistry {
-  readonly #pacers = new Map<string, Pacer>();
+  readonly #pacers = new Map<string, { pacer: Pacer; bornAt: number }>();
   readonly #seeds = new Map<string, unknown>();
   readonly #options: PacingOptions | undefined;
+  readonly #now: () => number;
 
   constructor(options?: PacingOptions) {
     this.#options = options;
+    this.#now = options?.now ?? Date.now;
   }
 
   /** The pacer for `integrationId` and a Duo account (`parent` for the integration's own). */
   get(integrationId: string, accountId: string): Pacer {
     const key = `${integrationId}|${accountId}`;
-    let pacer = this.#pacers.get(key);
-    if (!pacer) {
-      pacer = createSeededPacer(this.#options, this.#seeds.get(key));
+    let live = this.#pacers.get(key);
+    if (!live) {
+      live = { pacer: createSeededPacer(this.#options, this.#seeds.get(key)), bornAt: this.#now() };
       this.#seeds.delete(key);
-      this.#pacers.set(key, pacer);
+      this.#pacers.set(key, live);
     }
-    return pacer;
+    return live.pacer;
   }
 
   /** Whether a pacer for this account is live in this process (its state then beats any stored one). */
   has(integrationId: string, accountId: string): boolean {
     return this.#pacers.has(`${integrationId}|${accountId}`);
+  }
+
+  /**
+   * When the account's live pacer was created (epoch ms), or undefined: what it knows was learned
+   * since then, or seeded from a state stored before.
+   */
+  bornAt(integrationId: string, accountId: string): number | undefined {
+    return this.#pacers.get(`${integrationId}|${accountId}`)?.bornAt;
   }
 
   /** Remembers a stored state for the account's pacer when it is created; ignored once the pacer is live. */
@@ -75,14 +85,19 @@ export class PacerRegistry {
 
   /** The live pacer's learned state, for the store; undefined when there is none or the SDK cannot export it. */
   exportState(integrationId: string, accountId: string): unknown {
-    const pacer = this.#pacers.get(`${integrationId}|${accountId}`);
-    return pacer ? exportPacerState(pacer) : undefined;
+    const live = this.#pacers.get(`${integrationId}|${accountId}`);
+    return live ? exportPacerState(live.pacer) : undefined;
   }
 
-  /** Forgets an integration's pacers (after it is deleted or its hosts change). */
-  forget(integrationId: string): void {
-    for (const key of this.#pacers.keys()) if (key.startsWith(`${integrationId}|`)) this.#pacers.delete(key);
-    for (const key of this.#seeds.keys()) if (key.startsWith(`${integrationId}|`)) this.#seeds.delete(key);
+  /**
+   * Forgets an integration's pacers (after it is deleted or its hosts change, or its learned limits
+   * are reset), or one account's. Clients built earlier keep the pacer they hold; the pool builds new
+   * ones for the pacer that replaces it.
+   */
+  forget(integrationId: string, accountId?: string): void {
+    const matches = (key: string) => (accountId === undefined ? key.startsWith(`${integrationId}|`) : key === `${integrationId}|${accountId}`);
+    for (const key of this.#pacers.keys()) if (matches(key)) this.#pacers.delete(key);
+    for (const key of this.#seeds.keys()) if (matches(key)) this.#seeds.delete(key);
   }
 }
 

@@ -34,10 +34,18 @@ function checkLines(report: { sets?: Array<{ kind: string; status: string; messa
 }
 
 
-/** `duohub integrations list|add|test|remove`; an integration by name or id. */
+const accountOption = { flags: '--account <id>', description: 'one Duo account (a child account id, or parent)' };
+
+/** `?account_id=` for the learned-limits routes, when --account is given. */
+function accountQuery(ctx: CliRunContext): string {
+  const account = ctx.options.account as string | undefined;
+  return account === undefined ? '' : `?account_id=${encodeURIComponent(account)}`;
+}
+
+/** `duohub integrations list|add|test|remove|limits|reset-limits`; an integration by name or id. */
 export const integrationsCommand = defineCommand({
   name: 'integrations',
-  description: 'manage Duo integrations (credential sets are checked against Duo on save)',
+  description: 'manage Duo integrations (credential sets are checked against Duo on save) and the rate limits learned for them',
   subcommands: [
     {
       name: 'list',
@@ -112,6 +120,45 @@ export const integrationsCommand = defineCommand({
           if (!(await confirmDestructive(ctx, `Delete integration "${name}" (${id}) and its stored credentials`))) return 1;
           const res = await client.request('DELETE', `/api/integrations/${encodeURIComponent(id)}`);
           return printResult(ctx.io, { ...res, body: res.body ?? { deleted: id, name } }, Boolean(ctx.options.json), () => `deleted ${id} (${name})\n`);
+        }),
+    },
+    {
+      name: 'limits',
+      description: "show the Duo rate limits learned for the integration's accounts (what the next run starts from)",
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
+      options: [accountOption, ...connectionOptions],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
+          const res = await client.request('GET', `/api/integrations/${encodeURIComponent(id)}/rate-limits${accountQuery(ctx)}`);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>
+            body.items.length === 0
+              ? 'nothing learned yet: runs start from Duo\'s published rates\n'
+              : formatTable(
+                  body.items.map((l: any) => ({
+                    account: l.account_id,
+                    organization: l.organization?.name ?? '-',
+                    class: l.endpoint_class,
+                    'rate/min': `${l.rate_per_minute}${l.exploring ? ' (exploring)' : ''}`,
+                    published: l.published_per_minute,
+                    burst: `${l.burst}${l.burst_known ? '' : '+'}`,
+                    learned: `${l.learned_at}${l.expired ? ' (expired)' : ''}`,
+                  })),
+                  ['account', 'organization', 'class', 'rate/min', 'published', 'burst', 'learned'],
+                ),
+          );
+        }),
+    },
+    {
+      name: 'reset-limits',
+      description: "forget the rate limits learned for the integration's accounts (or --account's): the next runs start from Duo's published rates",
+      arguments: [{ name: 'integration', description: 'integration name or id', required: true }],
+      options: [accountOption, ...connectionOptions],
+      run: (ctx) =>
+        withClient(ctx, async (client) => {
+          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
+          const res = await client.request('DELETE', `/api/integrations/${encodeURIComponent(id)}/rate-limits${accountQuery(ctx)}`);
+          return printResult(ctx.io, res, Boolean(ctx.options.json), (body) => `reset the learned limits of ${body.accounts_reset.length} Duo account(s)\n`);
         }),
     },
   ],

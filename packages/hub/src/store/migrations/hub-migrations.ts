@@ -10,6 +10,7 @@ import { logSyncMigration } from './0008-log-sync.js';
 import { logForwardingMigration } from './0009-log-forwarding.js';
 import { fleetOperationsMigration } from './0010-fleet-operations.js';
 import { tokenExpiryMigration } from './0011-token-expiry.js';
+import { pacerResetMigration } from './0012-pacer-reset.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -27,4 +28,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0009_log_forwarding': logForwardingMigration,
   '0010_fleet_operations': fleetOperationsMigration,
   '0011_token_expiry': tokenExpiryMigration,
+  '0012_pacer_reset': pacerResetMigration,
 };
