@@ -15,6 +15,7 @@ import { layoutFlow } from './browser/layout.flow.js';
 import { docsFlow } from './browser/docs.flow.js';
 import { governanceFlow } from './browser/governance.flow.js';
 import { logsFlow } from './browser/logs.flow.js';
+import { rateLimitsFlow } from './browser/rate-limits.flow.js';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing; CI must run the browser test (scripts/setup-test.sh installs it)`);
@@ -29,6 +30,7 @@ const FLOWS: ReadonlyArray<readonly [string, (h: UiHarness) => Promise<void>]> =
   ['actions', actionsFlow],
   ['governance', governanceFlow],
   ['coverage', coverageFlow],
+  ['rate-limits', rateLimitsFlow],
   ['seats', seatsFlow],
   ['bulk', bulkFlow],
   ['mfa', mfaFlow],

@@ -6,6 +6,7 @@ import { useFocusAfterCommit } from '../ui/use-focus-after-commit.ts';
 import { IntegrationForm } from './integrations/IntegrationForm.tsx';
 import { savedMessage, type SavedIntegration } from './integrations/saved-message.ts';
 import { IntegrationTable } from './integrations/IntegrationTable.tsx';
+import { LearnedLimits } from './integrations/LearnedLimits.tsx';
 import type { Integration } from './integrations/integration-types.ts';
 import './integrations/integrations.css';
 
@@ -63,6 +64,13 @@ export function IntegrationsPage() {
           onAction={() => setNotice('')}
           onChanged={() => { setNotice('Integration deleted.'); void load(); }}
         />
+      )}
+      {items && items.length > 0 && (
+        <section aria-labelledby="limits-h">
+          <h2 id="limits-h">Learned Duo rate limits</h2>
+          <p className="help">Duo does not publish every account's limits: the hub learns each account's pace and burst from how Duo answers, and starts the next runs from them.</p>
+          {items.map((it) => <LearnedLimits key={it.id} integration={it} canManage={manage} />)}
+        </section>
       )}
       {!manage && <p className="help">Only administrators can add, change, test or delete integrations.</p>}
       {manage && editing && (

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { api, type ApiError } from '../../api-client.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ErrorView } from '../../ui/ErrorView.tsx';
+import { formatTime } from '../audit/format-time.ts';
+import type { Integration } from './integration-types.ts';
+
+/** One learned bucket, as `GET /api/integrations/{id}/rate-limits` lists it. */
+export interface LearnedLimit {
+  account_id: string;
+  organization: { id: string; name: string } | null;
+  api_host: string;
+  endpoint_class: string;
+  rate_per_minute: number;
+  published_per_minute: number;
+  burst: number;
+  burst_known: boolean;
+  exploring: boolean;
+  learned_at: string;
+  expired: boolean;
+}
+
+type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; items: LearnedLimit[]; notice: string } | { kind: 'error'; error: ApiError };
+
+/**
+ * What the hub learned about Duo's rate limits for one integration's accounts, loaded when opened;
+ * administrators may forget it all (after a confirmation), so the next runs learn again.
+ */
+export function LearnedLimits(props: { integration: Integration; canManage: boolean }) {
+  const { integration } = props;
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const path = `/api/integrations/${encodeURIComponent(integration.id)}/rate-limits`;
+
+  async function load(notice = '') {
+    setState({ kind: 'loading' });
+    const res = await api<{ items: LearnedLimit[] }>('GET', path);
+    setState(res.ok ? { kind: 'loaded', items: res.body.items, notice } : { kind: 'error', error: res.error });
+  }
+
+  async function reset() {
+    const res = await api<{ accounts_reset: string[] }>('DELETE', path);
+    if (!res.ok) setState({ kind: 'error', error: res.error });
+    else await load(`Forgot the limits learned for ${res.body.accounts_reset.length} Duo account(s).`);
+  }
+
+  return (
+    <details
+      className="learned-limits"
+      data-integration={integration.name}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open && state.kind === 'idle') void load();
+      }}
+    >
+      <summary>{integration.name}</summary>
+      {state.kind === 'loading' && <p>Loading…</p>}
+      {state.kind === 'error' && <ErrorView error={state.error} />}
+      {state.kind === 'loaded' && (
+        <>
+          <p role="status" className="ok">{state.notice}</p>
+          {state.items.length === 0 ? (
+            <p>Nothing learned yet: runs start from Duo's published rates.</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Rate limits learned for {integration.name}</caption>
+                <thead>
+                  <tr><th scope="col">Duo account</th><th scope="col">Endpoints</th><th scope="col">Requests a minute</th><th scope="col">Burst</th><th scope="col">Learned</th></tr>
+                </thead>
+                <tbody>
+                  {state.items.map((l) => (
+                    <tr key={`${l.account_id}|${l.api_host}|${l.endpoint_class}`} data-account={l.account_id}>
+                      <th scope="row">{l.organization ? <>{l.organization.name} <span className="help">{l.account_id}</span></> : l.account_id}</th>
+                      <td><code>{l.endpoint_class}</code></td>
+                      <td>
+                        {l.rate_per_minute} <span className="help">(Duo publishes {l.published_per_minute}{l.exploring ? '; still exploring upward' : ''})</span>
+                      </td>
+                      <td>{l.burst_known ? l.burst : `${l.burst} or more`}</td>
+                      <td><time dateTime={l.learned_at}>{formatTime(l.learned_at)}</time>{l.expired && <span className="help"> (expired: the next run ignores it)</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {props.canManage && state.items.length > 0 && (
+            <ConfirmButton
+              label="Reset learned limits"
+              ariaLabel={`Reset the learned limits of ${integration.name}`}
+              question={`Forget the rate limits learned for every Duo account of “${integration.name}”? The next runs start from Duo's published rates and learn them again (a few 429s per account).`}
+              confirmLabel="Yes, reset"
+              onConfirm={reset}
+            />
+          )}
+        </>
+      )}
+    </details>
+  );
+}
