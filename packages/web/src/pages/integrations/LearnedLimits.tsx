@@ -3,22 +3,9 @@ import { api, type ApiError } from '../../api-client.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorView } from '../../ui/ErrorView.tsx';
 import { formatTime } from '../audit/format-time.ts';
+// One learned bucket, as `GET /api/integrations/{id}/rate-limits` lists it.
+import type { LearnedLimitView as LearnedLimit } from '../../../../hub/src/integrations/learned-limits/learned-limit-views.ts';
 import type { Integration } from './integration-types.ts';
-
-/** One learned bucket, as `GET /api/integrations/{id}/rate-limits` lists it. */
-export interface LearnedLimit {
-  account_id: string;
-  organization: { id: string; name: string } | null;
-  api_host: string;
-  endpoint_class: string;
-  rate_per_minute: number;
-  published_per_minute: number;
-  burst: number;
-  burst_known: boolean;
-  exploring: boolean;
-  learned_at: string;
-  expired: boolean;
-}
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; items: LearnedLimit[]; notice: string } | { kind: 'error'; error: ApiError };
 
