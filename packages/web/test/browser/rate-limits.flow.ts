@@ -6,7 +6,8 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 
 
 /**
  * Learned rate limits on the integrations page: after a coverage run, the integration's panel lists
- * what the API lists (organizations named), and an administrator resets them after a confirmation.
+ * what the API lists (organizations named), and an administrator resets one account's, then all,
+ * each after a confirmation.
  */
 export async function rateLimitsFlow(h: UiHarness): Promise<void> {
   const { page } = h;
@@ -28,6 +29,18 @@ export async function rateLimitsFlow(h: UiHarness): Promise<void> {
   expect(await panel.locator('tbody').textContent()).toContain('Duo publishes 200');
   await h.shot('integrations-learned-limits');
 
+  // One account: its rows go, the others stay.
+  const [first] = orgs as [(typeof orgs)[0]];
+  await panel.getByRole('button', { name: `Reset the learned limits of ${first.name} (${first.duo_account_id})` }).click();
+  await panel.getByRole('button', { name: 'Yes, reset' }).click();
+  await poll(() => panel.getByRole('status').textContent()).toBe('Forgot the limits learned for 1 Duo account(s).');
+  await poll(() => panel.locator(`tr[data-account="${first.duo_account_id}"]`).count()).toBe(0);
+  const left = (await h.api('GET', `/api/integrations/${integration.id}/rate-limits`)).body.items as Array<{ account_id: string }>;
+  expect(left.length).toBeGreaterThan(0);
+  expect(left.some((l) => l.account_id === first.duo_account_id)).toBe(false);
+  expect(await panel.locator('tbody tr').count()).toBe(left.length);
+
+  // Every account.
   await panel.getByRole('button', { name: `Reset the learned limits of ${integration.name}` }).click();
   await panel.getByRole('button', { name: 'Yes, reset' }).click();
   await poll(() => panel.getByRole('status').textContent()).toMatch(/Forgot the limits learned for \d+ Duo account/);

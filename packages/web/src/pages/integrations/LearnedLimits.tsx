@@ -7,16 +7,29 @@ import { formatTime } from '../audit/format-time.ts';
 import type { LearnedLimitView as LearnedLimit } from '../../../../hub/src/integrations/learned-limits/learned-limit-views.ts';
 import type { Integration } from './integration-types.ts';
 
+/** How a Duo account is named on screen: its organization's name when one is mapped to it. */
+const accountName = (l: LearnedLimit) => (l.organization ? `${l.organization.name} (${l.account_id})` : l.account_id);
+
+/** The index of each account's first row (items come ordered by account). */
+function firstRowOfEachAccount(items: readonly LearnedLimit[]): Set<number> {
+  const rows = new Set<number>();
+  items.forEach((l, i) => {
+    if (i === 0 || items[i - 1]!.account_id !== l.account_id) rows.add(i);
+  });
+  return rows;
+}
+
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; items: LearnedLimit[]; notice: string } | { kind: 'error'; error: ApiError };
 
 /**
  * What the hub learned about Duo's rate limits for one integration's accounts, loaded when opened;
- * administrators may forget it all (after a confirmation), so the next runs learn again.
+ * administrators may forget one account's or all of it (after a confirmation), so the next runs learn again.
  */
 export function LearnedLimits(props: { integration: Integration; canManage: boolean }) {
   const { integration } = props;
   const [state, setState] = useState<State>({ kind: 'idle' });
   const path = `/api/integrations/${encodeURIComponent(integration.id)}/rate-limits`;
+  const firstRows = state.kind === 'loaded' ? firstRowOfEachAccount(state.items) : new Set<number>();
 
   async function load(notice = '') {
     setState({ kind: 'loading' });
@@ -24,8 +37,9 @@ export function LearnedLimits(props: { integration: Integration; canManage: bool
     setState(res.ok ? { kind: 'loaded', items: res.body.items, notice } : { kind: 'error', error: res.error });
   }
 
-  async function reset() {
-    const res = await api<{ accounts_reset: string[] }>('DELETE', path);
+  /** Forgets every account's limits, or one account's. */
+  async function reset(accountId?: string) {
+    const res = await api<{ accounts_reset: string[] }>('DELETE', accountId === undefined ? path : `${path}?account_id=${encodeURIComponent(accountId)}`);
     if (!res.ok) setState({ kind: 'error', error: res.error });
     else await load(`Forgot the limits learned for ${res.body.accounts_reset.length} Duo account(s).`);
   }
@@ -51,10 +65,10 @@ export function LearnedLimits(props: { integration: Integration; canManage: bool
               <table>
                 <caption className="visually-hidden">Rate limits learned for {integration.name}</caption>
                 <thead>
-                  <tr><th scope="col">Duo account</th><th scope="col">Endpoints</th><th scope="col">Requests a minute</th><th scope="col">Burst</th><th scope="col">Learned</th></tr>
+                  <tr><th scope="col">Duo account</th><th scope="col">Endpoints</th><th scope="col">Requests a minute</th><th scope="col">Burst</th><th scope="col">Learned</th>{props.canManage && <th scope="col"><span className="visually-hidden">Reset</span></th>}</tr>
                 </thead>
                 <tbody>
-                  {state.items.map((l) => (
+                  {state.items.map((l, i) => (
                     <tr key={`${l.account_id}|${l.api_host}|${l.endpoint_class}`} data-account={l.account_id}>
                       <th scope="row">{l.organization ? <>{l.organization.name} <span className="help">{l.account_id}</span></> : l.account_id}</th>
                       <td><code>{l.endpoint_class}</code></td>
@@ -63,6 +77,20 @@ export function LearnedLimits(props: { integration: Integration; canManage: bool
                       </td>
                       <td>{l.burst_known ? l.burst : `${l.burst} or more`}</td>
                       <td><time dateTime={l.learned_at}>{formatTime(l.learned_at)}</time>{l.expired && <span className="help"> (expired: the next run ignores it)</span>}</td>
+                      {props.canManage && (
+                        <td>
+                          {/* One reset per account, on its first row: a reset forgets all of the account's buckets. */}
+                          {firstRows.has(i) && (
+                            <ConfirmButton
+                              label="Reset"
+                              ariaLabel={`Reset the learned limits of ${accountName(l)}`}
+                              question={`Forget the rate limits learned for ${accountName(l)}? Its next run starts from Duo's published rates.`}
+                              confirmLabel="Yes, reset"
+                              onConfirm={() => reset(l.account_id)}
+                            />
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -75,7 +103,7 @@ export function LearnedLimits(props: { integration: Integration; canManage: bool
               ariaLabel={`Reset the learned limits of ${integration.name}`}
               question={`Forget the rate limits learned for every Duo account of “${integration.name}”? The next runs start from Duo's published rates and learn them again (a few 429s per account).`}
               confirmLabel="Yes, reset"
-              onConfirm={reset}
+              onConfirm={() => reset()}
             />
           )}
         </>
