@@ -271,8 +271,9 @@ export async function bulkFlow(h: UiHarness): Promise<void> {
     await page.getByText('6 of 6 calls finished (100%)').waitFor(WAIT);
     await page.getByLabel('Show', { exact: true }).selectOption('cancelled');
     if (cancelled.counts.cancelled > 0) {
-      await page.locator('table.bulk-item-table tbody tr[data-status="cancelled"]').nth(cancelled.counts.cancelled - 1).waitFor(WAIT);
-      expect(await page.locator('table.bulk-item-table tbody tr').count()).toBe(cancelled.counts.cancelled);
+      // Polled: until the filtered page arrives, the unfiltered one (which holds the cancelled rows too) is shown.
+      await expect.poll(() => page.locator('table.bulk-item-table tbody tr').count(), WAIT).toBe(cancelled.counts.cancelled);
+      expect(await page.locator('table.bulk-item-table tbody tr[data-status="cancelled"]').count()).toBe(cancelled.counts.cancelled);
       const cancelledItem = (await h.api('GET', `/api/bulk-runs/${planned3.body.id}/items?status=cancelled&limit=1`)).body.items[0];
       expect(await page.locator('table.bulk-item-table tbody tr td.bulk-outcome').first().innerText()).toBe(cancelledItem.outcome.message);
     } else await page.getByText('No cancelled items.').waitFor(WAIT);
