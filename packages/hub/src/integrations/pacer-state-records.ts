@@ -44,7 +44,7 @@ export async function loadStoredLimits(db: Kysely<Database>, key: PacerStateKey)
     .where('account_id', '=', key.accountId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { state: parseState(row.state), resetAtMs: row.reset_at === null ? undefined : Date.parse(row.reset_at) };
+  return { state: parsePacerState(row.state), resetAtMs: row.reset_at === null ? undefined : Date.parse(row.reset_at) };
 }
 
 /** The stored state of one Duo account, parsed; undefined when none was saved or it is unreadable. */
@@ -104,7 +104,8 @@ export async function resetPacerStates(db: Kysely<Database>, integrationId: stri
   return rows.map((r) => r.account_id).sort();
 }
 
-function parseState(json: string): unknown {
+/** A stored state's JSON, parsed; undefined when it cannot be read. */
+export function parsePacerState(json: string): unknown {
   try {
     return JSON.parse(json) as unknown;
   } catch {

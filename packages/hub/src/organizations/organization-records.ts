@@ -16,6 +16,17 @@ export async function loadOrganization(db: Db, id: string): Promise<Organization
   return row;
 }
 
+/** The organizations mapped through an integration, by the Duo account each maps to (a child id or `parent`). */
+export async function organizationsByDuoAccount(db: Db, integrationId: string): Promise<Map<string, { id: string; name: string }>> {
+  const mapped = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'duo_account_id'])
+    .where('integration_id', '=', integrationId)
+    .where('duo_account_id', 'is not', null)
+    .execute();
+  return new Map(mapped.map((o) => [o.duo_account_id!, { id: o.id, name: o.name }]));
+}
+
 /** The API view: the directory key only as a hint. */
 export function toOrganizationView(store: Store, row: OrganizationsTable): OrganizationView {
   return {

@@ -1,6 +1,7 @@
 import { confirmDestructive, yesOption } from '../confirm-destructive.js';
 import { connectionOptions, withCliClient as withClient } from '../open-cli-client.js';
 import { defineCommand, type CliRunContext } from '../define-command.js';
+import type { HubClient } from '../hub-client.js';
 import { formatTable, printResult } from '../print-result.js';
 import { resolveRef } from '../resolve-ref.js';
 
@@ -36,10 +37,11 @@ function checkLines(report: { sets?: Array<{ kind: string; status: string; messa
 
 const accountOption = { flags: '--account <id>', description: 'one Duo account (a child account id, or parent)' };
 
-/** `?account_id=` for the learned-limits routes, when --account is given. */
-function accountQuery(ctx: CliRunContext): string {
+/** The learned-limits route of the integration named in the first argument, for --account's account when given. */
+async function rateLimitsPath(ctx: CliRunContext, client: HubClient): Promise<string> {
+  const id = await resolveRef(client, 'integration', String(ctx.args[0]));
   const account = ctx.options.account as string | undefined;
-  return account === undefined ? '' : `?account_id=${encodeURIComponent(account)}`;
+  return `/api/integrations/${encodeURIComponent(id)}/rate-limits${account === undefined ? '' : `?account_id=${encodeURIComponent(account)}`}`;
 }
 
 /** `duohub integrations list|add|test|remove|limits|reset-limits`; an integration by name or id. */
@@ -129,8 +131,7 @@ export const integrationsCommand = defineCommand({
       options: [accountOption, ...connectionOptions],
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
-          const res = await client.request('GET', `/api/integrations/${encodeURIComponent(id)}/rate-limits${accountQuery(ctx)}`);
+          const res = await client.request('GET', await rateLimitsPath(ctx, client));
           return printResult(ctx.io, res, Boolean(ctx.options.json), (body) =>
             body.items.length === 0
               ? 'nothing learned yet: runs start from Duo\'s published rates\n'
@@ -156,8 +157,7 @@ export const integrationsCommand = defineCommand({
       options: [accountOption, ...connectionOptions],
       run: (ctx) =>
         withClient(ctx, async (client) => {
-          const id = await resolveRef(client, 'integration', String(ctx.args[0]));
-          const res = await client.request('DELETE', `/api/integrations/${encodeURIComponent(id)}/rate-limits${accountQuery(ctx)}`);
+          const res = await client.request('DELETE', await rateLimitsPath(ctx, client));
           return printResult(ctx.io, res, Boolean(ctx.options.json), (body) => `reset the learned limits of ${body.accounts_reset.length} Duo account(s)\n`);
         }),
     },

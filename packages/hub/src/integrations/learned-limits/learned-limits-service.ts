@@ -4,7 +4,8 @@ import { auditedWrite } from '../../audit/audited-write.js';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { loadIntegration } from '../integration-records.js';
-import { listPacerStates, resetPacerStates } from '../pacer-state-records.js';
+import { organizationsByDuoAccount } from '../../organizations/organization-records.js';
+import { listPacerStates, parsePacerState, resetPacerStates } from '../pacer-state-records.js';
 import { learnedLimitViews, type LearnedLimitView } from './learned-limit-views.js';
 
 /**
@@ -16,14 +17,8 @@ export async function listLearnedLimits(hub: HubContext, actor: Actor, integrati
   requireUnlimited(actor);
   await loadIntegration(hub.store.db, integrationId);
   const rows = await listPacerStates(hub.store.db, integrationId, accountId);
-  const mapped = await hub.store.db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'duo_account_id'])
-    .where('integration_id', '=', integrationId)
-    .where('duo_account_id', 'is not', null)
-    .execute();
-  const organizations = new Map(mapped.map((o) => [o.duo_account_id!, { id: o.id, name: o.name }]));
-  const states = rows.map((r) => ({ account_id: r.account_id, state: parseJson(r.state) }));
+  const organizations = await organizationsByDuoAccount(hub.store.db, integrationId);
+  const states = rows.map((r) => ({ account_id: r.account_id, state: parsePacerState(r.state) }));
   return { items: learnedLimitViews(states, organizations, hub.now().getTime(), DEFAULT_LEARNING.maxStateAgeMs) };
 }
 
@@ -47,12 +42,4 @@ export async function resetLearnedLimits(hub: HubContext, actor: Actor, integrat
   // This process's pacers at once; other replicas' at their next task for the account (see recallLearnedLimits).
   hub.duo.pacers.forget(integrationId, accountId);
   return { accounts_reset: reset };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

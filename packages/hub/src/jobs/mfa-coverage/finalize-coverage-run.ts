@@ -1,5 +1,6 @@
 import { FleetTotalsBuilder, type AccountOutcome } from '../../reports/mfa-coverage/index.js';
 import type { HubContext } from '../../hub-context.js';
+import { organizationsByDuoAccount } from '../../organizations/organization-records.js';
 import type { CoverageDb, CoverageSnapshotRowsTable } from './coverage-tables.js';
 
 const OPEN_TASK = ['pending', 'running'] as const;
@@ -48,13 +49,7 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
   if (Number(updated.numUpdatedRows) !== 1) return false;
   if (allFailed) return true;
 
-  const mapped = await db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'duo_account_id'])
-    .where('integration_id', '=', run.integration_id)
-    .where('duo_account_id', 'is not', null)
-    .execute();
-  const orgByAccount = new Map(mapped.map((o) => [o.duo_account_id!, o]));
+  const orgByAccount = await organizationsByDuoAccount(db, run.integration_id);
   // The snapshot row goes first (its rows reference it); its totals are filled in once every row is counted.
   await db
     .insertInto('coverage_snapshots')
