@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
+import { savePacerState } from '../src/integrations/pacer-state-records.js';
 import { startTestEmulator, startTestHub, type TestEmulator, type TestHub } from './helpers/test-hub.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -144,6 +145,35 @@ describe('duohub serve as a process', () => {
       expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('Did you mean users.list') });
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows and resets learned Duo rate limits through a running hub (integrations limits | reset-limits)', async () => {
+    const t = await startTestHub();
+    try {
+      // Stored as a coverage task stores them; the integration row directly, since nothing here calls Duo.
+      const stamp = '2026-12-01T00:00:00.000Z';
+      await t.store.db
+        .insertInto('integrations')
+        .values({ id: 'int_limits', name: 'Limits', base_url: null, sig_version: 5, created_at: stamp, updated_at: stamp, last_check: null, last_checked_at: null } as never)
+        .execute();
+      const bucket = { host: 'api-x.duosecurity.com', endpointClass: 'admin_get_page', ratePerMinute: 96, burst: 5, burstKnown: true, learnedAt: Date.now() };
+      for (const accountId of ['DAONE', 'DATWO']) {
+        await savePacerState(t.store.db, { integrationId: 'int_limits', accountId }, { version: 1, savedAt: Date.now(), buckets: [{ ...bucket, accountId }] }, new Date());
+      }
+      const connect = ['--url', t.url, '--token', t.adminToken];
+      const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+      const shown = await run(process.execPath, [bundle, 'integrations', 'limits', 'Limits', '--json', ...connect], { env });
+      expect(JSON.parse(shown.stdout).items.map((i: { account_id: string; rate_per_minute: number; burst: number }) => [i.account_id, i.rate_per_minute, i.burst])).toEqual([
+        ['DAONE', 96, 5],
+        ['DATWO', 96, 5],
+      ]);
+      const reset = await run(process.execPath, [bundle, 'integrations', 'reset-limits', 'int_limits', '--account', 'DAONE', ...connect], { env });
+      expect(reset.stdout).toContain('1 Duo account');
+      const after = await t.api('GET', '/api/integrations/int_limits/rate-limits');
+      expect(after.body.items.map((i: { account_id: string }) => i.account_id)).toEqual(['DATWO']);
+    } finally {
+      await t.close();
     }
   });
 });
