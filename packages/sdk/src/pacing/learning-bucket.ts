@@ -199,6 +199,15 @@ export class LearningBucket {
    * and accepted after its answer came (round trips overlap) belong to the run too.
    */
   private fullRun: { accepted: number; from: number; until: number; sentBefore: number } | undefined;
+  /**
+   * After a request drawn from the believed burst met a 429, the burst is cut to the acceptances
+   * answered by then (`accepted`); a request sent no later than the refused one and accepted after
+   * its answer found a token of the same opening and counts too, up to one less than was believed
+   * (`cap`). The answers of an opening sent at once come back in any order: counting only those
+   * ahead of the 429 cut a burst of 5 to 2 (a simulated Duo at 400/min, 11 pages an account), and
+   * a known burst is never probed again.
+   */
+  private openingCut: { sentBy: number; cap: number; accepted: number } | undefined;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
   /** Climbing back after a cut made on few requests (not toward the ceiling): a 429 ends it. */
@@ -340,6 +349,11 @@ export class LearningBucket {
       this.sinceFullFrom = grant.sentAt;
       this.sinceFullArrival = (grant.sentAt + now) / 2;
     }
+    const cut = this.openingCut;
+    if (cut && !grant.probe && grant.sentAt <= cut.sentBy) {
+      cut.accepted += 1;
+      this.burst = Math.max(this.burst, Math.min(cut.cap, cut.accepted));
+    }
     const run = this.fullRun;
     if (run && grant.sentAt < run.sentBefore) {
       run.accepted += 1;
@@ -425,7 +439,13 @@ export class LearningBucket {
     // Once per empty bucket: 429s of requests sent before the last one was answered met the same
     // empty bucket, and by then the count of acceptances has started over (each would cut to one).
     const sameEmptyBucket = grant.sentAt < this.lastLimitedAt;
-    if (fromBurst && !sameEmptyBucket) this.burst = Math.max(1, Math.min(this.burst - 1, this.sinceFull));
+    if (fromBurst && !sameEmptyBucket) {
+      // To what Duo accepted of the opening so far; requests sent with it and answered later may
+      // still show more (see `openingCut`).
+      const cap = Math.max(1, this.burst - 1);
+      this.burst = Math.max(1, Math.min(cap, this.sinceFull));
+      this.openingCut = { sentBy: grant.sentAt, cap, accepted: this.sinceFull };
+    }
     if (exploreEnded) {
       // Nothing to measure here (the requests counted were paced faster than the rate now kept), and
       // measuring from this 429 would read the jitter of pacing at exactly Duo's rate as a slower Duo.

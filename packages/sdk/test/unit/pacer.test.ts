@@ -458,6 +458,40 @@ describe('LearningBucket, a burst believed too large', () => {
     grants.slice(5).forEach((g, i) => bucket.rateLimited(g, 45 + i));
     expect(bucket.snapshot(50)).toMatchObject({ burst: 5, burstKnown: true });
   });
+
+  // Eight sent at once from a believed burst of 8; Duo holds five. Answers come back in any order
+  // (the emulator's and Duo's alike): `order` lists them, A accepted and L a 429. Whatever the
+  // order, the burst ends at the five Duo accepted; counting only the acceptances answered before
+  // the first 429 cut it to 2 in the second case, and a known burst is never probed again.
+  it.each([
+    { order: 'AAAAALLL', burst: 5 },
+    { order: 'AALALLAA', burst: 5 },
+    { order: 'LAAAAALL', burst: 5 },
+    { order: 'LLLAAAAA', burst: 5 },
+    // Never back above one less than was believed, however many acceptances come after.
+    { order: 'ALAAAAAA', burst: 7 },
+  ])('an opening answered out of order ($order) is cut to what Duo accepted of it: $burst', ({ order, burst }) => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
+    bucket.answered(0);
+    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    [...order].forEach((outcome, i) => (outcome === 'A' ? bucket.succeeded(grants[i]!, 40 + i) : bucket.rateLimited(grants[i]!, 40 + i)));
+    expect(bucket.snapshot(50)).toMatchObject({ burst, burstKnown: true });
+  });
+
+  it('requests sent after the refused one do not raise the cut burst: they spent refilled tokens', () => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
+    bucket.answered(0);
+    const opening = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    bucket.succeeded(opening[0]!, 40);
+    bucket.succeeded(opening[1]!, 41);
+    bucket.rateLimited(opening[2]!, 42);
+    // The rest of the opening is refused too; then a later request, sent after the 429 came back.
+    opening.slice(3).forEach((g, i) => bucket.rateLimited(g, 43 + i));
+    const later = bucket.reserve(400);
+    for (let t = 400, w = bucket.waitMs(later, t); w > 0; w = bucket.waitMs(later, t)) t += w;
+    bucket.succeeded(later, 600);
+    expect(bucket.snapshot(600).burst).toBe(2);
+  });
 });
 
 describe('LearningBucket exploring above the published rate', () => {
