@@ -418,11 +418,16 @@ export class LearningBucket {
     // believed: Duo holds fewer, which says nothing about its rate. (With a burst of one the only
     // such request leaves a full mirror, and its 429 says Duo had not refilled: the rate.)
     const fromBurst = !grant.probe && (grant.tokensBefore >= 2 || (!grant.refilled && this.burst >= 2));
+    // Sent before the last 429 was answered: it met the same empty bucket, which that 429 already
+    // told of (the rest of an opening sent at once, answered after the first of its 429s).
+    const sameEmptyBucket = grant.sentAt < this.lastLimitedAt;
     // Exploring above where it began met Duo's limit: Duo's banked tokens may have hidden the
     // crossing for several steps, so go back to where exploring began, which Duo had accepted. Not
     // for a burst believed too large: the next run of a bucket that explored would otherwise open
-    // with its seeded burst, meet the 429 that corrects it, and lose all it had explored.
-    const exploreEnded = this.exploredFrom !== undefined && this.exploring() && !fromBurst;
+    // with its seeded burst, meet the 429 that corrects it, and lose all it had explored. Nor for
+    // the rest of such an opening: once its first 429 has cut the burst, its last requests no longer
+    // look drawn from one, and ended exploring at the published rate (a Duo at 400/min kept at 200).
+    const exploreEnded = this.exploredFrom !== undefined && this.exploring() && !fromBurst && !sameEmptyBucket;
     // Sent on refill counted from before an answer: its trip may have been quicker than the anchor
     // allowed for, so anchor at answers from now on. Not when this 429 moves the pace (exploring or
     // a climb ends, or a refilled token was paced too fast): with a burst of one an early anchor only
@@ -430,15 +435,14 @@ export class LearningBucket {
     // correcting both would leave the pace a round trip's worth too slow. Were the anchor at fault,
     // the next 429 would still say so.
     const paceMoves = exploreEnded || climbMetIts429 || pacedTooFast;
-    if (grant.earlyAnchored && !grant.probe && !paceMoves && !(grant.sentAt < this.lastLimitedAt)) this.anchorEarly = false;
+    if (grant.earlyAnchored && !grant.probe && !paceMoves && !sameEmptyBucket) this.anchorEarly = false;
     if (exploreEnded) this.stayAt(this.exploredFrom!);
     else if (pacedTooFast || climbMetIts429) this.stayAt(this.marginUnder());
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
-    // Once per empty bucket: 429s of requests sent before the last one was answered met the same
-    // empty bucket, and by then the count of acceptances has started over (each would cut to one).
-    const sameEmptyBucket = grant.sentAt < this.lastLimitedAt;
+    // Once per empty bucket: by the same bucket's later 429s the count of acceptances has started
+    // over (each would cut to one).
     if (fromBurst && !sameEmptyBucket) {
       // To what Duo accepted of the opening so far; requests sent with it and answered later may
       // still show more (see `openingCut`).
