@@ -95,6 +95,8 @@ interface Epoch {
   pacedMs: number;
 }
 
+// The most probes out at once (see `LearningBucket.probeWindow`).
+const MAX_PROBE_WINDOW = 4;
 // Share of the rate regained per success while climbing back after a blind cut.
 const CLIMB_PER_SUCCESS = 0.01;
 // Share of the rate gained per success while exploring above where the bucket started, with callers
@@ -126,8 +128,9 @@ const ANCHOR_EARLY_SHARE = 0.5;
  * Learning, and why:
  * - Burst: starts small (a too-small guess costs a few hundred ms once; a too-large one a 429), and
  *   while no 429 has bounded it, one request at a time may go beyond it (a probe: a new caller, or
- *   the head of the queue); each probe Duo accepts beyond what its refill explains adds one. Only
- *   one probe is ever in flight, so finding the burst costs one 429, not one per concurrent caller.
+ *   the head of the queue); each probe Duo accepts beyond what its refill explains adds one. One
+ *   probe is in flight, so finding the burst costs one 429, not one per concurrent caller (a few
+ *   at once for a burst an earlier run found no end to: see `probeWindow`).
  *   A probe spends a token like any request, so the mirror never counts one Duo has not got.
  * - Timing: the mirror refills as Duo does, from when Duo's bucket last left full, which only an
  *   answer places, less part of a round trip (see `answered`); and it never holds more than the
@@ -177,8 +180,19 @@ export class LearningBucket {
   /** A token to take from the mirror once the next request leaves (see `rateLimited`). */
   private tokenOwed = false;
   private pausedUntil = 0;
-  /** Whether a probe is out (only one ever is: finding the burst then costs one 429, not one per caller). */
-  private probing = false;
+  /** Probes out now: at most `probeWindow`. */
+  private probesOut = 0;
+  /**
+   * Probes that may be out at once. One, so that finding the burst costs one 429, not one per
+   * caller; except for a bucket seeded with a burst no 429 had bounded (Duo accepted that many at
+   * once in an earlier run, and maybe more): there each accepted probe lets one more go at once, up
+   * to `MAX_PROBE_WINDOW`, so the probes double every round trip, as a TCP connection's slow start.
+   * One at a time, a burst of 20 took a round trip a token to find, and a short scan ended first
+   * (the bench's learned runs opened with 2 to 6 of Duo's 20 and paced the rest, answers read late
+   * by a busy hub). Not from the start: on a fresh bucket the extra probes' 429s at the burst's end
+   * left rates measured on few requests (a Duo at 100/min learned as 49-65).
+   */
+  private probeWindow = 1;
   private epoch: Epoch | undefined;
   /** Requests accepted since the bucket was last full, to bound the burst on a 429 within it. */
   private sinceFull = 0;
@@ -251,7 +265,7 @@ export class LearningBucket {
       // A probe spends a token like any request, outside the queue (it takes no ticket): if Duo
       // accepts it because it holds more than we believed, `succeeded` gives the token found back;
       // if Duo's refill paid for it, the mirror is one token poorer, as Duo is.
-      this.probing = true;
+      this.probesOut += 1;
       this.credit -= 1;
       return { ticket: -1, probe: true, tokensBefore, intervalMs: this.intervalMs(), sentAt: now, released: true, refilled: false, heldBack: true };
     }
@@ -276,7 +290,7 @@ export class LearningBucket {
     // token must be woken for this when `snapshot().probe` turns ready, as `Pacer` does). Its ticket
     // is already counted, as a probe's token is (see `reserve`).
     if (grant.ticket === this.sent() && this.probeState() === 'ready') {
-      this.probing = true;
+      this.probesOut += 1;
       grant.probe = true;
       return this.release(grant, now);
     }
@@ -336,7 +350,7 @@ export class LearningBucket {
   /** The request was not answered at all (connection failure): a probe slot is freed. */
   abandoned(grant: BucketGrant, now: number): void {
     this.answered(now);
-    if (grant.probe) this.probing = false;
+    if (grant.probe) this.probeBack();
   }
 
   /** Duo accepted the request (any answer but 429). */
@@ -360,7 +374,8 @@ export class LearningBucket {
       run.from = Math.min(run.from, (grant.sentAt + now) / 2);
     }
     if (grant.probe) {
-      this.probing = false;
+      this.probeBack();
+      if (this.start.learnedAt !== undefined && !this.start.burstKnown) this.probeWindow = Math.min(MAX_PROBE_WINDOW, this.probeWindow + 1);
       // Duo refilled while the probes went out, so an accepted probe proves a larger burst only when
       // the acceptances outnumber the burst plus that refill (at the ceiling, the most it can be):
       // counting refill as burst would make every later run open with more requests than Duo holds,
@@ -401,7 +416,7 @@ export class LearningBucket {
     this.keptUp = 0;
     this.changedAt = now;
     if (grant.probe) {
-      this.probing = false;
+      this.probeBack();
       // Refused, so it spent nothing at Duo: take back the token it was charged.
       this.credit += 1;
     }
@@ -536,7 +551,12 @@ export class LearningBucket {
 
   private probeState(): BucketProbe {
     if (this.burstKnown || this.burst >= this.start.maxBurst) return 'off';
-    return this.probing || !this.anchored ? 'pending' : 'ready';
+    return this.probesOut >= this.probeWindow || !this.anchored ? 'pending' : 'ready';
+  }
+
+  /** A probe was answered (or got no answer): its place in the window is free. */
+  private probeBack(): void {
+    this.probesOut = Math.max(0, this.probesOut - 1);
   }
 
   private learnRate(grant: BucketGrant, now: number, paceIsTheMeasure = false): void {

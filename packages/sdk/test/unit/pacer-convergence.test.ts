@@ -148,6 +148,22 @@ describe('Pacer convergence on an unknown Duo bucket', () => {
     expect(near, JSON.stringify(last!.runs.map((r) => Math.round(r.elapsedMs)))).toBeGreaterThanOrEqual(16);
   });
 
+  it('a burst no run has reached (Duo holds 20, accounts of 11 pages): the next run probes a few at once and is near a pacer told the limits', async () => {
+    // As the hub reads an account: the first page alone (it gives the total), then the rest at once;
+    // answers read late (20-270 ms back), as by a hub busy parsing other accounts' pages.
+    const shape = { perMinute: 200, burst: 20, pages: Array.from({ length: 20 }, () => 11), callers: 10, firstAlone: true, seed: 7, back: { min: 20, spread: 250 } };
+    const told = await simulateScan({ ...shape, pacing: { rates: { admin_get_page: 200 }, maxRates: { admin_get_page: 200 }, burst: { admin_get_page: 20 } } });
+    const first = await simulateScan(shape);
+    const state = JSON.parse(JSON.stringify(first.pacer.exportState())) as PacerState;
+    // The first run ends with a burst still unbounded (no 429: Duo never ran out).
+    expect(state.buckets.every((b) => !b.burstKnown)).toBe(true);
+    const next = await simulateScan({ ...shape, seed: 8, pacing: { initialState: state } });
+    const wall = (runs: Array<{ elapsedMs: number }>) => Math.max(...runs.map((r) => r.elapsedMs));
+    // 1.6-1.75 times as long; one probe at a time, 2.9 (a round trip for each token of the burst found).
+    expect(wall(next.runs) / wall(told.runs)).toBeLessThan(2.2);
+    for (const run of next.runs) expect(run.limited).toEqual([]);
+  });
+
   it('starts the next run from the learned state: converged accounts draw no 429s', async () => {
     const first = await scan({ perMinute: 100, burst: 5, pages: PAGES, callers: 4 });
     const state = JSON.parse(JSON.stringify(first.pacer.exportState())) as PacerState;

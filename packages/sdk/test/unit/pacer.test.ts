@@ -112,6 +112,28 @@ describe('LearningBucket', () => {
     expect(bucket.reserve(100).probe).toBe(false);
   });
 
+  it.each([
+    { seeded: false, windows: [1, 1, 1, 1, 1, 1] },
+    // Seeded with a burst an earlier run found no end to: one more at once per accepted probe (so
+    // twice as many each round trip), up to four.
+    { seeded: true, windows: [1, 2, 4, 4, 4, 4] },
+  ])('lets probes out several at once only for a burst an earlier run left unbounded (seeded: $seeded)', ({ seeded, windows }) => {
+    const start = { ...START, burst: 1, burstKnown: false, ...(seeded ? { learnedAt: 0 } : {}) };
+    const bucket = new LearningBucket(start, 0);
+    bucket.succeeded(take(bucket, 0).grant, 0);
+    let t = 0;
+    const seen: number[] = [];
+    for (let round = 0; round < windows.length; round++) {
+      // Every probe the bucket lets out now, then all of them accepted.
+      const out: BucketGrant[] = [];
+      for (let g = bucket.reserve(t); g.probe; g = bucket.reserve(t)) out.push(g);
+      seen.push(out.length);
+      t += 50;
+      for (const g of out) bucket.succeeded(g, t);
+    }
+    expect(seen).toEqual(windows);
+  });
+
   it('says in its snapshot when a probe would go: pending until an answer, ready, pending while one is out, off once bounded', () => {
     const bucket = new LearningBucket({ ...START, burst: 1, burstKnown: false }, 0);
     expect(bucket.snapshot(0).probe).toBe('pending');
