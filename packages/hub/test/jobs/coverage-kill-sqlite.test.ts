@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('kill -9 of a SQLite hub mid-run', () => {
-  it('resumes on restart with exact results: finished accounts kept, the rest re-run, none counted twice', async () => {
+  it('resumes on restart with exact results: finished accounts kept, the rest re-run, none counted twice; limits learned before the kill kept', async () => {
     hub = await startServeProcess({ ...env, DUOHUB_REPLICA_ID: 'before-crash' });
     const api = hub.api.bind(hub);
     const integrationId = await createIntegration(api, gate.url, gate.sets());
@@ -59,5 +59,18 @@ describe('kill -9 of a SQLite hub mid-run', () => {
       else if (inFlight.includes(task.account_id)) expect([task.processed_by, task.attempts]).toEqual(['after-restart', 2]);
       else expect([task.processed_by, task.attempts]).toEqual(['after-restart', 1]);
     }
+
+    // What each task's pacer learned was saved as the task ended, so the limits of the four accounts
+    // finished before the kill survived it: the restarted process lists every account's page-read
+    // limits, and resets one of the crashed process's (the learned-limits routes on `duohub serve`).
+    const pageLimits = async () => {
+      const res = await hub!.api('GET', `/api/integrations/${integrationId}/rate-limits`);
+      expect(res.status, res.text).toBe(200);
+      return (res.body.items as Array<{ account_id: string; endpoint_class: string }>).filter((i) => i.endpoint_class === 'admin_get_page');
+    };
+    expect((await pageLimits()).map((i) => i.account_id).sort()).toEqual([...gate.children].sort());
+    const reset = await hub.api('DELETE', `/api/integrations/${integrationId}/rate-limits?account_id=${first[0]}`);
+    expect([reset.status, reset.body]).toEqual([200, { accounts_reset: [first[0]] }]);
+    expect((await pageLimits()).map((i) => i.account_id).sort()).toEqual(gate.children.filter((a) => a !== first[0]).sort());
   }, 60_000);
 });
