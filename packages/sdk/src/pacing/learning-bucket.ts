@@ -366,7 +366,11 @@ export class LearningBucket {
     const cut = this.openingCut;
     if (cut && !grant.probe && grant.sentAt <= cut.sentBy) {
       cut.accepted += 1;
-      this.burst = Math.max(this.burst, Math.min(cut.cap, cut.accepted));
+      // Duo refilled since the refused request reached it, and a later arrival may have taken such a
+      // token: whole tokens that could have refilled by this answer do not count as burst (measured:
+      // an emulator at 600/min, burst 5, answers spread over 150 ms by a busy machine, counted 6).
+      const refilled = Math.floor(((now - cut.sentBy) * this.mostRefill()) / 60_000);
+      this.burst = Math.max(this.burst, Math.min(cut.cap, cut.accepted - refilled));
     }
     const run = this.fullRun;
     if (run && grant.sentAt < run.sentBefore) {

@@ -500,6 +500,21 @@ describe('LearningBucket, a burst believed too large', () => {
     expect(bucket.snapshot(50)).toMatchObject({ burst, burstKnown: true });
   });
 
+  it('an acceptance of the opening answered long after its 429 may have found a refilled token: it does not count as burst', () => {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: 600, ceilingPerMinute: 600, burst: 8 }, 0);
+    bucket.answered(0);
+    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    bucket.succeeded(grants[0]!, 40);
+    bucket.succeeded(grants[1]!, 41);
+    bucket.rateLimited(grants[2]!, 42);
+    // Within a token's refill (100 ms at 600/min) of the refused send: counted.
+    bucket.succeeded(grants[3]!, 50);
+    expect(bucket.snapshot(50).burst).toBe(3);
+    // 250 ms after it, two tokens may have refilled: this one and two more would not raise it.
+    bucket.succeeded(grants[4]!, 250);
+    expect(bucket.snapshot(250).burst).toBe(3);
+  });
+
   it('requests sent after the refused one do not raise the cut burst: they spent refilled tokens', () => {
     const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
     bucket.answered(0);
