@@ -1,19 +1,8 @@
+import { createRandom } from '@duohub/emulator';
 import { DuoAdminClient, Pacer, type PacingOptions } from '../../src/index.js';
 import { CREDS, fail, ok } from './fake-duo.js';
 import { SimulatedDuoBucket } from './simulated-duo-bucket.js';
 import { virtualClock } from './virtual-clock.js';
-
-/** A small deterministic RNG (mulberry32), so every run sees the same latencies. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What one account's simulated Duo bucket saw. */
 export interface AccountRun {
@@ -61,7 +50,7 @@ const DEFAULT_TRIP: TripMs = { min: 20, spread: 40 };
  */
 export async function simulateScan(s: SimulatedScan): Promise<{ runs: AccountRun[]; pacer: Pacer }> {
   const clock = virtualClock();
-  const random = seededRandom(s.seed);
+  const random = createRandom(s.seed);
   const outward = s.outward ?? DEFAULT_TRIP;
   const back = s.back ?? DEFAULT_TRIP;
   const buckets = new Map<string, SimulatedDuoBucket>();
