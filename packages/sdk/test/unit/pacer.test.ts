@@ -471,11 +471,16 @@ describe('Pacer state across runs', () => {
 });
 
 describe('LearningBucket, a burst believed too large', () => {
-  it('the 429s of one opening burst cut it once, to what Duo accepted, not once each (to one)', () => {
-    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
+  /** A bucket at `perMinute` believing in a burst of 8, and the eight requests it sends at once from it. */
+  function openingOfEight(perMinute: number): { bucket: LearningBucket; grants: BucketGrant[] } {
+    const bucket = new LearningBucket({ ...START, ratePerMinute: perMinute, ceilingPerMinute: perMinute, burst: 8 }, 0);
     bucket.answered(0);
+    return { bucket, grants: Array.from({ length: 8 }, () => sendAt(bucket, 0)) };
+  }
+
+  it('the 429s of one opening burst cut it once, to what Duo accepted, not once each (to one)', () => {
     // Eight at once from the saved burst; Duo holds five: five accepted, then three 429s answered after.
-    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    const { bucket, grants } = openingOfEight(400);
     grants.slice(0, 5).forEach((g, i) => bucket.succeeded(g, 40 + i));
     grants.slice(5).forEach((g, i) => bucket.rateLimited(g, 45 + i));
     expect(bucket.snapshot(50)).toMatchObject({ burst: 5, burstKnown: true });
@@ -493,17 +498,13 @@ describe('LearningBucket, a burst believed too large', () => {
     // Never back above one less than was believed, however many acceptances come after.
     { order: 'ALAAAAAA', burst: 7 },
   ])('an opening answered out of order ($order) is cut to what Duo accepted of it: $burst', ({ order, burst }) => {
-    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
-    bucket.answered(0);
-    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    const { bucket, grants } = openingOfEight(400);
     [...order].forEach((outcome, i) => (outcome === 'A' ? bucket.succeeded(grants[i]!, 40 + i) : bucket.rateLimited(grants[i]!, 40 + i)));
     expect(bucket.snapshot(50)).toMatchObject({ burst, burstKnown: true });
   });
 
   it('an acceptance of the opening answered long after its 429 may have found a refilled token: it does not count as burst', () => {
-    const bucket = new LearningBucket({ ...START, ratePerMinute: 600, ceilingPerMinute: 600, burst: 8 }, 0);
-    bucket.answered(0);
-    const grants = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    const { bucket, grants } = openingOfEight(600);
     bucket.succeeded(grants[0]!, 40);
     bucket.succeeded(grants[1]!, 41);
     bucket.rateLimited(grants[2]!, 42);
@@ -516,9 +517,7 @@ describe('LearningBucket, a burst believed too large', () => {
   });
 
   it('requests sent after the refused one do not raise the cut burst: they spent refilled tokens', () => {
-    const bucket = new LearningBucket({ ...START, ratePerMinute: 400, ceilingPerMinute: 400, burst: 8 }, 0);
-    bucket.answered(0);
-    const opening = Array.from({ length: 8 }, () => sendAt(bucket, 0));
+    const { bucket, grants: opening } = openingOfEight(400);
     bucket.succeeded(opening[0]!, 40);
     bucket.succeeded(opening[1]!, 41);
     bucket.rateLimited(opening[2]!, 42);
