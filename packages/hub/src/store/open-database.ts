@@ -16,6 +16,12 @@ export interface OpenedDatabase {
   location: string;
 }
 
+/**
+ * Connections a process keeps to Postgres for the store (graphile-worker's jobs have their own
+ * JOB_POOL_SIZE): a replica holds at most the two together.
+ */
+export const STORE_POOL_SIZE = 10;
+
 /** Options of `openDatabase`; `databaseUrl` picks Postgres, otherwise SQLite in `dataDir`. */
 export interface OpenDatabaseOptions {
   dataDir: string;
@@ -34,7 +40,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (options.databaseUrl) {
     dialect = 'postgres';
     location = redactUrl(options.databaseUrl);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // application_name shows the hub in pg_stat_activity; one given in the URL wins.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: STORE_POOL_SIZE, application_name: 'duohub' });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

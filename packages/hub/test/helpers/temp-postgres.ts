@@ -27,3 +27,32 @@ export async function createTempDatabase(baseUrl: string): Promise<{ url: string
     },
   };
 }
+
+/**
+ * Samples how many connections are open to database `name` (every 100 ms) until `stop()`, which
+ * returns the most seen at once.
+ */
+export function watchConnections(baseUrl: string, name: string): { stop(): Promise<number> } {
+  const client = new pg.Client({ connectionString: baseUrl });
+  let most = 0;
+  let stopped = false;
+  const sampling = (async () => {
+    await client.connect();
+    try {
+      while (!stopped) {
+        const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        most = Math.max(most, rows[0]!.n);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await client.end();
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await sampling;
+      return most;
+    },
+  };
+}

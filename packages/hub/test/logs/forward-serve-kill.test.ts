@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEventsTable } from '../../src/logs/log-tables.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { createTempDatabase } from '../helpers/temp-postgres.js';
+import { JOB_POOL_SIZE } from '../../src/jobs/graphile/job-pool.js';
+import { STORE_POOL_SIZE } from '../../src/store/open-database.js';
+import { createTempDatabase, watchConnections } from '../helpers/temp-postgres.js';
 import { startServeProcess, type ServeProcess } from '../jobs/support/serve-process.js';
 import { authEvent, storeEvents, storeIntegration, storeOrganization, type EventOwner } from './support/scripted-events.js';
 import { waitUntil, WebhookReceiver } from './support/webhook-receiver.js';
@@ -42,6 +44,7 @@ describe.skipIf(!databaseUrl)(`two duohub serve replicas forwarding from one Pos
       DUOHUB_LOG_DESTINATIONS_ALLOW_PRIVATE: 'true',
       DUOHUB_LOG_FORWARD_LEASE_MS: '2000',
     };
+    const connections = watchConnections(databaseUrl!, db.name);
     const a = await startServeProcess({ ...env, DUOHUB_REPLICA_ID: 'replica-a' });
     replicas.push(a);
     const b = await startServeProcess({ ...env, DUOHUB_REPLICA_ID: 'replica-b' });
@@ -89,5 +92,10 @@ describe.skipIf(!databaseUrl)(`two duohub serve replicas forwarding from one Pos
     const status = await statusNow();
     expect(status.pending).toBe(0);
     expect(status.lag_seconds).toBe(0);
+    // Each replica holds at most its store's and its jobs' pools, and the test's store its own:
+    // with a pool per graphile-worker runner, two replicas alone could hold 140.
+    const most = await connections.stop();
+    console.log(`connections to the database, most at once: ${most}`);
+    expect(most).toBeLessThanOrEqual(2 * (STORE_POOL_SIZE + JOB_POOL_SIZE) + STORE_POOL_SIZE);
   }, 120_000);
 });

@@ -1,6 +1,8 @@
-import { Logger as GraphileLogger, makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
+import { makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { graphileLogger } from '../graphile/graphile-logger.js';
+import { acquireJobPool, type JobPoolLease } from '../graphile/job-pool.js';
 import { claimLeasedTask } from './claim-leased-task.js';
 import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
 import type { LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
@@ -49,6 +51,7 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
   readonly #now: () => number;
   readonly #options: GraphileLeasedRunnerOptions;
   readonly #inflight = new Map<string, { runId: string; controller: AbortController; workerId: string }>();
+  #pool: JobPoolLease | undefined;
   #utils: WorkerUtils | undefined;
   #runner: Runner | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -72,11 +75,12 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
 
   async start(): Promise<void> {
     const logger = graphileLogger(this.#logger);
-    this.#utils = await makeWorkerUtils({ connectionString: this.#options.databaseUrl, logger });
+    this.#pool = acquireJobPool(this.#options.databaseUrl);
+    this.#utils = await makeWorkerUtils({ pgPool: this.#pool.pool, logger });
     await this.#utils.migrate();
     const task: Task = (payload, helpers) => this.#handle(payload as Payload, helpers.job.locked_by ?? `unknown-${this.replicaId}`, helpers.abortSignal);
     this.#runner = await run({
-      connectionString: this.#options.databaseUrl,
+      pgPool: this.#pool.pool,
       concurrency: this.#options.concurrency,
       noHandleSignals: true,
       pollInterval: this.#options.pollMs,
@@ -109,6 +113,7 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
       await this.#addJob(runId, key).catch(() => {});
     }
     await this.#utils?.release();
+    await this.#pool?.release();
   }
 
   /** Frees jobs of dead workers and enqueues tasks without a job (see the class comment). */
@@ -194,9 +199,3 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
 }
 
 /** graphile-worker's log lines into the hub's logger (warnings and errors only). */
-function graphileLogger(logger: Logger): GraphileLogger {
-  return new GraphileLogger((scope) => (level, message) => {
-    if (level === 'error') logger.error({ scope: { label: scope.label } }, `graphile-worker: ${message}`);
-    else if (level === 'warning') logger.warn({ scope: { label: scope.label } }, `graphile-worker: ${message}`);
-  });
-}

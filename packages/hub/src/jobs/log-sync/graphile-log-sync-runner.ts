@@ -1,6 +1,8 @@
-import { Logger, makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
+import { makeWorkerUtils, run, type Runner, type Task, type WorkerUtils } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { HubContext } from '../../hub-context.js';
+import { graphileLogger } from '../graphile/graphile-logger.js';
+import { acquireJobPool, type JobPoolLease } from '../graphile/job-pool.js';
 import { PageSlots } from '../../reports/mfa-coverage/index.js';
 import type { ExecuteLogUnitOptions } from './execute-log-unit.js';
 import { findDueLogAccounts } from './find-due-log-units.js';
@@ -52,6 +54,7 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
   readonly #options: GraphileLogSyncRunnerOptions;
   readonly #inflight = new Map<string, { controller: AbortController; workerId: string }>();
   readonly #slots: PageSlots;
+  #pool: JobPoolLease | undefined;
   #utils: WorkerUtils | undefined;
   #runner: Runner | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -67,12 +70,13 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
   }
 
   async start(): Promise<void> {
-    const logger = graphileLogger(this.#hub);
-    this.#utils = await makeWorkerUtils({ connectionString: this.#options.databaseUrl, logger });
+    const logger = graphileLogger(this.#hub.logger);
+    this.#pool = acquireJobPool(this.#options.databaseUrl);
+    this.#utils = await makeWorkerUtils({ pgPool: this.#pool.pool, logger });
     await this.#utils.migrate();
     const task: Task = (payload, helpers) => this.#handle(payload as Payload, helpers.job.locked_by ?? `unknown-${this.replicaId}`, helpers.abortSignal);
     this.#runner = await run({
-      connectionString: this.#options.databaseUrl,
+      pgPool: this.#pool.pool,
       concurrency: this.#options.concurrency,
       noHandleSignals: true,
       pollInterval: this.#options.pollMs,
@@ -103,6 +107,7 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
       await this.#addJob(integrationId, accountId).catch(() => {});
     }
     await this.#utils?.release();
+    await this.#pool?.release();
   }
 
   /** Frees jobs of dead workers and enqueues accounts with due units but no job (see the class comment). */
@@ -178,10 +183,3 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
   }
 }
 
-/** graphile-worker's log lines into the hub's logger (warnings and errors only). */
-function graphileLogger(hub: HubContext): Logger {
-  return new Logger((scope) => (level, message) => {
-    if (level === 'error') hub.logger.error({ scope: { label: scope.label } }, `graphile-worker: ${message}`);
-    else if (level === 'warning') hub.logger.warn({ scope: { label: scope.label } }, `graphile-worker: ${message}`);
-  });
-}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+
+/**
+ * Connections one process keeps to Postgres for graphile-worker, shared by all its runners
+ * (coverage, bulk, log sync). Each runner used to open two pools of ten (its worker's and its
+ * utilities'), so one replica could hold 70 connections with the store's, and two replicas exhaust
+ * a Postgres left at its default of 100. Three of these hold a LISTEN each; the rest carry job
+ * fetches and completions, which are short (the work itself waits on Duo, not on the database).
+ */
+export const JOB_POOL_SIZE = 10;
+
+/** A use of the shared pool; `release()` ends the pool when its last user lets go. */
+export interface JobPoolLease {
+  pool: pg.Pool;
+  release(): Promise<void>;
+}
+
+const shared = new Map<string, { pool: pg.Pool; users: number }>();
+
+/** The process's job pool for `databaseUrl`, opened on first use. */
+export function acquireJobPool(databaseUrl: string): JobPoolLease {
+  let entry = shared.get(databaseUrl);
+  if (!entry) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: JOB_POOL_SIZE, application_name: 'duohub-jobs' });
+    // A connection dropped while idle or checked out must not crash the process: the pool replaces
+    // idle ones, and graphile-worker's queries on a checked-out one fail and are retried.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
+    entry = { pool, users: 0 };
+    shared.set(databaseUrl, entry);
+  }
+  entry.users += 1;
+  const held = entry;
+  let released = false;
+  return {
+    pool: held.pool,
+    release: async () => {
+      if (released) return;
+      released = true;
+      held.users -= 1;
+      if (held.users > 0) return;
+      if (shared.get(databaseUrl) === held) shared.delete(databaseUrl);
+      await held.pool.end();
+    },
+  };
+}
