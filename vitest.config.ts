@@ -27,9 +27,10 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts'],
     pool: 'threads',
     // Vitest's default is one worker fewer than the cores: on this 2-core machine, one, and the suite
-    // runs file after file (793-856 s). Two workers took 518-620 s, but two Postgres-backed files at
-    // once ran the shared server out of connections ("too many clients already", in a clean-clone
-    // CI): not until the Postgres tests bound their pools.
+    // runs file after file (793-856 s); two take 518-620 s. Two Postgres-backed files at once once ran
+    // the shared server (100 connections) out of them, when a replica could hold 70; now a replica
+    // holds at most STORE_POOL_SIZE + JOB_POOL_SIZE and the files peak near 30 each.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     sequence: { sequencer: LongFirstSequencer },
