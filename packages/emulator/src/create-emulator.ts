@@ -4,6 +4,7 @@ import { serveHttp } from './http/serve-http.js';
 import { handleInspection, INSPECTION_PREFIX } from './inspection/handle-inspection.js';
 import { handleRequest, type Outcome, type PipelineEnv } from './pipeline/handle-request.js';
 import { createRandom } from './random.js';
+import { RateDecisionLog } from './rate-decision-log.js';
 import { RateLimiter } from './rate-limit.js';
 import { resolveOptions } from './resolve-options.js';
 import type { EmulatorOptions, Route } from './route.js';
@@ -42,7 +43,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const faultSeed = (resolved.randomSeed ^ 0x27d4eb2f) >>> 0;
   const stats = new StatsRecorder();
   let overrides: Route[] = [];
-  let limiter = new RateLimiter(resolved.rateLimits, resolved.now);
+  const rateDecisions = new RateDecisionLog(resolved.recordRateDecisions);
+  let limiter = new RateLimiter(resolved.rateLimits, resolved.now, rateDecisions);
   const servers = new Set<ListeningServer>();
 
   const env: PipelineEnv = {
@@ -103,7 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       for (const key of RUNTIME_KEYS) {
         if (patch[key] !== undefined) (resolved as Record<string, unknown>)[key] = patch[key];
       }
-      if (patch.rateLimits !== undefined) limiter = new RateLimiter(resolved.rateLimits, resolved.now);
+      if (patch.rateLimits !== undefined) limiter = new RateLimiter(resolved.rateLimits, resolved.now, rateDecisions);
     },
     credentials: () => credentialsOf(state),
     use(...routes: Route[]) {
@@ -127,6 +129,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       replaceState(structuredClone(next));
     },
     stats: () => stats.snapshot(),
+    rateDecisions: (options?: { clear?: boolean }) => rateDecisions.list(options?.clear),
     addTrustMonitorEvent: (event = {}, accountId) => addLogEntry(state, 'trust_monitor', { ...event, ...(accountId ? { account_id: accountId } : {}) }, resolved.now()),
     addLogEntry: (kind, entry = {}, accountId) => addLogEntry(state, kind, { ...entry, ...(accountId ? { account_id: accountId } : {}) }, resolved.now()),
     async close() {

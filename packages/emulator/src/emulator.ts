@@ -1,3 +1,4 @@
+import type { RateDecisionRecord } from './rate-decision-log.js';
 import type { EmulatorOptions, FaultRule, RateLimitOptions, ResolvedEmulatorOptions, Route } from './route.js';
 import type { EmulatorState } from './state/types.js';
 
@@ -87,6 +88,8 @@ export interface Emulator {
   /** Replaces the live state with a deep copy of `state`. */
   importState(state: EmulatorState): void;
   stats(): EmulatorStats;
+  /** The rate-limit decisions kept (see `recordRateDecisions`), oldest first; `clear` empties the log. */
+  rateDecisions(options?: { clear?: boolean }): RateDecisionRecord[];
   /**
    * Adds a Trust Monitor event to an account (default: the parent), surfaced now unless the input
    * says when; missing fields get Duo-like defaults. Answers the stored event (its `sekey` included).

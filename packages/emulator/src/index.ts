@@ -4,6 +4,7 @@ export type * from './emulator.js';
 export type * from './logs/log-records.js';
 export type { TrustMonitorEventInput } from './logs/trust-monitor.js';
 export type { ScriptableLog, ScriptedRow } from './logs/add-log-entry.js';
+export type { RateDecisionRecord } from './rate-decision-log.js';
 export { createEmulator } from './create-emulator.js';
 export { defineRoute } from './route.js';
 export { wrapRoute } from './wrap-route.js';

@@ -1,3 +1,4 @@
+import type { RateDecisionLog } from './rate-decision-log.js';
 import type { BucketConfig, EndpointClass, RateLimitOptions } from './route.js';
 
 /** Outcome of asking for one request's token. */
@@ -51,6 +52,8 @@ export class RateLimiter {
   constructor(
     readonly options: RateLimitOptions,
     readonly now: () => number,
+    /** Where each decision is kept, when the emulator records them (`recordRateDecisions`). */
+    private readonly log?: RateDecisionLog,
   ) {}
 
   /** The bucket settings in force for a class (defaults merged with overrides); undefined when disabled. */
@@ -91,7 +94,9 @@ export class RateLimiter {
       bucket.at = now;
     }
     // The epsilon absorbs float drift, so waiting exactly the advertised Retry-After always succeeds.
-    if (bucket.tokens >= 1 - 1e-9) {
+    const allowed = bucket.tokens >= 1 - 1e-9;
+    this.log?.push({ accountId, bucket: bucketOf.key, at: now, allowed });
+    if (allowed) {
       bucket.tokens = Math.max(0, bucket.tokens - 1);
       return { allowed: true };
     }

@@ -28,6 +28,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     authLongPollMs: options.authLongPollMs ?? 25_000,
     newUserPolicy: options.newUserPolicy ?? 'enroll',
     cacheUserJson: options.cacheUserJson ?? false,
+    recordRateDecisions: Math.max(0, Math.floor(options.recordRateDecisions ?? 0)),
     unknownPhoneActivation: options.unknownPhoneActivation ?? 'reject',
     authDelayed: options.authDelayed ?? 'always',
     integrationSelfDelete: options.integrationSelfDelete ?? 'reject',

@@ -206,6 +206,11 @@ export interface EmulatorOptions {
    */
   cacheUserJson?: boolean;
   /**
+   * Keep the last N rate-limit decisions (account, bucket, time, allowed) for `rateDecisions()`: how
+   * a client's pacing looked from Duo's side. Default 0: none kept.
+   */
+  recordRateDecisions?: number;
+  /**
    * `send_sms_activation` to a phone whose type or platform is Unknown: `reject` (default; Duo documents
    * that it fails, with a code it does not name) answers 400/40002, `allow` sends anyway.
    */
