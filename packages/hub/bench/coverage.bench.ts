@@ -18,10 +18,13 @@
  *          --hub-env NAME=VALUE,... (extra environment for the hub processes; none by default)
  * Node flags for the hub processes (a CPU profile, a GC trace): DUOHUB_BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR";
  * a hub's whole stdout (where --trace-gc-nvp writes) kept in DIR/hub-PID.log: DUOHUB_BENCH_HUB_STDOUT_DIR=DIR;
- * for the emulator's process, DUOHUB_BENCH_EMULATOR_NODE_ARGS (it shares this machine's cores with the hub).
+ * for the emulator's process, DUOHUB_BENCH_EMULATOR_NODE_ARGS (it shares this machine's cores with the hub);
+ * each limited run's rate-limit decisions as the emulator saw them (JSON, one file a run): DUOHUB_BENCH_DECISIONS_DIR=DIR.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuoAccountsClient } from '@duohub/sdk';
@@ -29,7 +32,7 @@ import type { FaultRule, RateLimitOptions } from '@duohub/emulator';
 import { scanFleet } from '../src/reports/mfa-coverage/index.js';
 import { coverageBounds } from './coverage-bounds.js';
 import type { EmulatorCommand, EmulatorReply } from './emulator-process.js';
-import { startHubProcess, type HubProcess } from './hub-process.js';
+import { procCpuSeconds, startHubProcess, type HubProcess } from './hub-process.js';
 import { learnedPageLimits } from './learned-page-limits.js';
 import { pacingTimeline, type PacingTimeline } from './pacing-timeline.js';
 import { plainScan, type PlainRun } from './plain-scan.js';
@@ -103,6 +106,8 @@ const duoLike = (rate: number, burst: number): { faults: FaultRule[]; rateLimits
 // A fresh limiter each time: every account's bucket starts full, as after a quiet spell at Duo.
 const configure = (c: { faults: FaultRule[]; rateLimits: RateLimitOptions | false }) => ask({ type: 'configure', ...c } as EmulatorCommand, 'configured');
 const statuses = async () => (await ask({ type: 'stats' }, 'stats')).statuses;
+const emulatorCpuSeconds = () => procCpuSeconds(child.pid!).catch(() => 0);
+let decisionFiles = 0;
 const decisions = async () => (await ask({ type: 'decisions' }, 'decisions')).decisions;
 const sum = (s: Record<string, number>) => Object.values(s).reduce((a, b) => a + b, 0);
 
@@ -115,6 +120,8 @@ interface Measured {
   peakRss: number;
   /** The hub process's CPU time over the run (user + system), ms: near the wall time, the hub was the bottleneck. */
   hubCpuMs: number;
+  /** The emulator process's over the run: on this machine Duo's servers share the hub's cores. */
+  emulatorCpuMs: number;
   users: number;
   /** The run's page reads as the emulator's limiter saw them (with limits on). */
   timeline?: PacingTimeline | undefined;
@@ -144,10 +151,12 @@ async function measure(hub: HubProcess, limits: { faults: FaultRule[]; rateLimit
   await decisions(); // only this run's
   await hub.resetPeak();
   const cpuBefore = await hub.cpuSeconds();
+  const emulatorCpuBefore = await emulatorCpuSeconds();
   const started = performance.now();
   const users = await start();
   const wallMs = performance.now() - started;
   const hubCpuMs = ((await hub.cpuSeconds()) - cpuBefore) * 1000;
+  const emulatorCpuMs = ((await emulatorCpuSeconds()) - emulatorCpuBefore) * 1000;
   const peakRss = await hub.peakRss();
   const after = await statuses();
   const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
@@ -155,8 +164,13 @@ async function measure(hub: HubProcess, limits: { faults: FaultRule[]; rateLimit
   // Needed: the account list (at run start and by the task runner) and every account's pages.
   const needed = 1 + ACCOUNTS * pages;
   const page = limits.rateLimits ? limits.rateLimits.classes?.admin_get_page : undefined;
-  const timeline = page ? pacingTimeline(await decisions(), { bucket: 'admin_get_page', ratePerMinute: page.perMinute, burst: page.burst }) : undefined;
-  return { wallMs, rateLimited: delta('429'), retries: Math.max(0, requests - needed), peakRss, hubCpuMs, users, timeline };
+  const seen = page ? await decisions() : [];
+  // The raw log, for a closer look (one JSON file per limited run): DUOHUB_BENCH_DECISIONS_DIR=DIR.
+  if (page && process.env.DUOHUB_BENCH_DECISIONS_DIR) {
+    writeFileSync(path.join(process.env.DUOHUB_BENCH_DECISIONS_DIR, `decisions-${++decisionFiles}.json`), JSON.stringify(seen));
+  }
+  const timeline = page ? pacingTimeline(seen, { bucket: 'admin_get_page', ratePerMinute: page.perMinute, burst: page.burst }) : undefined;
+  return { wallMs, rateLimited: delta('429'), retries: Math.max(0, requests - needed), peakRss, hubCpuMs, emulatorCpuMs, users, timeline };
 }
 
 /** How long a drained bucket of the page-read class takes to fill again (0 without limits), plus a margin. */
@@ -212,22 +226,26 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 // (the hub's own overheads, its store, its REST answers and its progress reads, are what it is judged on, not part of the bound)
 // The scan alone's CPU in this process (user + system, ms) per run: set against the hub's cpu.
 const aloneCpuMs: number[] = [];
+const aloneEmulatorCpuMs: number[] = [];
 async function scanAlone(): Promise<number> {
   await configure(off);
   const keys = ready.accountsKeys;
   const accounts = new DuoAccountsClient({ host: keys.host, ikey: keys.ikey, skey: keys.skey, baseUrl: ready.url, pacing: false, maxSockets: 512 });
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const emulatorBefore = await emulatorCpuSeconds();
   const result = await scanFleet(accounts);
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   aloneCpuMs.push((cpu.user + cpu.system) / 1000);
+  aloneEmulatorCpuMs.push(((await emulatorCpuSeconds()) - emulatorBefore) * 1000);
   accounts.close();
   if (result.totals.counts.users !== ACCOUNTS * USERS) throw new Error(`the scan alone counted ${result.totals.counts.users} users`);
   return ms;
 }
 await scanAlone(); // warm-up (JIT, first connections)
 aloneCpuMs.length = 0;
+aloneEmulatorCpuMs.length = 0;
 const aloneRuns: number[] = [];
 for (let i = 0; i < Math.max(3, REPEAT); i++) aloneRuns.push(await scanAlone());
 const machineSeconds = [...aloneRuns].sort((a, b) => a - b)[Math.floor((aloneRuns.length - 1) / 2)]! / 1000;
@@ -295,8 +313,8 @@ const line = (label: string, value: string) => console.log(`  ${label.padEnd(46)
 const rtt = LATENCY_MS / 1000;
 console.log(`\nMFA coverage benchmark, the bundled hub with its defaults: ${ACCOUNTS} child accounts x ${USERS} users, ${LATENCY_MS} ms latency,`);
 console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); ${pages} pages per account; Node ${process.version}\n`);
-line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}, hub cpu ${s(viaCli.hubCpuMs)}; includes the CLI process start)`);
-line(`REST: POST run + held GETs (wait_ms 250)${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}, hub cpu ${s(viaRest.hubCpuMs)}; after the CLI run taught it the limits)`);
+line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}, hub cpu ${s(viaCli.hubCpuMs)}, emulator cpu ${s(viaCli.emulatorCpuMs)}; includes the CLI process start)`);
+line(`REST: POST run + held GETs (wait_ms 250)${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}, hub cpu ${s(viaRest.hubCpuMs)}, emulator cpu ${s(viaRest.emulatorCpuMs)}; after the CLI run taught it the limits)`);
 line('page-read limits learned by the CLI run', `${learnedAfterCli}  (the emulator's: ${RATE}/min, burst ${BURST})`);
 line('... and after the REST run(s)', learnedAfterRest);
 // Duo's side of each run: a late start (claims, clients, a busy hub) and a slow pace look alike in
@@ -309,9 +327,9 @@ line('as Duo saw the CLI run (the emulator limiter)', seen(viaCli.timeline));
 line('... and the REST run', seen(viaRest.timeline));
 line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
 line('latency bound', `${bounds.latency.toFixed(2)} s`);
-const aloneCpu = [...aloneCpuMs].sort((a, b) => a - b)[Math.floor((aloneCpuMs.length - 1) / 2)]!;
-line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length}; its process's cpu ${s(aloneCpu)})`);
-line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}, hub cpu ${s(machine.hubCpuMs)}; not part of the bound)`);
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length}; its process's cpu ${s(middle(aloneCpuMs))}, emulator cpu ${s(middle(aloneEmulatorCpuMs))})`);
+line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}, hub cpu ${s(machine.hubCpuMs)}, emulator cpu ${s(machine.emulatorCpuMs)}; not part of the bound)`);
 line('lower bound = max(rate, latency, machine)', `${bounds.lower.toFixed(2)} s`);
 line('CLI / lower bound', `${(viaCli.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaCli.wallMs / 1000 / bounds.lower <= 1.25)})`);
 line('REST / lower bound', `${(viaRest.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaRest.wallMs / 1000 / bounds.lower <= 1.25)})`);

@@ -37,7 +37,7 @@ async function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number
 const TICKS_PER_SECOND = 100;
 
 /** User plus system CPU time of a process from /proc/PID/stat, seconds. */
-async function procCpuSeconds(pid: number): Promise<number> {
+export async function procCpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
   // state is the 3rd field of the line, utime the 14th and stime the 15th.

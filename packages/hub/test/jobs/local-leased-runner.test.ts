@@ -76,6 +76,20 @@ describe('LocalLeasedRunner', () => {
     await until(async () => looks.count > before);
   });
 
+  it('claims the whole batch before starting any of it, so a run\'s accounts start together', async () => {
+    const { db, untyped } = await storeWithRun(40);
+    const runningAtStart: number[] = [];
+    const runner = start(untyped, async (task) => {
+      // What the store holds as each task begins: with claims interleaved, the first saw only itself.
+      runningAtStart.push(Number(((await sql<{ n: number }>`select count(*) as n from tasks where status = 'running'`.execute(db)).rows[0] as { n: number }).n));
+      await sql`update tasks set status = 'done' where run_id = ${task.runId} and task_key = ${task.key}`.execute(db);
+    });
+    await runner.start();
+    await until(async () => (await doneCount(db)) === 40);
+    expect(runningAtStart).toHaveLength(40);
+    expect(runningAtStart[0]).toBe(40);
+  });
+
   it('looks again at once when a task fails and is handed back, without waiting for the poll', async () => {
     const { db, untyped } = await storeWithRun(3);
     let failures = 0;

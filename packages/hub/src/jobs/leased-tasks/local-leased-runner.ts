@@ -119,9 +119,13 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
         (c) => !this.#inflight.has(`${c.runId}|${c.key}`),
       );
       if (candidates.length === 0) this.#idle = true;
-      let claimedAny = false;
+      // Claim the whole batch before starting any of it: a started task's first answers would
+      // otherwise be read (and parsed) between the claims, and a run's last accounts would reach Duo
+      // hundreds of milliseconds after its first (each is its own rate-limit domain, so its pace, and
+      // the run's end, start from there).
+      const claimed: Array<{ candidate: (typeof candidates)[number]; workerId: string; attempts: number }> = [];
       for (const candidate of candidates) {
-        if (this.#stopped || this.#inflight.size >= cap) break;
+        if (this.#stopped || this.#inflight.size + claimed.length >= cap) break;
         const workerId = `local-${++this.#workerSeq}`;
         const attempts = await claimLeasedTask(this.#db(), this.#table, candidate, {
           replicaId: this.replicaId,
@@ -129,8 +133,9 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
           leaseMs: this.#options.leaseMs,
           nowMs: this.#now(),
         });
-        if (attempts === undefined) continue;
-        claimedAny = true;
+        if (attempts !== undefined) claimed.push({ candidate, workerId, attempts });
+      }
+      for (const { candidate, workerId, attempts } of claimed) {
         const id = `${candidate.runId}|${candidate.key}`;
         const controller = new AbortController();
         const done = this.#work({ ...candidate, workerId, attempts }, controller.signal)
@@ -148,6 +153,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
           );
         this.#inflight.set(id, { runId: candidate.runId, controller, done });
       }
+      const claimedAny = claimed.length > 0;
       if (!claimedAny) break;
     }
   }
