@@ -5,7 +5,7 @@ import { pageDefaults, paginate } from '../../paginate.js';
 import { optionalInt, reject, requireString } from '../../params/read-param.js';
 import { defineRoute, type HandlerContext, type Params, type Route } from '../../route.js';
 import { serializeUser } from '../../serialize/serialize-user.js';
-import { userJson } from '../../serialize/user-json-cache.js';
+import { usersPageJson } from '../../serialize/user-json-cache.js';
 import { newEnrollmentCode } from '../../state/ids.js';
 import { newUser } from '../../state/new-user.js';
 import { dropAuthenticatorTies } from '../../state/drop-authenticator-ties.js';
@@ -80,8 +80,7 @@ function listUsers(ctx: HandlerContext) {
   }
   const page = paginate(matched, params, pageDefaults(usersList, ctx.options.overMaxLimit));
   if (ctx.options.cacheUserJson) {
-    const json = page.response.map((u) => userJson(ctx.state, account, u));
-    return { kind: 'ok_json' as const, responseJson: `[${json.join(',')}]`, metadata: page.metadata };
+    return { kind: 'ok_json' as const, responseJson: usersPageJson(ctx.state, account, page.response), metadata: page.metadata };
   }
   return ok(render(page.response), page.metadata);
 }
