@@ -36,6 +36,7 @@ import { procCpuSeconds, startHubProcess, type HubProcess } from './hub-process.
 import { learnedPageLimits } from './learned-page-limits.js';
 import { pacingTimeline, type PacingTimeline } from './pacing-timeline.js';
 import { plainScan, type PlainRun } from './plain-scan.js';
+import { summarizeSamples } from './summarize-samples.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -248,7 +249,7 @@ aloneCpuMs.length = 0;
 aloneEmulatorCpuMs.length = 0;
 const aloneRuns: number[] = [];
 for (let i = 0; i < Math.max(3, REPEAT); i++) aloneRuns.push(await scanAlone());
-const machineSeconds = [...aloneRuns].sort((a, b) => a - b)[Math.floor((aloneRuns.length - 1) / 2)]! / 1000;
+const machineSeconds = summarizeSamples(aloneRuns).median / 1000;
 
 // The hub with latency and limits off, for comparison: what the product adds on this machine.
 const main = await freshHub();
@@ -327,8 +328,7 @@ line('as Duo saw the CLI run (the emulator limiter)', seen(viaCli.timeline));
 line('... and the REST run', seen(viaRest.timeline));
 line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
 line('latency bound', `${bounds.latency.toFixed(2)} s`);
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length}; its process's cpu ${s(middle(aloneCpuMs))}, emulator cpu ${s(middle(aloneEmulatorCpuMs))})`);
+line('machine bound: the scan alone, latency and limits off', `${machineSeconds.toFixed(2)} s (median of ${aloneRuns.length}; its process's cpu ${s(summarizeSamples(aloneCpuMs).median)}, emulator cpu ${s(summarizeSamples(aloneEmulatorCpuMs).median)})`);
 line('the hub through REST, latency and limits off', `${s(machine.wallMs)} (hub peak rss ${mb(machine.peakRss)}, hub cpu ${s(machine.hubCpuMs)}, emulator cpu ${s(machine.emulatorCpuMs)}; not part of the bound)`);
 line('lower bound = max(rate, latency, machine)', `${bounds.lower.toFixed(2)} s`);
 line('CLI / lower bound', `${(viaCli.wallMs / 1000 / bounds.lower).toFixed(2)}x  (target <= 1.25x: ${verdict(viaCli.wallMs / 1000 / bounds.lower <= 1.25)})`);

@@ -1,4 +1,5 @@
 import type { RateDecisionRecord } from '@duohub/emulator';
+import { summarizeSamples } from './summarize-samples.js';
 
 /** How one run's paced reads looked from Duo's side (the emulator's rate-limit log), ms. */
 export interface PacingTimeline {
@@ -44,14 +45,10 @@ export function pacingTimeline(records: readonly RateDecisionRecord[], limits: {
   const starts = firsts.map((t) => t - runStart);
   return {
     accounts: byAccount.size,
-    start: { median: median(starts), latest: Math.max(...starts) },
-    late: { median: median(late), most: Math.max(...late) },
+    start: { median: summarizeSamples(starts).median, latest: Math.max(...starts) },
+    late: { median: summarizeSamples(late).median, most: Math.max(...late) },
     limitedAccounts,
     limited,
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-}

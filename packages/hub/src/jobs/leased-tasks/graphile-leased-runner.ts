@@ -197,5 +197,3 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
     }
   }
 }
-
-/** graphile-worker's log lines into the hub's logger (warnings and errors only). */

@@ -153,8 +153,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
           );
         this.#inflight.set(id, { runId: candidate.runId, controller, done });
       }
-      const claimedAny = claimed.length > 0;
-      if (!claimedAny) break;
+      if (claimed.length === 0) break;
     }
   }
 }
