@@ -21,6 +21,8 @@ export interface HubProcess {
   peakRss(): Promise<number>;
   /** CPU time the process has used since it started (user + system), seconds; 0 where /proc cannot tell. */
   cpuSeconds(): Promise<number>;
+  /** Its main thread's alone (see `procMainThreadCpuSeconds`). */
+  mainThreadCpuSeconds(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -37,12 +39,21 @@ async function procStatus(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number
 const TICKS_PER_SECOND = 100;
 
 /** User plus system CPU time of a process from /proc/PID/stat, seconds. */
-export async function procCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+export async function procCpuSeconds(pid: number, statPath = `/proc/${pid}/stat`): Promise<number> {
+  const stat = await readFile(statPath, 'utf8');
   // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
   // state is the 3rd field of the line, utime the 14th and stime the 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/**
+ * A process's CPU time on its main thread alone (seconds; /proc/PID/task/PID/stat): JavaScript and the
+ * garbage collector's pauses. The rest of `procCpuSeconds` is other threads': V8's concurrent and
+ * parallel GC helpers, libuv's pool (SQLite through better-sqlite3 runs on the main thread).
+ */
+export async function procMainThreadCpuSeconds(pid: number): Promise<number> {
+  return procCpuSeconds(pid, `/proc/${pid}/task/${pid}/stat`);
 }
 
 // Node flags for the hub processes, for looking inside one (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
@@ -121,6 +132,9 @@ export async function startHubProcess(bundle: string, extraEnv: Record<string, s
     },
     async cpuSeconds() {
       return procCpuSeconds(pid).catch(() => 0);
+    },
+    async mainThreadCpuSeconds() {
+      return procMainThreadCpuSeconds(pid).catch(() => 0);
     },
     async stop() {
       clearInterval(sampler);

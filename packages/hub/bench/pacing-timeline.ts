@@ -15,10 +15,21 @@ export interface PacingTimeline {
   /** Accounts that met at least one 429, and the 429s in all. */
   limitedAccounts: number;
   limited: number;
+  /**
+   * With the run's window (epoch ms, the emulator's clock being this machine's): from the run's start
+   * (the POST, the CLI's spawn) to the first read, and from the last accepted read to the run seen done.
+   * What the hub spends before and after Duo's part: claims, clients, the account list; results, the report.
+   */
+  lead?: number;
+  tail?: number;
 }
 
 /** Summarizes the decisions of one bucket (`admin_get_page`) under (rate, burst). Pure. */
-export function pacingTimeline(records: readonly RateDecisionRecord[], limits: { bucket: string; ratePerMinute: number; burst: number }): PacingTimeline | undefined {
+export function pacingTimeline(
+  records: readonly RateDecisionRecord[],
+  limits: { bucket: string; ratePerMinute: number; burst: number },
+  window?: { startedAt: number; endedAt: number },
+): PacingTimeline | undefined {
   const byAccount = new Map<string, RateDecisionRecord[]>();
   for (const r of records) {
     if (r.bucket !== limits.bucket) continue;
@@ -32,6 +43,7 @@ export function pacingTimeline(records: readonly RateDecisionRecord[], limits: {
   const late: number[] = [];
   let limited = 0;
   let limitedAccounts = 0;
+  let lastAccepted = -Infinity;
   for (const list of byAccount.values()) {
     const first = list[0]!.at;
     const accepted = list.filter((r) => r.allowed);
@@ -39,6 +51,7 @@ export function pacingTimeline(records: readonly RateDecisionRecord[], limits: {
     limited += refused;
     if (refused > 0) limitedAccounts += 1;
     firsts.push(first);
+    if (accepted.length > 0) lastAccepted = Math.max(lastAccepted, accepted.at(-1)!.at);
     if (accepted.length > 0) late.push(accepted.at(-1)!.at - (first + Math.max(0, accepted.length - limits.burst) * intervalMs));
   }
   const runStart = Math.min(...firsts);
@@ -49,6 +62,7 @@ export function pacingTimeline(records: readonly RateDecisionRecord[], limits: {
     late: { median: summarizeSamples(late).median, most: Math.max(...late) },
     limitedAccounts,
     limited,
+    ...(window ? { lead: runStart - window.startedAt, ...(lastAccepted > -Infinity ? { tail: window.endedAt - lastAccepted } : {}) } : {}),
   };
 }
 

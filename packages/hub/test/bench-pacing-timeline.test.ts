@@ -22,6 +22,14 @@ describe('pacingTimeline (bench:coverage, from the emulator rate-limit log)', ()
     expect(timeline).toEqual({ accounts: 3, start: { median: 100, latest: 200 }, late: { median: 0, most: 250 }, limitedAccounts: 1, limited: 1 });
   });
 
+  it("with the run's window, measures the hub's part before the first read and after the last accepted one", () => {
+    const reads = [at('A', 1000), at('A', 1000), at('A', 1300), at('B', 1100), at('B', 1900, false)];
+    const timeline = pacingTimeline(reads, limits, { startedAt: 700, endedAt: 1750 });
+    // First read 300 ms after the POST; the last accepted read (A's at 1300, not B's 429) 450 ms before done.
+    expect(timeline).toMatchObject({ lead: 300, tail: 450 });
+    expect(pacingTimeline(reads, limits)).not.toHaveProperty('lead');
+  });
+
   it('is undefined when the bucket saw nothing', () => {
     expect(pacingTimeline([at('A', 1, true, 'accounts')], limits)).toBeUndefined();
   });
