@@ -1,5 +1,11 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { acquireJobPool, JOB_POOL_SIZE } from '../../src/jobs/graphile/job-pool.js';
+import { acquireJobPool, JOB_POOL_SIZE, jobPoolUsers } from '../../src/jobs/graphile/job-pool.js';
+import { GraphileLeasedRunner } from '../../src/jobs/leased-tasks/graphile-leased-runner.js';
+import type { LeasedTaskTable, UntypedDb } from '../../src/jobs/leased-tasks/leased-task-table.js';
+import { GraphileLogSyncRunner } from '../../src/jobs/log-sync/graphile-log-sync-runner.js';
+import { defaultLogSyncJobOptions } from '../../src/jobs/log-sync/log-sync-job-options.js';
+import type { HubContext } from '../../src/hub-context.js';
 
 // No connection is opened: pg pools connect on first query, and these only share and end them.
 describe('acquireJobPool', () => {
@@ -24,5 +30,27 @@ describe('acquireJobPool', () => {
     expect(again.pool).not.toBe(coverage.pool);
     expect(again.pool.ended).toBe(false);
     await again.release();
+  });
+});
+
+describe('a graphile runner that fails to start', () => {
+  // Nothing listens on port 1: graphile-worker's first query (its migration) fails to connect.
+  const url = 'postgres://nobody@127.0.0.1:1/job_pool_start_test';
+  const logger = pino({ level: 'silent' });
+
+  it('lets go of its share of the job pool (coverage and bulk runners)', async () => {
+    const runner = new GraphileLeasedRunner(
+      { db: () => ({}) as UntypedDb, table: {} as LeasedTaskTable, work: async () => {}, logger, now: Date.now },
+      { databaseUrl: url, replicaId: 'r1', leaseMs: 30_000, pollMs: 1000, concurrency: 2, taskIdentifier: 'duohub_test_task', jobKeyPrefix: 'test', label: 'test' },
+    );
+    await expect(runner.start()).rejects.toThrow();
+    expect(jobPoolUsers(url)).toBe(0);
+  });
+
+  it('lets go of its share of the job pool (log sync runner)', async () => {
+    const hub = { logger } as unknown as HubContext;
+    const runner = new GraphileLogSyncRunner(hub, { ...defaultLogSyncJobOptions(), databaseUrl: url, replicaId: 'r1' });
+    await expect(runner.start()).rejects.toThrow();
+    expect(jobPoolUsers(url)).toBe(0);
   });
 });

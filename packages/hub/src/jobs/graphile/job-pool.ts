@@ -17,6 +17,11 @@ export interface JobPoolLease {
 
 const shared = new Map<string, { pool: pg.Pool; users: number }>();
 
+/** Runners holding the process's job pool for `databaseUrl` now (0: none open). */
+export function jobPoolUsers(databaseUrl: string): number {
+  return shared.get(databaseUrl)?.users ?? 0;
+}
+
 /** The process's job pool for `databaseUrl`, opened on first use. */
 export function acquireJobPool(databaseUrl: string): JobPoolLease {
   let entry = shared.get(databaseUrl);

@@ -70,6 +70,17 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
   }
 
   async start(): Promise<void> {
+    try {
+      await this.#open();
+    } catch (error) {
+      // What opened before the failure (a share of the job pool, graphile's utilities, its runner)
+      // closes again: the caller gives up on this runner, and nothing else would end them.
+      await this.stop().catch(() => {});
+      throw error;
+    }
+  }
+
+  async #open(): Promise<void> {
     const logger = graphileLogger(this.#hub.logger);
     this.#pool = acquireJobPool(this.#options.databaseUrl);
     this.#utils = await makeWorkerUtils({ pgPool: this.#pool.pool, logger });
