@@ -58,7 +58,15 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
   const index = new BypassRiskIndex(nowMs);
   let bypassPages = 0;
   let bypassFailure: { error: unknown } | undefined;
+  // The bypass codes are read once the users' first page is in (or their list has failed): a fleet
+  // starts every account's users at once, within its bound on pages in flight (two reads an account
+  // from the start left the last accounts of 40 waiting for slots, and each started its pace a
+  // round trip late). The join waits for the codes only at the end.
+  let usersAnswered!: () => void;
+  const usersStarted = new Promise<void>((resolve) => (usersAnswered = resolve));
   const bypassDone = (async () => {
+    await usersStarted;
+    if (signal.aborted) return;
     await forEachPage(client.bypassCodes.list({ concurrency, signal }).pages(), (page) => {
       bypassPages += 1;
       for (const code of page.items) index.add(code);
@@ -76,14 +84,17 @@ export async function scanAccount(client: CoverageSource, options: ScanAccountOp
     // Page by page, none held while the next is awaited (see forEachPage): across a fleet that is
     // most of the memory a scan would otherwise keep.
     await forEachPage(client.users.list({ concurrency, signal }).pages(), (page) => {
+      usersAnswered();
       if (bypassFailure) throw bypassFailure.error;
       if (duoTotal === null && page.totalObjects !== undefined) duoTotal = page.totalObjects;
       const added = tally.addPage(page.items);
       options.onPage?.({ kind: 'users', items: page.items.length, usersAdded: added });
     });
+    usersAnswered();
     await bypassDone;
   } catch (error) {
     controller.abort(error);
+    usersAnswered();
     await bypassDone.catch(() => {});
     throw outer?.aborted ? outer.reason : (bypassFailure?.error ?? error);
   } finally {
