@@ -2,7 +2,9 @@ import type { FaultRule } from './route.js';
 
 /** What to do to one request: wait, then answer normally or misbehave, before or after the handler. */
 export interface FaultPlan {
+  /** The whole added latency, ms: `latencyMs - returnMs` before the request is handled, `returnMs` after. */
   latencyMs: number;
+  returnMs: number;
   action: 'none' | 'server_error' | 'reset' | 'rate_limit';
   when: 'before' | 'after';
 }
@@ -32,18 +34,21 @@ function rate(value: number | undefined): number {
 
 /**
  * Chooses the fault for a request from the rules matching its path.
- * Every matching rule adds its latency (fixed plus uniform jitter in [0, jitterMs)) and rolls once
+ * Every matching rule adds its latency (fixed plus uniform jitter in [0, jitterMs), `returnShare` of
+ * it on the way back) and rolls once
  * for an action, its rates sharing one draw as disjoint bands (server error, then reset, then 429);
  * the first rule whose roll hits decides the action and its `when`. Each matching rule always takes
  * exactly two draws, so the sequence of plans is a pure function of the seed and the request order.
  */
 export function pickFault(rules: readonly FaultRule[], path: string, random: () => number): FaultPlan {
-  const plan: FaultPlan = { latencyMs: 0, action: 'none', when: 'before' };
+  const plan: FaultPlan = { latencyMs: 0, returnMs: 0, action: 'none', when: 'before' };
   for (const rule of rules) {
     if (!faultRuleMatches(rule, path)) continue;
     const jitterDraw = random();
     const actionDraw = random();
-    plan.latencyMs += Math.max(0, rule.latencyMs ?? 0) + Math.max(0, rule.jitterMs ?? 0) * jitterDraw;
+    const latency = Math.max(0, rule.latencyMs ?? 0) + Math.max(0, rule.jitterMs ?? 0) * jitterDraw;
+    plan.latencyMs += latency;
+    plan.returnMs += latency * Math.min(1, Math.max(0, rule.returnShare ?? 0.5));
     if (plan.action !== 'none') continue;
     const serverError = rate(rule.serverErrorRate);
     const reset = serverError + rate(rule.resetRate);
@@ -58,5 +63,6 @@ export function pickFault(rules: readonly FaultRule[], path: string, random: () 
     }
   }
   plan.latencyMs = Math.round(plan.latencyMs);
+  plan.returnMs = Math.min(plan.latencyMs, Math.round(plan.returnMs));
   return plan;
 }

@@ -134,8 +134,16 @@ export type RateLimitOptions =
 export interface FaultRule {
   /** Restrict to paths starting with this prefix (or matching this route pattern); all when absent. */
   path?: string;
+  /** Added round-trip time, ms (with `jitterMs`, uniform in [0, jitterMs) more). */
   latencyMs?: number;
   jitterMs?: number;
+  /**
+   * The share of this rule's latency spent on the answer's way back (0..1); the rest delays the
+   * request before Duo handles it and counts it against its rate limits. Default 0.5, a network's
+   * round trip being half each way: a client that places Duo's count of a request between its send
+   * and its answer then finds it where Duo does. 0 puts all of it before Duo's count.
+   */
+  returnShare?: number;
   /** Answer 500/50001 (or 503) at this rate. */
   serverErrorRate?: number;
   /** Destroy the socket without an answer at this rate (over a real port; in-process, a thrown TypeError). */

@@ -30,23 +30,23 @@ describe('faultRuleMatches', () => {
 
 describe('pickFault', () => {
   it('no rules: no fault and no draws', () => {
-    expect(pickFault([], '/admin/v1/users', draws())).toEqual({ latencyMs: 0, action: 'none', when: 'before' });
+    expect(pickFault([], '/admin/v1/users', draws())).toEqual({ latencyMs: 0, returnMs: 0, action: 'none', when: 'before' });
   });
 
   it.each([
     // jitter draw, action draw -> plan
-    { d: [0, 0.05], want: { latencyMs: 100, action: 'server_error', when: 'after' } },
-    { d: [0.5, 0.1], want: { latencyMs: 125, action: 'reset', when: 'after' } },
-    { d: [0.999, 0.29], want: { latencyMs: 150, action: 'reset', when: 'after' } },
-    { d: [0.2, 0.45], want: { latencyMs: 110, action: 'rate_limit', when: 'after' } },
-    { d: [0.2, 0.65], want: { latencyMs: 110, action: 'none', when: 'before' } },
+    { d: [0, 0.05], want: { latencyMs: 100, returnMs: 50, action: 'server_error', when: 'after' } },
+    { d: [0.5, 0.1], want: { latencyMs: 125, returnMs: 63, action: 'reset', when: 'after' } },
+    { d: [0.999, 0.29], want: { latencyMs: 150, returnMs: 75, action: 'reset', when: 'after' } },
+    { d: [0.2, 0.45], want: { latencyMs: 110, returnMs: 55, action: 'rate_limit', when: 'after' } },
+    { d: [0.2, 0.65], want: { latencyMs: 110, returnMs: 55, action: 'none', when: 'before' } },
   ])('rates share one draw as bands: $d -> $want', ({ d, want }) => {
     const rule: FaultRule = { latencyMs: 100, jitterMs: 50, serverErrorRate: 0.1, resetRate: 0.2, rateLimitRate: 0.3, when: 'after' };
     expect(pickFault([rule], '/x', draws(...d))).toEqual(want);
   });
 
   it('when defaults to before', () => {
-    expect(pickFault([{ serverErrorRate: 1 }], '/x', draws(0.3, 0.3))).toEqual({ latencyMs: 0, action: 'server_error', when: 'before' });
+    expect(pickFault([{ serverErrorRate: 1 }], '/x', draws(0.3, 0.3))).toEqual({ latencyMs: 0, returnMs: 0, action: 'server_error', when: 'before' });
   });
 
   it('applies only rules whose path matches, adding their latencies; the first hit decides', () => {
@@ -55,7 +55,17 @@ describe('pickFault', () => {
       { path: '/admin/', latencyMs: 20, rateLimitRate: 1, when: 'after' },
       { latencyMs: 5, serverErrorRate: 1 },
     ];
-    expect(pickFault(rules, '/admin/v1/users', draws(0, 0.5, 0, 0.5))).toEqual({ latencyMs: 25, action: 'rate_limit', when: 'after' });
+    expect(pickFault(rules, '/admin/v1/users', draws(0, 0.5, 0, 0.5))).toEqual({ latencyMs: 25, returnMs: 13, action: 'rate_limit', when: 'after' });
+  });
+
+  it("splits each rule's latency by its returnShare (default half), clamped to 0..1", () => {
+    const rules: FaultRule[] = [
+      { path: '/admin/', latencyMs: 40 },
+      { latencyMs: 100, returnShare: 0 },
+      { latencyMs: 10, returnShare: 7 },
+    ];
+    expect(pickFault(rules, '/admin/v1/users', draws(0, 0.5, 0, 0.5, 0, 0.5))).toMatchObject({ latencyMs: 150, returnMs: 30 });
+    expect(pickFault([{ latencyMs: 10, returnShare: -1 }], '/p', draws(0, 0.5))).toMatchObject({ latencyMs: 10, returnMs: 0 });
   });
 
   it('is deterministic under the seeded random', () => {

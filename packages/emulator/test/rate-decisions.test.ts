@@ -52,6 +52,23 @@ describe('recordRateDecisions', () => {
     expect(f.emu.rateDecisions()).toEqual([]);
   });
 
+  it.each([
+    ['half of it each way by default', {}, 0.5],
+    ['all of it before, with returnShare 0', { returnShare: 0 }, 1],
+  ])("meets the bucket after the latency's outward share: %s", async (_name, share, outward) => {
+    const f = demoFixture({ rateLimits: { classes: { admin_get_page: { perMinute: 60, burst: 2 } } }, recordRateDecisions: 10, faults: [{ latencyMs: 200, ...share }] });
+    const sent = Date.now();
+    await users(f, sent);
+    const answered = Date.now();
+    const [decision] = f.emu.rateDecisions();
+    expect(answered - sent).toBeGreaterThanOrEqual(199);
+    // Timers fire late, never early: the bucket is met no sooner than the outward share, and the
+    // answer's way back takes what is left.
+    expect(decision!.at - sent).toBeGreaterThanOrEqual(200 * outward - 1);
+    expect(decision!.at - sent).toBeLessThan(200 * outward + 60);
+    expect(answered - decision!.at).toBeGreaterThanOrEqual(200 * (1 - outward) - 1);
+  });
+
   it('keeps nothing by default, nor without limits', async () => {
     const off = demoFixture({ rateLimits: { classes: { admin_get_page: { perMinute: 60, burst: 2 } } } });
     await users(off, Date.now());

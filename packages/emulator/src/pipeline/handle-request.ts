@@ -41,6 +41,14 @@ type Failure = Extract<DuoResult, { kind: 'fail' }>;
  * rate limit, parameters, handler, Duo envelope. Never throws for a client's mistake or a handler's bug.
  */
 export async function handleRequest(env: PipelineEnv, request: Request): Promise<Outcome> {
+  // The answer's way back (see `FaultRule.returnShare`): known once the request's faults are picked.
+  const trip = { returnMs: 0 };
+  const outcome = await handleArrived(env, request, trip);
+  if (trip.returnMs > 0) await sleep(trip.returnMs);
+  return outcome;
+}
+
+async function handleArrived(env: PipelineEnv, request: Request, trip: { returnMs: number }): Promise<Outcome> {
   const url = new URL(request.url);
   const host = requestHost(request, url);
   const { options } = env;
@@ -69,7 +77,8 @@ export async function handleRequest(env: PipelineEnv, request: Request): Promise
   };
 
   const plan = pickFault(options.faults, url.pathname, env.faultRandom);
-  if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+  trip.returnMs = plan.returnMs;
+  if (plan.latencyMs - plan.returnMs > 0) await sleep(plan.latencyMs - plan.returnMs);
   if (plan.when === 'before' && plan.action !== 'none') return applyFault(env, plan, routeKey);
 
   if (match.kind === 'not_found') return finish(fail(404, 40401, 'Resource not found'));
