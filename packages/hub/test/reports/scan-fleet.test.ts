@@ -146,6 +146,42 @@ describe('scanAccount', () => {
     expect({ counts, percentages, usersWithoutMfa }).toEqual(truth);
   });
 
+  it("reads the bypass codes only once the users' first page is in, so a fleet's accounts all start with their users", async () => {
+    const target = children()[0]!;
+    const seen: string[] = [];
+    const accounts = parentAccountsClient(emu, 'in-process', {
+      pacing: false,
+      fetch: async (req: Request) => {
+        const path = new URL(req.url).pathname;
+        // (the child's API host is looked up first, through the Accounts API)
+        if (path.startsWith('/admin/')) seen.push(`${path} sent`);
+        const res = await emu.fetch(req);
+        if (path.startsWith('/admin/')) seen.push(`${path} answered`);
+        return res;
+      },
+    });
+    await scanAccount(accounts.child(target.account_id), { pageConcurrency: 4 });
+    expect(seen[0]).toBe('/admin/v1/users sent');
+    expect(seen.indexOf('/admin/v1/bypass_codes sent')).toBeGreaterThan(seen.indexOf('/admin/v1/users answered'));
+  });
+
+  it('never reads the bypass codes when the users list fails first, and fails as the users did', async () => {
+    const target = children()[2]!;
+    emu.configure({ faults: [{ path: '/admin/v1/users', serverErrorRate: 1 }] });
+    const seen: string[] = [];
+    const accounts = parentAccountsClient(emu, 'in-process', {
+      pacing: false,
+      retry: false,
+      fetch: (req: Request) => {
+        const path = new URL(req.url).pathname;
+        if (path.startsWith('/admin/')) seen.push(path);
+        return emu.fetch(req);
+      },
+    });
+    await expect(scanAccount(accounts.child(target.account_id))).rejects.toMatchObject({ status: 500 });
+    expect(seen).toEqual(['/admin/v1/users']);
+  });
+
   it('flags a scan whose count disagrees with Duo total_objects', async () => {
     emu.use(
       defineRoute({
