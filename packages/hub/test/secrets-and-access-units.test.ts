@@ -174,7 +174,7 @@ describe('loadConfig', () => {
   const key = randomBytes(32).toString('base64');
   it('applies defaults', () => {
     const c = loadConfig({}, '/srv');
-    expect(c).toMatchObject({ dataDir: '/srv/.duohub', port: 8787, host: '127.0.0.1', databaseUrl: undefined, masterKey: undefined, logLevel: 'info' });
+    expect(c).toMatchObject({ dataDir: '/srv/.duohub', port: 8787, host: '127.0.0.1', databaseUrl: undefined, databaseConnections: 20, masterKey: undefined, logLevel: 'info' });
   });
 
   it('reads every variable', () => {
@@ -186,9 +186,11 @@ describe('loadConfig', () => {
         DUOHUB_MASTER_KEY: key,
         DUOHUB_ADMIN_TOKEN: 'dh_' + randomBytes(32).toString('base64url'),
         DUOHUB_HOST: '0.0.0.0',
+        DUOHUB_DATABASE_CONNECTIONS: '12',
       },
       '/srv',
     );
+    expect(c.databaseConnections).toBe(12);
     expect(c.dataDir).toBe('/data');
     expect(c.databaseUrl).toBe('postgres://u@h/db');
     expect(c.port).toBe(9000);
@@ -204,6 +206,8 @@ describe('loadConfig', () => {
     [{ DUOHUB_MASTER_KEY: 'not base64!!' }, 'DUOHUB_MASTER_KEY'],
     [{ DUOHUB_ADMIN_TOKEN: 'short' }, 'DUOHUB_ADMIN_TOKEN'],
     [{ DUOHUB_LOG_LEVEL: 'loud' }, 'DUOHUB_LOG_LEVEL'],
+    [{ DUOHUB_DATABASE_CONNECTIONS: '7' }, 'DUOHUB_DATABASE_CONNECTIONS'],
+    [{ DUOHUB_DATABASE_CONNECTIONS: 'many' }, 'DUOHUB_DATABASE_CONNECTIONS'],
   ])('rejects %j naming the variable but not the value', (env, variable) => {
     let error: unknown;
     try {

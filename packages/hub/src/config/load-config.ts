@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_DATABASE_CONNECTIONS, MIN_DATABASE_CONNECTIONS } from '../store/database-connections.js';
+import { envInteger } from './env-values.js';
 import { estimateTokenEntropy, ADMIN_TOKEN_BITS_FLOOR, MIN_ADMIN_TOKEN_LENGTH } from './estimate-token-entropy.js';
 
 /** Everything the hub reads from its environment, validated once at start. */
@@ -7,6 +9,12 @@ export interface HubConfig {
   dataDir: string;
   /** `postgres://...` switches the store to Postgres; undefined keeps SQLite. */
   databaseUrl: string | undefined;
+  /**
+   * DUOHUB_DATABASE_CONNECTIONS: the most connections this process opens to Postgres, its store's and
+   * its job runners' pools together (default 20, at least 8); size it so every replica fits under
+   * the server's `max_connections`. Unused on SQLite.
+   */
+  databaseConnections: number;
   port: number;
   /** Interface to listen on (DUOHUB_HOST, default 127.0.0.1: expose deliberately, e.g. 0.0.0.0 in a container). */
   host: string;
@@ -42,6 +50,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new HubConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
   }
 
+  const databaseConnections = envInteger(env, 'DUOHUB_DATABASE_CONNECTIONS', MIN_DATABASE_CONNECTIONS, 10_000) ?? DEFAULT_DATABASE_CONNECTIONS;
+
   const port = parsePort(nonEmpty(env.DUOHUB_PORT));
   const host = nonEmpty(env.DUOHUB_HOST) ?? '127.0.0.1';
 
@@ -58,7 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const allowCustomDuoOrigins = parseFlag('DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS', nonEmpty(env.DUOHUB_ALLOW_CUSTOM_DUO_ORIGINS));
 
-  return { dataDir, databaseUrl, port, host, masterKey, masterKeyPrevious, adminToken, logLevel: level as HubConfig['logLevel'], allowCustomDuoOrigins };
+  return { dataDir, databaseUrl, databaseConnections, port, host, masterKey, masterKeyPrevious, adminToken, logLevel: level as HubConfig['logLevel'], allowCustomDuoOrigins };
 }
 
 // The bootstrap token is an admin credential reachable from the network: it must be as hard to guess

@@ -2,6 +2,7 @@ import { loadConfig, parseKeyVariable, HubConfigError } from '../config/load-con
 import { defineCommand } from '../cli/define-command.js';
 import { toCliJson } from '../cli/snake-case-keys.js';
 import type { RotateReport } from './rotate-master-key.js';
+import { splitDatabaseConnections } from '../store/database-connections.js';
 
 /** `duohub keys rotate`: re-seal every stored secret under a new master key while the hub keeps serving. */
 export const keysCommand = defineCommand({
@@ -30,7 +31,7 @@ export const keysCommand = defineCommand({
           import('./rotate-master-key.js'),
         ]);
         const keys = configuredKeyLoader(config);
-        const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, loadKeys: (empty) => keys.loadKeys(empty) });
+        const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: splitDatabaseConnections(config.databaseConnections).store, loadKeys: (empty) => keys.loadKeys(empty) });
         let report: RotateReport;
         try {
           report = await rotateMasterKey({

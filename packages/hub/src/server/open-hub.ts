@@ -8,6 +8,8 @@ import { SecretScrubber } from '../log/secret-scrubber.js';
 import { configuredKeyLoader } from '../keys/configured-key-loader.js';
 import { followCurrentKey } from '../keys/follow-current-key.js';
 import { openStore, type StoreKeyStatus } from '../store/open-store.js';
+import { setJobPoolSize } from '../jobs/graphile/job-pool.js';
+import { splitDatabaseConnections } from '../store/database-connections.js';
 
 /** An opened hub: services ready, store migrated. */
 export interface OpenedHub {
@@ -37,7 +39,10 @@ export async function openHub(options: OpenHubOptions): Promise<OpenedHub> {
     options.logger ??
     createLogger({ level: config.logLevel, scrubber, ...(options.logDestination ? { destination: options.logDestination } : {}) });
   const keys = configuredKeyLoader(config);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, loadKeys: (empty) => keys.loadKeys(empty), scrubber });
+  // The process's connections to Postgres, shared between the store and the job runners started later.
+  const connections = splitDatabaseConnections(config.databaseConnections);
+  setJobPoolSize(connections.jobs);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: connections.store, loadKeys: (empty) => keys.loadKeys(empty), scrubber });
   const masterKey = { ...keys.loaded!, ...store.masterKey };
   const following = followCurrentKey(store, logger, options.keyPollMs);
   const hub: HubContext = {

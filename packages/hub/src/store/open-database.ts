@@ -4,6 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import { cacheStatements } from './cache-statements.js';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from './database-connections.js';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { hubMigrations } from './migrations/hub-migrations.js';
@@ -17,10 +18,10 @@ export interface OpenedDatabase {
 }
 
 /**
- * Connections a process keeps to Postgres for the store (graphile-worker's jobs have their own
- * JOB_POOL_SIZE): a replica holds at most the two together.
+ * Connections a process keeps to Postgres for the store by default (graphile-worker's jobs have
+ * their own pool): half of DUOHUB_DATABASE_CONNECTIONS (see database-connections.ts).
  */
-export const STORE_POOL_SIZE = 10;
+export const STORE_POOL_SIZE = splitDatabaseConnections(DEFAULT_DATABASE_CONNECTIONS).store;
 
 /** Options of `openDatabase`; `databaseUrl` picks Postgres, otherwise SQLite in `dataDir`. */
 export interface OpenDatabaseOptions {
@@ -30,6 +31,8 @@ export interface OpenDatabaseOptions {
   migrations?: Record<string, Migration>;
   /** SQLite file name inside `dataDir`. */
   sqliteFile?: string;
+  /** Postgres: the store pool's most connections. Default STORE_POOL_SIZE. */
+  poolSize?: number | undefined;
 }
 
 /** Opens and migrates the SQLite or Postgres database (the SQLite file and its WAL/SHM owner-only). */
@@ -41,7 +44,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     dialect = 'postgres';
     location = redactUrl(options.databaseUrl);
     // application_name shows the hub in pg_stat_activity; one given in the URL wins.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: STORE_POOL_SIZE, application_name: 'duohub' });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? STORE_POOL_SIZE, application_name: 'duohub' });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -52,6 +52,8 @@ export interface OpenStoreOptions {
   migrations?: Record<string, Migration>;
   /** SQLite file name inside `dataDir`. */
   sqliteFile?: string;
+  /** Postgres: the store pool's most connections (see `openDatabase`). */
+  poolSize?: number | undefined;
   now?: () => Date;
 }
 

@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { acquireJobPool, JOB_POOL_SIZE, jobPoolUsers } from '../../src/jobs/graphile/job-pool.js';
+import { acquireJobPool, JOB_POOL_SIZE, jobPoolUsers, setJobPoolSize } from '../../src/jobs/graphile/job-pool.js';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../src/store/database-connections.js';
+import { STORE_POOL_SIZE } from '../../src/store/open-database.js';
 import { GraphileLeasedRunner } from '../../src/jobs/leased-tasks/graphile-leased-runner.js';
 import type { LeasedTaskTable, UntypedDb } from '../../src/jobs/leased-tasks/leased-task-table.js';
 import { GraphileLogSyncRunner } from '../../src/jobs/log-sync/graphile-log-sync-runner.js';
@@ -30,6 +32,34 @@ describe('acquireJobPool', () => {
     expect(again.pool).not.toBe(coverage.pool);
     expect(again.pool.ended).toBe(false);
     await again.release();
+  });
+});
+
+describe('DUOHUB_DATABASE_CONNECTIONS', () => {
+  it.each([
+    [8, { store: 4, jobs: 4 }],
+    [9, { store: 4, jobs: 5 }],
+    [20, { store: 10, jobs: 10 }],
+    [101, { store: 50, jobs: 51 }],
+  ])('%i connections: %j', (total, split) => {
+    expect(splitDatabaseConnections(total)).toEqual(split);
+  });
+
+  it("the default's halves are the pools' defaults", () => {
+    expect(splitDatabaseConnections(DEFAULT_DATABASE_CONNECTIONS)).toEqual({ store: STORE_POOL_SIZE, jobs: JOB_POOL_SIZE });
+  });
+
+  it('sizes the job pools opened after it is set, and refuses fewer than 4', async () => {
+    const url = 'postgres://nobody@127.0.0.1:1/job_pool_size_test';
+    setJobPoolSize(6);
+    try {
+      const lease = acquireJobPool(url);
+      expect(lease.pool.options.max).toBe(6);
+      await lease.release();
+      expect(() => setJobPoolSize(3)).toThrow(RangeError);
+    } finally {
+      setJobPoolSize(JOB_POOL_SIZE);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../store/database-connections.js';
 
 /**
  * Connections one process keeps to Postgres for graphile-worker, shared by all its runners
@@ -7,7 +8,18 @@ import pg from 'pg';
  * a Postgres left at its default of 100. Three of these hold a LISTEN each; the rest carry job
  * fetches and completions, which are short (the work itself waits on Duo, not on the database).
  */
-export const JOB_POOL_SIZE = 10;
+export const JOB_POOL_SIZE = splitDatabaseConnections(DEFAULT_DATABASE_CONNECTIONS).jobs;
+
+let poolSize = JOB_POOL_SIZE;
+
+/**
+ * The size of job pools opened from now on, for the process (`openHub` sets it from
+ * DUOHUB_DATABASE_CONNECTIONS before any runner starts). At least 4: three LISTENs and a worker.
+ */
+export function setJobPoolSize(size: number): void {
+  if (!Number.isInteger(size) || size < 4) throw new RangeError('a job pool needs at least 4 connections');
+  poolSize = size;
+}
 
 /** A use of the shared pool; `release()` ends the pool when its last user lets go. */
 export interface JobPoolLease {
@@ -26,7 +38,7 @@ export function jobPoolUsers(databaseUrl: string): number {
 export function acquireJobPool(databaseUrl: string): JobPoolLease {
   let entry = shared.get(databaseUrl);
   if (!entry) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: JOB_POOL_SIZE, application_name: 'duohub-jobs' });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'duohub-jobs' });
     // A connection dropped while idle or checked out must not crash the process: the pool replaces
     // idle ones, and graphile-worker's queries on a checked-out one fail and are retried.
     pool.on('error', () => {});
