@@ -6,6 +6,7 @@ import { acquireJobPool, type JobPoolLease } from '../graphile/job-pool.js';
 import { claimLeasedTask } from './claim-leased-task.js';
 import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
 import type { LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
+import { startOrStop } from '../graphile/start-or-stop.js';
 
 interface Payload {
   runId: string;
@@ -73,15 +74,8 @@ export class GraphileLeasedRunner implements LeasedTaskRunner {
     return `${this.#options.jobKeyPrefix}:${runId}:${key}`;
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.#open();
-    } catch (error) {
-      // What opened before the failure (a share of the job pool, graphile's utilities, its runner)
-      // closes again: the caller gives up on this runner, and nothing else would end them.
-      await this.stop().catch(() => {});
-      throw error;
-    }
+  start(): Promise<void> {
+    return startOrStop(() => this.#open(), () => this.stop());
   }
 
   async #open(): Promise<void> {

@@ -10,6 +10,7 @@ import { logSyncDb } from '../../logs/sync/log-sync-tables.js';
 import type { LogSyncJobOptions } from './log-sync-job-options.js';
 import type { LogSyncRunner } from './log-sync-runner.js';
 import { runLogAccount } from './run-log-account.js';
+import { startOrStop } from '../graphile/start-or-stop.js';
 
 /** graphile-worker's task identifier for one Duo account's log sync. */
 export const LOG_SYNC_TASK = 'duohub_log_sync_account';
@@ -69,15 +70,8 @@ export class GraphileLogSyncRunner implements LogSyncRunner {
     this.#slots = new PageSlots(options.pagesInFlight);
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.#open();
-    } catch (error) {
-      // What opened before the failure (a share of the job pool, graphile's utilities, its runner)
-      // closes again: the caller gives up on this runner, and nothing else would end them.
-      await this.stop().catch(() => {});
-      throw error;
-    }
+  start(): Promise<void> {
+    return startOrStop(() => this.#open(), () => this.stop());
   }
 
   async #open(): Promise<void> {
