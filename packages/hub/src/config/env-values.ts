@@ -1,4 +1,4 @@
-import { HubConfigError } from './load-config.js';
+import { HubConfigError } from './hub-config-error.js';
 
 type Env = Record<string, string | undefined>;
 

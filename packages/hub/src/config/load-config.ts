@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { DEFAULT_DATABASE_CONNECTIONS, MIN_DATABASE_CONNECTIONS } from '../store/database-connections.js';
+import { DEFAULT_DATABASE_CONNECTIONS, MIN_DATABASE_CONNECTIONS } from './database-connections.js';
 import { envInteger } from './env-values.js';
+import { HubConfigError } from './hub-config-error.js';
 import { estimateTokenEntropy, ADMIN_TOKEN_BITS_FLOOR, MIN_ADMIN_TOKEN_LENGTH } from './estimate-token-entropy.js';
 
 /** Everything the hub reads from its environment, validated once at start. */
@@ -29,15 +30,7 @@ export interface HubConfig {
   allowCustomDuoOrigins: boolean;
 }
 
-/** Why the environment could not be turned into a config; names the variable, never its value. */
-export class HubConfigError extends Error {
-  readonly variable: string;
-  constructor(variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'HubConfigError';
-    this.variable = variable;
-  }
-}
+export { HubConfigError } from './hub-config-error.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

@@ -2,7 +2,7 @@ import { loadConfig, parseKeyVariable, HubConfigError } from '../config/load-con
 import { defineCommand } from '../cli/define-command.js';
 import { toCliJson } from '../cli/snake-case-keys.js';
 import type { RotateReport } from './rotate-master-key.js';
-import { splitDatabaseConnections } from '../store/database-connections.js';
+import { splitDatabaseConnections } from '../config/database-connections.js';
 
 /** `duohub keys rotate`: re-seal every stored secret under a new master key while the hub keeps serving. */
 export const keysCommand = defineCommand({

@@ -9,7 +9,7 @@ import { configuredKeyLoader } from '../keys/configured-key-loader.js';
 import { followCurrentKey } from '../keys/follow-current-key.js';
 import { openStore, type StoreKeyStatus } from '../store/open-store.js';
 import { setJobPoolSize } from '../jobs/graphile/job-pool.js';
-import { splitDatabaseConnections } from '../store/database-connections.js';
+import { splitDatabaseConnections } from '../config/database-connections.js';
 
 /** An opened hub: services ready, store migrated. */
 export interface OpenedHub {

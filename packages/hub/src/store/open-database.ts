@@ -4,7 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import { cacheStatements } from './cache-statements.js';
-import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from './database-connections.js';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../config/database-connections.js';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { hubMigrations } from './migrations/hub-migrations.js';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { acquireJobPool, JOB_POOL_SIZE, jobPoolUsers, setJobPoolSize } from '../../src/jobs/graphile/job-pool.js';
-import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../src/store/database-connections.js';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../src/config/database-connections.js';
 import { STORE_POOL_SIZE } from '../../src/store/open-database.js';
 import { GraphileLeasedRunner } from '../../src/jobs/leased-tasks/graphile-leased-runner.js';
 import type { LeasedTaskTable, UntypedDb } from '../../src/jobs/leased-tasks/leased-task-table.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../store/database-connections.js';
+import { DEFAULT_DATABASE_CONNECTIONS, splitDatabaseConnections } from '../../config/database-connections.js';
 
 /**
  * Connections one process keeps to Postgres for graphile-worker, shared by all its runners
