@@ -35,8 +35,8 @@ function rate(value: number | undefined): number {
 /**
  * Chooses the fault for a request from the rules matching its path.
  * Every matching rule adds its latency (fixed plus uniform jitter in [0, jitterMs), `returnShare` of
- * it on the way back) and rolls once
- * for an action, its rates sharing one draw as disjoint bands (server error, then reset, then 429);
+ * it on the way back) and rolls once for an action, its rates sharing one draw as disjoint bands
+ * (server error, then reset, then 429);
  * the first rule whose roll hits decides the action and its `when`. Each matching rule always takes
  * exactly two draws, so the sequence of plans is a pure function of the seed and the request order.
  */
