@@ -1,6 +1,7 @@
 import { newUser, putUser, removeUser } from '@duohub/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
+import { finalizeIfComplete } from '../../src/jobs/mfa-coverage/finalize-coverage-run.js';
 import { startCoverageJobs, type CoverageJobs } from '../../src/jobs/mfa-coverage/coverage-jobs.js';
 import { coverageDb } from '../../src/jobs/mfa-coverage/coverage-tables.js';
 import { CoverageScheduler } from '../../src/jobs/mfa-coverage/coverage-scheduler.js';
@@ -97,6 +98,40 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     expect(after).toEqual(before);
     const row = await db().selectFrom('coverage_tasks').select(['processed_by', 'result']).where('run_id', '=', runId).where('account_id', '=', task.account_id).executeTakeFirstOrThrow();
     expect(row).toEqual({ processed_by: 'replica-a', result: task.result });
+  });
+
+  it('closes a run whose tasks were written before migration 0013 (everything in result) into the same snapshot', async () => {
+    const runs = await api('GET', '/api/reports/mfa-coverage/runs');
+    const doneRun = runs.body.items.find((r: any) => r.status === 'done').id as string;
+    const tasks = await db().selectFrom('coverage_tasks').selectAll().where('run_id', '=', doneRun).orderBy('seq').execute();
+    expect(tasks.every((x) => x.coverage !== null && x.mfa_user_ids !== null)).toBe(true);
+    // The old form, rebuilt: one outcome with its lists, no parts.
+    const full = tasks.map((x) => {
+      const outcome = JSON.parse(x.result!) as AccountOutcome & { status: 'ok' };
+      expect(outcome.coverage).not.toHaveProperty('usersWithoutMfa');
+      const { usersWithoutMfa } = JSON.parse(x.coverage!) as { usersWithoutMfa: unknown[] };
+      return { ...outcome, coverage: { ...outcome.coverage, usersWithoutMfa, mfaUserIds: JSON.parse(x.mfa_user_ids!) } };
+    });
+    const legacy = (await createCoverageRun(t.hub, systemActor, { integrationId, trigger: 'api' }))!.id;
+    const legacyTasks = await db().selectFrom('coverage_tasks').select(['account_id']).where('run_id', '=', legacy).orderBy('seq').execute();
+    expect(legacyTasks.map((x) => x.account_id)).toEqual(tasks.map((x) => x.account_id));
+    for (const [i, outcome] of full.entries()) {
+      await db()
+        .updateTable('coverage_tasks')
+        .set({ status: 'done', result: JSON.stringify(outcome), users_seen: outcome.coverage.counts.users, processed_by: 'old-version' })
+        .where('run_id', '=', legacy)
+        .where('account_id', '=', legacyTasks[i]!.account_id)
+        .execute();
+    }
+    await db().updateTable('coverage_runs').set({ accounts_done: full.length }).where('id', '=', legacy).execute();
+    expect(await finalizeIfComplete(db(), t.hub, legacy)).toBe(true);
+    const rows = (id: string) =>
+      db().selectFrom('coverage_snapshot_rows').select(['account_id', 'status', 'users', 'mfa', 'no_mfa', 'coverage', 'mfa_user_ids']).where('snapshot_id', '=', id).orderBy('seq').execute();
+    const [fromParts, fromLegacy] = [await rows(doneRun), await rows(legacy)];
+    expect(fromLegacy).toEqual(fromParts);
+    expect(fromLegacy).toHaveLength(FLEET.accounts);
+    const totals = async (id: string) => (await db().selectFrom('coverage_snapshots').select('totals').where('id', '=', id).executeTakeFirstOrThrow()).totals;
+    expect(await totals(legacy)).toBe(await totals(doneRun));
   });
 
   it('resumes after the runner is stopped mid-run: finished accounts are kept, the rest re-run, nothing counted twice', async () => {

@@ -2,6 +2,7 @@ import type { AccountOutcome } from '../../reports/mfa-coverage/index.js';
 import type { HubContext } from '../../hub-context.js';
 import { coverageDb } from './coverage-tables.js';
 import { finalizeIfComplete } from './finalize-coverage-run.js';
+import { storeOutcome } from './stored-outcome.js';
 
 /** What writing an outcome did. */
 export interface CompletionResult {
@@ -25,6 +26,7 @@ export async function completeCoverageTask(
 ): Promise<CompletionResult> {
   const status = outcome.status === 'ok' ? 'done' : 'failed';
   const users = outcome.status === 'ok' ? outcome.coverage.counts.users : 0;
+  const stored = storeOutcome(outcome);
   return coverageDb(hub.store.db)
     .transaction()
     .execute(async (trx) => {
@@ -33,7 +35,9 @@ export async function completeCoverageTask(
         .updateTable('coverage_tasks')
         .set({
           status,
-          result: JSON.stringify(outcome),
+          result: stored.result,
+          coverage: stored.coverage,
+          mfa_user_ids: stored.mfa_user_ids,
           error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
           processed_by: processedBy,
           users_seen: users,

@@ -56,8 +56,15 @@ export interface CoverageTasksTable {
   users_seen: number;
   /** The replica whose outcome was written. */
   processed_by: string | null;
-  /** JSON AccountOutcome, written once. */
+  /**
+   * JSON AccountOutcome, written once; since migration 0013 without the coverage's two lists (users
+   * without MFA, ids with MFA), which are in `coverage` and `mfa_user_ids` (see stored-outcome.ts).
+   */
   result: string | null;
+  /** The account's snapshot `coverage` column, ready to copy (migration 0013); null before, or failed. */
+  coverage: string | null;
+  /** The account's snapshot `mfa_user_ids` column, ready to copy (migration 0013). */
+  mfa_user_ids: string | null;
   /** JSON ScanError of a failed outcome, written with it (migration 0006), so views need not read `result`. */
   error: string | null;
   started_at: string | null;

@@ -78,6 +78,8 @@ export async function createCoverageRun(hub: HubContext, actor: Actor, input: Cr
         users_seen: 0,
         processed_by: null,
         result: null,
+        coverage: null,
+        mfa_user_ids: null,
         error: null,
         started_at: null,
         finished_at: null,

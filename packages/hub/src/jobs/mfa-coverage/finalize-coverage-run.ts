@@ -2,6 +2,7 @@ import { FleetTotalsBuilder, type AccountOutcome } from '../../reports/mfa-cover
 import type { HubContext } from '../../hub-context.js';
 import { organizationsByDuoAccount } from '../../organizations/organization-records.js';
 import type { CoverageDb, CoverageSnapshotRowsTable } from './coverage-tables.js';
+import { coverageColumn } from './stored-outcome.js';
 
 const OPEN_TASK = ['pending', 'running'] as const;
 
@@ -59,7 +60,7 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
   for (let afterSeq = -1; ; ) {
     const batch = await db
       .selectFrom('coverage_tasks')
-      .select(['seq', 'result'])
+      .select(['seq', 'result', 'coverage', 'mfa_user_ids'])
       .where('run_id', '=', runId)
       .where('result', 'is not', null)
       .where('seq', '>', afterSeq)
@@ -69,9 +70,10 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
     if (batch.length === 0) break;
     afterSeq = batch.at(-1)!.seq;
     const rows = batch.map((t) => {
+      // Since migration 0013 without the coverage's lists, which the row holds ready to copy.
       const outcome = JSON.parse(t.result!) as AccountOutcome;
       totals.add(outcome);
-      return snapshotRow(runId, t.seq, outcome, orgByAccount.get(outcome.task.account_id));
+      return snapshotRow(runId, t.seq, outcome, orgByAccount.get(outcome.task.account_id), t);
     });
     await db.insertInto('coverage_snapshot_rows').values(rows).execute();
   }
@@ -79,11 +81,20 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
   return true;
 }
 
-// Accounts whose outcomes are parsed at once while closing a run: a few megabytes at 2,500 users each.
+// Accounts read at once while closing a run: a few megabytes at 2,500 users each (their lists copied, not parsed).
 const FINALIZE_BATCH = 10;
 
-/** One account's row of a snapshot, with the organization mapped to it now. */
-function snapshotRow(runId: string, seq: number, outcome: AccountOutcome, org: { id: string; name: string } | undefined): CoverageSnapshotRowsTable {
+/**
+ * One account's row of a snapshot, with the organization mapped to it now. Its lists come from the
+ * task row as written (`stored`), or, for a task finished before migration 0013, from its full outcome.
+ */
+function snapshotRow(
+  runId: string,
+  seq: number,
+  outcome: AccountOutcome,
+  org: { id: string; name: string } | undefined,
+  stored: { coverage: string | null; mfa_user_ids: string | null },
+): CoverageSnapshotRowsTable {
   const base = {
     snapshot_id: runId,
     account_id: outcome.task.account_id,
@@ -95,15 +106,16 @@ function snapshotRow(runId: string, seq: number, outcome: AccountOutcome, org: {
   if (outcome.status === 'failed') {
     return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
   }
-  const { counts, percentages, usersWithoutMfa, scan, mfaUserIds } = outcome.coverage;
+  const { counts, mfaUserIds } = outcome.coverage;
+  const split = stored.coverage !== null;
   return {
     ...base,
     status: 'ok',
     users: counts.users,
     mfa: counts.mfa,
     no_mfa: counts.noMfa,
-    coverage: JSON.stringify({ counts, percentages, usersWithoutMfa, scan }),
-    mfa_user_ids: mfaUserIds ? JSON.stringify(mfaUserIds) : null,
+    coverage: split ? stored.coverage : coverageColumn(outcome.coverage),
+    mfa_user_ids: split ? stored.mfa_user_ids : mfaUserIds ? JSON.stringify(mfaUserIds) : null,
     error: null,
   };
 }

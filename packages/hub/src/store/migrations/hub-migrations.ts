@@ -11,6 +11,7 @@ import { logForwardingMigration } from './0009-log-forwarding.js';
 import { fleetOperationsMigration } from './0010-fleet-operations.js';
 import { tokenExpiryMigration } from './0011-token-expiry.js';
 import { pacerResetMigration } from './0012-pacer-reset.js';
+import { coverageTaskPartsMigration } from './0013-coverage-task-parts.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -29,4 +30,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0010_fleet_operations': fleetOperationsMigration,
   '0011_token_expiry': tokenExpiryMigration,
   '0012_pacer_reset': pacerResetMigration,
+  '0013_coverage_task_parts': coverageTaskPartsMigration,
 };
