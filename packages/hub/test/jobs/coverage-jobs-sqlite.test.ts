@@ -2,6 +2,7 @@ import { newUser, putUser, removeUser } from '@duohub/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
 import { finalizeIfComplete } from '../../src/jobs/mfa-coverage/finalize-coverage-run.js';
+import { cancelCoverageRun, waitForCoverageRunEnd } from '../../src/jobs/mfa-coverage/coverage-run-views.js';
 import { startCoverageJobs, type CoverageJobs } from '../../src/jobs/mfa-coverage/coverage-jobs.js';
 import { coverageDb } from '../../src/jobs/mfa-coverage/coverage-tables.js';
 import { CoverageScheduler } from '../../src/jobs/mfa-coverage/coverage-scheduler.js';
@@ -208,6 +209,26 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     expect(bad.text).toContain('wait_ms');
     await stop();
   });
+
+  it('a held read is woken by the end of a run in this process, not only by its next look at the store', async () => {
+    // Looks an hour apart: only the announcement of the end can wake these waits within the test.
+    const HOUR = 3_600_000;
+    gate.shut();
+    await start('announcer', 3);
+    const done = (await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } })).body.id as string;
+    const waitingForDone = waitForCoverageRunEnd(t.hub, done, 30_000, HOUR);
+    gate.open();
+    await waitingForDone;
+    expect((await db().selectFrom('coverage_runs').select('status').where('id', '=', done).executeTakeFirstOrThrow()).status).toBe('done');
+    await stop();
+
+    // A cancel ends a run too. (No runner: the run stays queued until cancelled.)
+    const cancelled = (await createCoverageRun(t.hub, systemActor, { integrationId, trigger: 'api' }))!.id;
+    const waitingForCancel = waitForCoverageRunEnd(t.hub, cancelled, 30_000, HOUR);
+    await cancelCoverageRun(t.hub, systemActor, cancelled);
+    await waitingForCancel;
+    expect((await db().selectFrom('coverage_runs').select('status').where('id', '=', cancelled).executeTakeFirstOrThrow()).status).toBe('cancelled');
+  }, 15_000);
 
   it('diffs two snapshots: who lost MFA, who gained it, who is new without it, who left', async () => {
     gate.open();

@@ -2,6 +2,7 @@ import type { AccountOutcome } from '../../reports/mfa-coverage/index.js';
 import type { HubContext } from '../../hub-context.js';
 import { coverageDb } from './coverage-tables.js';
 import { finalizeIfComplete } from './finalize-coverage-run.js';
+import { announceCoverageRunEnded } from './coverage-run-ended.js';
 import { storeOutcome } from './stored-outcome.js';
 
 /** What writing an outcome did. */
@@ -27,7 +28,7 @@ export async function completeCoverageTask(
   const status = outcome.status === 'ok' ? 'done' : 'failed';
   const users = outcome.status === 'ok' ? outcome.coverage.counts.users : 0;
   const stored = storeOutcome(outcome);
-  return coverageDb(hub.store.db)
+  const completion = await coverageDb(hub.store.db)
     .transaction()
     .execute(async (trx) => {
       const now = hub.now().toISOString();
@@ -66,4 +67,7 @@ export async function completeCoverageTask(
       const finalized = await finalizeIfComplete(trx, hub, key.runId);
       return { written: true, finalized };
     });
+  // Committed: reads held on the run here may answer now.
+  if (completion.finalized) announceCoverageRunEnded(key.runId);
+  return completion;
 }

@@ -6,6 +6,7 @@ import type { ScanError } from '../../reports/mfa-coverage/index.js';
 import { coverageJobsOf } from './coverage-jobs.js';
 import { coverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
 import { inFlightUsers } from './in-flight-users.js';
+import { announceCoverageRunEnded, coverageRunEndedOrAfter } from './coverage-run-ended.js';
 
 /** A run as the API shows it. */
 export interface CoverageRunView {
@@ -121,21 +122,21 @@ export async function getCoverageRun(hub: HubContext, runId: string): Promise<Co
 }
 
 // How often a held progress read looks at the run's status: the store is shared by replicas, so a
-// run another one finishes is seen too.
+// run another one finishes is seen too. A run this process ends wakes it at once (coverage-run-ended.ts).
 const WAIT_LOOK_MS = 40;
 
 /**
  * Resolves once the run has left queued/running, or after `waitMs`, whichever comes first (unknown
- * runs resolve at once, for the caller's read to answer 404).
+ * runs resolve at once, for the caller's read to answer 404). `lookMs`: how often it looks (tests).
  */
-export async function waitForCoverageRunEnd(hub: HubContext, runId: string, waitMs: number): Promise<void> {
+export async function waitForCoverageRunEnd(hub: HubContext, runId: string, waitMs: number, lookMs = WAIT_LOOK_MS): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const row = await coverageDb(hub.store.db).selectFrom('coverage_runs').select('status').where('id', '=', runId).executeTakeFirst();
     if (!row || (row.status !== 'queued' && row.status !== 'running')) return;
     const left = deadline - Date.now();
     if (left <= 0) return;
-    await new Promise((r) => setTimeout(r, Math.min(WAIT_LOOK_MS, left)));
+    await coverageRunEndedOrAfter(runId, Math.min(lookMs, left));
   }
 }
 
@@ -174,4 +175,5 @@ export async function cancelCoverageRun(hub: HubContext, actor: Actor, runId: st
       throw new HubError('conflict', { message: `The run has already ended (${run.status}).`, details: { status: run.status } });
     }
   });
+  announceCoverageRunEnded(runId);
 }
