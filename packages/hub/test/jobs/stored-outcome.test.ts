@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageColumn, storeOutcome } from '../../src/jobs/mfa-coverage/stored-outcome.js';
+import { snapshotColumns, storeOutcome } from '../../src/jobs/mfa-coverage/stored-outcome.js';
 import { coveragePercentages, emptyCounts, type AccountCoverage, type AccountOutcome } from '../../src/reports/mfa-coverage/index.js';
 
 const task = { account_id: 'DA1', name: 'Acme', api_hostname: 'api-1.example' };
@@ -23,7 +23,7 @@ describe('storeOutcome', () => {
     const stored = storeOutcome(outcome);
     const { usersWithoutMfa: _u, mfaUserIds: _m, ...slim } = outcome.coverage;
     expect(JSON.parse(stored.result)).toEqual({ status: 'ok', task, coverage: slim });
-    expect(stored.coverage).toBe(coverageColumn(outcome.coverage));
+    expect({ coverage: stored.coverage, mfa_user_ids: stored.mfa_user_ids }).toEqual(snapshotColumns(outcome.coverage));
     expect(JSON.parse(stored.coverage!)).toEqual({ counts: slim.counts, percentages: slim.percentages, usersWithoutMfa: outcome.coverage.usersWithoutMfa, scan: slim.scan });
     expect(stored.mfa_user_ids).toBe(idsColumn);
   });

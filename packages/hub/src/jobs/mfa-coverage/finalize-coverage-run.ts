@@ -2,7 +2,7 @@ import { FleetTotalsBuilder, type AccountOutcome } from '../../reports/mfa-cover
 import type { HubContext } from '../../hub-context.js';
 import { organizationsByDuoAccount } from '../../organizations/organization-records.js';
 import type { CoverageDb, CoverageSnapshotRowsTable } from './coverage-tables.js';
-import { coverageColumn } from './stored-outcome.js';
+import { snapshotColumns } from './stored-outcome.js';
 
 const OPEN_TASK = ['pending', 'running'] as const;
 
@@ -106,16 +106,16 @@ function snapshotRow(
   if (outcome.status === 'failed') {
     return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
   }
-  const { counts, mfaUserIds } = outcome.coverage;
-  const split = stored.coverage !== null;
+  const { counts } = outcome.coverage;
+  const columns = stored.coverage !== null ? stored : snapshotColumns(outcome.coverage);
   return {
     ...base,
     status: 'ok',
     users: counts.users,
     mfa: counts.mfa,
     no_mfa: counts.noMfa,
-    coverage: split ? stored.coverage : coverageColumn(outcome.coverage),
-    mfa_user_ids: split ? stored.mfa_user_ids : mfaUserIds ? JSON.stringify(mfaUserIds) : null,
+    coverage: columns.coverage,
+    mfa_user_ids: columns.mfa_user_ids,
     error: null,
   };
 }

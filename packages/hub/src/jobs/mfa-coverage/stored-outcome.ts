@@ -9,10 +9,14 @@ export interface StoredOutcome {
   mfa_user_ids: string | null;
 }
 
-/** The snapshot's `coverage` column of a scanned account. Pure. */
-export function coverageColumn(coverage: AccountCoverage): string {
-  const { counts, percentages, usersWithoutMfa, scan } = coverage;
-  return JSON.stringify({ counts, percentages, usersWithoutMfa, scan });
+/**
+ * A scanned account's snapshot columns: `coverage` (counts, percentages, the users without MFA, the
+ * scan's figures) and the ids of users with MFA. Written into the task row when it finishes, and made
+ * here again only for a task finished before migration 0013 (see finalize-coverage-run.ts). Pure.
+ */
+export function snapshotColumns(coverage: AccountCoverage): { coverage: string; mfa_user_ids: string | null } {
+  const { counts, percentages, usersWithoutMfa, scan, mfaUserIds } = coverage;
+  return { coverage: JSON.stringify({ counts, percentages, usersWithoutMfa, scan }), mfa_user_ids: mfaUserIds ? JSON.stringify(mfaUserIds) : null };
 }
 
 /**
@@ -21,10 +25,6 @@ export function coverageColumn(coverage: AccountCoverage): string {
  */
 export function storeOutcome(outcome: AccountOutcome): StoredOutcome {
   if (outcome.status !== 'ok') return { result: JSON.stringify(outcome), coverage: null, mfa_user_ids: null };
-  const { usersWithoutMfa: _list, mfaUserIds, ...slim } = outcome.coverage;
-  return {
-    result: JSON.stringify({ ...outcome, coverage: slim }),
-    coverage: coverageColumn(outcome.coverage),
-    mfa_user_ids: mfaUserIds ? JSON.stringify(mfaUserIds) : null,
-  };
+  const { usersWithoutMfa: _list, mfaUserIds: _ids, ...slim } = outcome.coverage;
+  return { result: JSON.stringify({ ...outcome, coverage: slim }), ...snapshotColumns(outcome.coverage) };
 }
