@@ -103,8 +103,11 @@ function replicasSuite(backend: 'sqlite' | 'postgres') {
     await sending;
     await store(5);
     await waitUntil('the survivor to take over', async () => {
+      // Its holding first, the store after: a claim the survivor reports is committed, so the look
+      // that ends the wait sees it (the other order let the wait end on a claim made after the look).
+      const held = survivor.holding().includes(ids[0]!) && survivor.holding().includes(ids[1]!);
       await watch();
-      return survivor.holding().includes(ids[0]!) && survivor.holding().includes(ids[1]!);
+      return held;
     }, 10_000);
     // Not before the victim's lease had lapsed, by the store's own timestamps (a wall-clock bound from
     // the kill assumed renewals on time: on a loaded machine the last one came late and the lease
