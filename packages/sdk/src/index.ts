@@ -33,6 +33,8 @@ export { parseRetryAfter } from './retry/parse-retry-after.js';
 export { DEFAULT_RETRY, type RetryOptions, type RetryInfo } from './retry/retry-options.js';
 
 export { Pacer, type PaceKey, type PacePermit } from './pacing/pacer.js';
+export { readyInMs } from './pacing/ready-in-ms.js';
+export { sleep } from './retry/sleep.js';
 export { LearningBucket, type BucketGrant, type BucketProbe, type BucketSnapshot, type BucketStart } from './pacing/learning-bucket.js';
 export { burstFromFullRun, decideRate, rateLowerBound, type RateDecision, type RateDecisionInput } from './pacing/estimate-rate.js';
 export { readPacerState, type LearnedBucket, type PacerState } from './pacing/pacer-state.js';

@@ -1,26 +1,8 @@
 import { createEmulator, type Emulator } from '@duohub/emulator';
 import { Pacer } from '@duohub/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fleetPacedSource, pacerReadyInMs, PageSlots, scanAccount } from '../../src/reports/mfa-coverage/index.js';
+import { fleetPacedSource, PageSlots, scanAccount } from '../../src/reports/mfa-coverage/index.js';
 import { parentAccountsClient } from './support/fleet-clients.js';
-
-describe('pacerReadyInMs', () => {
-  it.each([
-    ['no bucket (unpaced class)', undefined, 0],
-    ['tokens left', { tokens: 3, ratePerMinute: 200, pausedUntil: 0, probe: 'off' }, 0],
-    ['exactly one token', { tokens: 1, ratePerMinute: 200, pausedUntil: 0, probe: 'off' }, 0],
-    ['half a token at 200/min', { tokens: 0.5, ratePerMinute: 200, pausedUntil: 0, probe: 'off' }, 150],
-    ['two queued at 100/min', { tokens: -2, ratePerMinute: 100, pausedUntil: 0, probe: 'off' }, 1800],
-    ['paused (Retry-After), tokens spent', { tokens: 0, ratePerMinute: 60, pausedUntil: 1500, probe: 'off' }, 1500],
-    ['paused with a token', { tokens: 1, ratePerMinute: 60, pausedUntil: 1200, probe: 'off' }, 200],
-    ['a pause already over', { tokens: 2, ratePerMinute: 60, pausedUntil: 500, probe: 'off' }, 0],
-    ['a rate of zero never refills', { tokens: 0, ratePerMinute: 0, pausedUntil: 0, probe: 'off' }, Number.POSITIVE_INFINITY],
-    ['no token, but a probe of the burst would go', { tokens: 0, ratePerMinute: 200, pausedUntil: 0, probe: 'ready' }, 0],
-    ['no token, a probe waits for an answer', { tokens: 0, ratePerMinute: 200, pausedUntil: 0, probe: 'pending' }, 300],
-  ] as const)('%s', (_name, snapshot, expected) => {
-    expect(pacerReadyInMs(snapshot, 1000)).toBe(expected);
-  });
-});
 
 describe('PageSlots', () => {
   it('grants up to its limit, then first come first served', async () => {
@@ -106,14 +88,10 @@ describe('fleetPacedSource', () => {
   it('takes no slot while its account must wait for budget', async () => {
     let clock = 0;
     const sleeps: number[] = [];
-    const pacer = new Pacer({ rates: { admin_get_page: 60 }, burst: { admin_get_page: 1 }, now: () => clock });
-    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
-    const [first] = await accounts.list();
-    const child = accounts.child(first!);
     const slots = new PageSlots(1);
-    const source = fleetPacedSource(child, {
-      slots,
-      pacer,
+    const pacer = new Pacer({
+      rates: { admin_get_page: 60 },
+      burst: { admin_get_page: 1 },
       now: () => clock,
       sleep: async (ms) => {
         // While this read waits for the account's budget, the fleet's only slot stays free for others.
@@ -122,6 +100,10 @@ describe('fleetPacedSource', () => {
         clock += ms;
       },
     });
+    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
+    const [first] = await accounts.list();
+    const child = accounts.child(first!);
+    const source = fleetPacedSource(child, { slots, pacer });
     await source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next();
     await source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next();
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
@@ -132,19 +114,18 @@ describe('fleetPacedSource', () => {
     let clock = 0;
     const sleeps: number[] = [];
     // No burst configured: the pacer starts from one and probes beyond it while Duo accepts.
-    const pacer = new Pacer({ rates: { admin_get_page: 60 }, now: () => clock });
-    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
-    const [first] = await accounts.list();
-    const child = accounts.child(first!);
-    const source = fleetPacedSource(child, {
-      slots: new PageSlots(1),
-      pacer,
+    const pacer = new Pacer({
+      rates: { admin_get_page: 60 },
       now: () => clock,
       sleep: async (ms) => {
         sleeps.push(ms);
         clock += ms;
       },
     });
+    const accounts = parentAccountsClient(emu, 'in-process', { pacing: pacer });
+    const [first] = await accounts.list();
+    const child = accounts.child(first!);
+    const source = fleetPacedSource(child, { slots: new PageSlots(1), pacer });
     for (let i = 0; i < 3; i++) await source.users.list({ limit: 1 }).pages()[Symbol.asyncIterator]().next();
     expect(sleeps).toEqual([]);
     expect(pacer.snapshot({ host: child.host, accountId: child.accountId, endpointClass: 'admin_get_page' })).toMatchObject({ burst: 3, probe: 'ready' });

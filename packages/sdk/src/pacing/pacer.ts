@@ -2,6 +2,7 @@ import { sleep as realSleep } from '../retry/sleep.js';
 import type { EndpointClass } from './endpoint-class.js';
 import { LearningBucket, type BucketGrant, type BucketSnapshot } from './learning-bucket.js';
 import { readPacerState, type LearnedBucket, type PacerState } from './pacer-state.js';
+import { readyInMs } from './ready-in-ms.js';
 import { DEFAULT_LEARNING, DEFAULT_RATES, initialBurst, maxProbedBurst, type PacingOptions } from './pacing-options.js';
 
 /** Which budget a request draws from: Duo counts per account (host + account_id) and class. */
@@ -14,6 +15,20 @@ export interface PaceKey {
 /** A request's permission to go, handed back with its outcome so the bucket can learn from it. */
 export type PacePermit = BucketGrant;
 
+/** One bucket in use: its key, its model, and who sleeps on it. */
+interface BucketEntry {
+  key: PaceKey;
+  bucket: LearningBucket;
+  /** Queued `acquire` sleeps, woken when the queue's head may go as a probe. */
+  wakers: Set<() => void>;
+  /** `whenReady` sleeps, woken by every answer (any answer may move the bucket's next grant). */
+  watchers: Set<() => void>;
+}
+
+// A `whenReady` wait looks again at least this often, whatever its estimate: a safety net, since
+// every answer for the bucket wakes it anyway.
+const MAX_READY_STEP_MS = 1000;
+
 /**
  * Client-side pacing under Duo's rate limits: one learning token bucket per (host, account,
  * class), starting from Duo's published rates and learning each bucket's real rate and burst from
@@ -21,7 +36,7 @@ export type PacePermit = BucketGrant;
  * budget; `exportState` / `initialState` carry what it learned into the next run.
  */
 export class Pacer {
-  private readonly buckets = new Map<string, { key: PaceKey; bucket: LearningBucket; wakers: Set<() => void> }>();
+  private readonly buckets = new Map<string, BucketEntry>();
   private readonly seeds = new Map<string, LearnedBucket>();
   private readonly clock: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -42,29 +57,53 @@ export class Pacer {
     const { bucket, wakers } = entry;
     const grant = bucket.reserve(this.now());
     // The wait is recomputed on every wake: a 429 meanwhile may have slowed the whole queue, and an
-    // answer may have let the queue's head go as a probe (see `wakeForProbe`).
+    // answer may have let the queue's head go as a probe (see `wakeAfterAnswer`).
     for (let wait = bucket.waitMs(grant, this.now()); wait > 0; wait = bucket.waitMs(grant, this.now())) {
-      // One signal for the sleep: the caller's abort, or a wake (listeners removed after, so a
-      // long-lived caller signal does not collect one per wait).
-      const stop = new AbortController();
-      const wake = () => stop.abort();
-      const onAbort = () => stop.abort(signal!.reason);
-      wakers.add(wake);
-      signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        if (signal?.aborted) throw signal.reason;
-        await this.sleep(wait, stop.signal);
+        await this.sleepUnlessWoken(wakers, wait, signal);
       } catch (error) {
-        if (signal?.aborted || !stop.signal.aborted) {
-          bucket.cancel(grant, this.now());
-          throw error;
-        }
-      } finally {
-        wakers.delete(wake);
-        signal?.removeEventListener('abort', onAbort);
+        bucket.cancel(grant, this.now());
+        throw error;
       }
     }
     return grant;
+  }
+
+  /**
+   * Resolves once a request for `key` would be sent at once (a token, or a probe of a burst still
+   * being found), without taking anything: for a caller that must not queue inside the pacer while
+   * it holds or waits for something else (a fleet-wide page slot, say), and then sends through a
+   * client on this pacer. Looks again on every answer for the key (one may let a probe go, anchor the
+   * refill, or change the rate) and at least every second. Rejects with the signal's reason on abort.
+   */
+  async whenReady(key: PaceKey, signal?: AbortSignal): Promise<void> {
+    const entry = this.entry(key);
+    if (!entry) return;
+    for (let wait = readyInMs(entry.bucket.snapshot(this.now()), this.now()); wait > 0; wait = readyInMs(entry.bucket.snapshot(this.now()), this.now())) {
+      await this.sleepUnlessWoken(entry.watchers, Math.min(wait, MAX_READY_STEP_MS), signal);
+    }
+  }
+
+  /**
+   * Sleeps `ms`, or less when woken through `wakers`; rejects with the signal's reason on abort.
+   * One signal for the sleep (the caller's abort, or a wake), its listeners removed after, so a
+   * long-lived caller signal does not collect one per wait.
+   */
+  private async sleepUnlessWoken(wakers: Set<() => void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const stop = new AbortController();
+    const wake = () => stop.abort();
+    const onAbort = () => stop.abort(signal!.reason);
+    wakers.add(wake);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (signal?.aborted) throw signal.reason;
+      await this.sleep(ms, stop.signal);
+    } catch (error) {
+      if (signal?.aborted || !stop.signal.aborted) throw error;
+    } finally {
+      wakers.delete(wake);
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /**
@@ -74,13 +113,13 @@ export class Pacer {
    */
   onSuccess(key: PaceKey, permit?: PacePermit, answeredAt?: number): void {
     this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.answerTime(answeredAt));
-    this.wakeForProbe(key);
+    this.wakeAfterAnswer(key);
   }
 
   /** Records a 429, with Duo's Retry-After when it sent one (`answeredAt` as for `onSuccess`). */
   onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit, answeredAt?: number): void {
     this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.answerTime(answeredAt), retryAfterMs);
-    this.wakeForProbe(key);
+    this.wakeAfterAnswer(key);
   }
 
   /** The clock this pacer runs on (epoch ms): what `answeredAt` is read from. */
@@ -97,16 +136,19 @@ export class Pacer {
   /** Records an attempt that got no answer from Duo (a connection failure or timeout). */
   onAnswered(key: PaceKey, permit?: PacePermit): void {
     this.bucket(key)?.abandoned(permit ?? this.unknownGrant(), this.now());
-    this.wakeForProbe(key);
+    this.wakeAfterAnswer(key);
   }
 
   /**
-   * An answer may let another probe go. Waiters sleep until their token, so wake them to look: the
-   * head of the queue goes as the probe, the rest sleep again. Only while the burst is being probed.
+   * An answer came for `key`. `whenReady` callers look again. And it may let another probe go:
+   * queued callers sleep until their token, so wake them to look (the head of the queue goes as the
+   * probe, the rest sleep again), only while the burst is being probed.
    */
-  private wakeForProbe(key: PaceKey): void {
+  private wakeAfterAnswer(key: PaceKey): void {
     const entry = this.buckets.get(bucketId(key));
-    if (!entry || entry.wakers.size === 0 || entry.bucket.snapshot(this.now()).probe !== 'ready') return;
+    if (!entry) return;
+    for (const wake of [...entry.watchers]) wake();
+    if (entry.wakers.size === 0 || entry.bucket.snapshot(this.now()).probe !== 'ready') return;
     for (const wake of [...entry.wakers]) wake();
   }
 
@@ -152,7 +194,7 @@ export class Pacer {
     return this.entry(key)?.bucket;
   }
 
-  private entry(key: PaceKey): { key: PaceKey; bucket: LearningBucket; wakers: Set<() => void> } | undefined {
+  private entry(key: PaceKey): BucketEntry | undefined {
     const id = bucketId(key);
     const found = this.buckets.get(id);
     if (found) return found;
@@ -177,7 +219,7 @@ export class Pacer {
       this.now(),
     );
     this.seeds.delete(id);
-    const entry = { key, bucket, wakers: new Set<() => void>() };
+    const entry: BucketEntry = { key, bucket, wakers: new Set(), watchers: new Set() };
     this.buckets.set(id, entry);
     return entry;
   }

@@ -1,4 +1,4 @@
-import type { RetryOptions } from '@duohub/sdk';
+import { sleep, type RetryOptions } from '@duohub/sdk';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { keepLearnedLimits } from '../../integrations/remember-learned-limits.js';
@@ -10,7 +10,7 @@ import { completeLogUnit, LostLogClaimError, releaseLogUnit, reloadClaimedUnit, 
 import { logPageFetcher } from '../../logs/sync/fetch-log-page.js';
 import { syncLogUnit, type LogReadSettings, type LogUnitRunResult } from '../../logs/sync/sync-log-unit.js';
 import type { PageSlots } from '../../reports/mfa-coverage/index.js';
-import { abortableSleep, logPageGate } from './log-page-gate.js';
+import { logPageGate } from './log-page-gate.js';
 import { openLogClient, type LogClient } from './open-log-client.js';
 
 /** How a claimed unit is worked on. */
@@ -110,7 +110,7 @@ export async function executeLogUnit(hub: HubContext, claimed: ClaimedLogUnit, o
     const { admin, pacer } = client;
     // A child whose host was not listed is looked up once, so its pacing key is the one its calls use.
     const host = admin.host || (await admin.getHost());
-    const gate = logPageGate(pacer, { host, accountId: admin.accountId, endpointClass: 'admin_logs' }, options.slots, () => hub.now().getTime());
+    const gate = logPageGate(pacer, { host, accountId: admin.accountId, endpointClass: 'admin_logs' }, options.slots);
     const deps = {
       db,
       source,
@@ -133,7 +133,7 @@ export async function executeLogUnit(hub: HubContext, claimed: ClaimedLogUnit, o
           if (controller.signal.aborted || error instanceof LostLogClaimError) throw error;
           if (attempt >= options.maxAttempts || !isRetryableLogFailure(error)) return error;
           hub.logger.info({ err: error, attempt, ...logFields(claimed) }, 'log sync page failed; trying again from the checkpoint');
-          await abortableSleep(Math.min(30_000, options.attemptBackoffMs * 2 ** (attempt - 1)), controller.signal);
+          await sleep(Math.min(30_000, options.attemptBackoffMs * 2 ** (attempt - 1)), controller.signal);
         }
       }
     } finally {

@@ -1,5 +1,4 @@
 import { BypassCodesResource, UsersResource, type Caller, type CallSpec, type DuoAdminClient, type DuoResponse, type Pacer } from '@duohub/sdk';
-import { pacerReadyInMs } from './pacer-ready-in.js';
 import type { PageSlots } from './page-slots.js';
 import type { CoverageSource } from './scan-account.js';
 
@@ -9,32 +8,7 @@ export interface FleetPacing {
   slots: PageSlots;
   /** The pacer the client draws from (the account's); without it a read only waits for a slot. */
   pacer?: Pacer | undefined;
-  /** Injectable for tests. */
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
-
-// A read is re-checked at least this often while it waits for its account's budget, in case the
-// estimate was long (the pacer learned a higher rate, or its first answer started the refill).
-const MAX_WAIT_STEP_MS = 1000;
-// While the account's burst is being probed, the next probe may go as soon as an answer arrives
-// (the account's first, or the probe in flight): a round trip, far sooner than a token refills.
-const PROBE_WAIT_STEP_MS = 10;
-
-const realSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 
 /**
  * The account's users and bypass codes as a scan reads them, each page read taking a fleet-wide slot
@@ -47,19 +21,12 @@ const realSleep = (ms: number, signal?: AbortSignal) =>
  * busy loop turn a read: five pages over half a second while the hub parsed others' answers.)
  */
 export function fleetPacedSource(client: DuoAdminClient, pacing: FleetPacing): CoverageSource {
-  const now = pacing.now ?? Date.now;
-  const sleep = pacing.sleep ?? realSleep;
   let turn: Promise<void> = Promise.resolve();
-  const waitForBudget = async (spec: CallSpec) => {
-    if (!pacing.pacer) return;
-    const key = { host: client.host, accountId: client.accountId, endpointClass: spec.endpointClass };
-    for (;;) {
-      const snapshot = pacing.pacer.snapshot(key);
-      const wait = pacerReadyInMs(snapshot, now());
-      if (wait <= 0) return;
-      await sleep(Math.min(wait, snapshot?.probe === 'pending' ? PROBE_WAIT_STEP_MS : MAX_WAIT_STEP_MS), spec.signal);
-    }
-  };
+  // Woken by each answer for the account, not by polling: one may let the next probe of an unknown
+  // burst go a round trip after the last, far sooner than a token refills (a 10 ms poll for it cost
+  // a timer per waiting account every 10 ms, and up to 10 ms, more on a busy loop, per probe).
+  const waitForBudget = (spec: CallSpec) =>
+    pacing.pacer?.whenReady({ host: client.host, accountId: client.accountId, endpointClass: spec.endpointClass }, spec.signal);
   const caller: Caller = {
     async call<T>(spec: CallSpec): Promise<DuoResponse<T>> {
       const previous = turn;

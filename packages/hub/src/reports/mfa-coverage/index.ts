@@ -14,5 +14,4 @@ export { fleetTotals, FleetTotalsBuilder, type FleetTotals } from './fleet-total
 export { runBounded } from './run-bounded.js';
 export { scanFleet, DEFAULT_ACCOUNT_CONCURRENCY, type FleetCoverage, type FleetProgress, type ScanFleetOptions } from './scan-fleet.js';
 export { PageSlots } from './page-slots.js';
-export { pacerReadyInMs } from './pacer-ready-in.js';
 export { fleetPacedSource, type FleetPacing } from './fleet-paced-source.js';

@@ -1,4 +1,4 @@
-import type { BucketSnapshot } from '@duohub/sdk';
+import type { BucketSnapshot } from './learning-bucket.js';
 
 /**
  * Milliseconds until a pacer bucket in `snapshot` grants one request without making it wait; 0 when
@@ -7,7 +7,7 @@ import type { BucketSnapshot } from '@duohub/sdk';
  * first guess forever. A paused bucket (Duo's Retry-After) refills from the end of the pause; an
  * empty one at its current rate.
  */
-export function pacerReadyInMs(snapshot: Pick<BucketSnapshot, 'tokens' | 'ratePerMinute' | 'pausedUntil' | 'probe'> | undefined, nowMs: number): number {
+export function readyInMs(snapshot: Pick<BucketSnapshot, 'tokens' | 'ratePerMinute' | 'pausedUntil' | 'probe'> | undefined, nowMs: number): number {
   if (!snapshot) return 0;
   const paused = Math.max(0, snapshot.pausedUntil - nowMs);
   if (snapshot.tokens >= 1 || snapshot.probe === 'ready') return Math.ceil(paused);
