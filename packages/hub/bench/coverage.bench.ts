@@ -186,14 +186,14 @@ function quietSpellMs(limits: RateLimitOptions | false): number {
   return page ? Math.ceil((page.burst * 60_000) / page.perMinute) + 250 : 0;
 }
 
-/** A run through REST as the CLI follows one: POST the run, GET it held up to 250 ms (?wait_ms) until done, read its report. */
+/** A run through REST as the CLI follows one: POST the run, GET its progress held up to 250 ms (?wait_ms, tasks=none) until done, read its report. */
 async function runViaRest(hub: HubProcess, integrationId: string): Promise<number> {
   const started = await hub.api('POST', '/api/reports/mfa-coverage/runs', { integration_id: integrationId });
   if (started.status !== 202) throw new Error(`starting the run failed: ${started.status} ${JSON.stringify(started.body)}`);
   const id = (started.body as { id: string }).id;
   for (;;) {
     const asked = Date.now();
-    const run = await hub.api('GET', `/api/reports/mfa-coverage/runs/${id}?wait_ms=250`);
+    const run = await hub.api('GET', `/api/reports/mfa-coverage/runs/${id}?wait_ms=250&tasks=none`);
     const body = run.body as { status: string; progress: { users_seen: number; accounts_failed: number } };
     if (body.status === 'done') {
       if (body.progress.accounts_failed > 0) throw new Error(`${body.progress.accounts_failed} accounts failed`);

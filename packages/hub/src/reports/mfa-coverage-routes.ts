@@ -56,8 +56,7 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         const created = await createCoverageRun(hub, actor, { integrationId: c.req.valid('json').integration_id, trigger: actor.kind === 'cli' ? 'cli' : 'api' });
         // Only schedule slots can collide, and this is not one.
         coverageJobsOf(hub)?.runner.notify(created!.id);
-        const { tasks: _tasks, ...run } = await getCoverageRun(hub, created!.id);
-        return c.json(run, 202);
+        return c.json(await getCoverageRun(hub, created!.id, 'none'), 202);
       },
     }),
     defineApiRoute({
@@ -81,16 +80,16 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         method: 'get',
         path: '/api/reports/mfa-coverage/runs/{id}',
         tags,
-        summary: "A run's progress, with each account's task (optionally held until the run ends)",
+        summary: "A run's progress, with each account's task (all, the failed ones, or none; optionally held until the run ends)",
         request: { params: IdParamSchema, query: CoverageRunWaitQuerySchema },
         responses: { 200: json(CoverageRunDetailSchema, 'The run'), ...errorResponses(404) },
       }),
       access: { scope: 'read', organizationLimited: 'denied' },
       handler: async (c) => {
         const id = c.req.valid('param').id;
-        const waitMs = c.req.valid('query').wait_ms;
+        const { wait_ms: waitMs, tasks } = c.req.valid('query');
         if (waitMs) await waitForCoverageRunEnd(c.var.hub, id, waitMs);
-        return c.json(await getCoverageRun(c.var.hub, id), 200);
+        return c.json(await getCoverageRun(c.var.hub, id, tasks), 200);
       },
     }),
     defineApiRoute({
@@ -107,8 +106,7 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         const id = c.req.valid('param').id;
         await cancelCoverageRun(c.var.hub, c.var.actor, id);
         coverageJobsOf(c.var.hub)?.runner.cancelRun(id);
-        const { tasks: _tasks, ...run } = await getCoverageRun(c.var.hub, id);
-        return c.json(run, 200);
+        return c.json(await getCoverageRun(c.var.hub, id, 'none'), 200);
       },
     }),
     defineApiRoute({

@@ -34,9 +34,10 @@ export const CoverageRunSchema = z
   })
   .openapi('CoverageRun');
 
-/** A run with one entry per Duo account. */
+/** A run with one entry per Duo account (those `tasks` asked for; none with `tasks=none`). */
 export const CoverageRunDetailSchema = CoverageRunSchema.extend({
-  tasks: z.array(
+  tasks: z
+    .array(
     z.object({
       account_id: z.string(),
       name: z.string(),
@@ -49,7 +50,9 @@ export const CoverageRunDetailSchema = CoverageRunSchema.extend({
       finished_at: z.string().nullable(),
       error: ScanErrorSchema.nullable(),
     }),
-  ),
+  )
+    .optional()
+    .openapi({ description: "The accounts' tasks in the run's order: all, the failed ones, or absent (tasks=none)" }),
 }).openapi('CoverageRunDetail');
 
 /** Query of the runs list. */
@@ -170,6 +173,13 @@ export const CoverageRunWaitQuerySchema = z.object({
     .openapi({
       param: { name: 'wait_ms', in: 'query' },
       description: 'Hold the answer while the run is queued or running, at most this long (ms, up to 30000): a poller learns of the end when it comes, not at its next poll',
+    }),
+  tasks: z
+    .enum(['all', 'failed', 'none'])
+    .default('all')
+    .openapi({
+      param: { name: 'tasks', in: 'query' },
+      description: "Which accounts' tasks to list: all (default), failed, or none (progress alone: what a poller showing a progress bar needs, and far less to read on a large fleet)",
     }),
 });
 

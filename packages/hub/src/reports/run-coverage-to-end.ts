@@ -34,7 +34,8 @@ export async function runCoverageToEnd(
     // Held by the hub until the run ends or `pollMs` passes: the end is seen when it comes, and
     // progress still every `pollMs`. A hub that ignores wait_ms answers at once: then wait here.
     const asked = Date.now();
-    const res = await client.request('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(runId)}?wait_ms=${options.pollMs}`);
+    // Progress alone (tasks=none): every account's task row each time would be read, sent and parsed for nothing.
+    const res = await client.request('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(runId)}?wait_ms=${options.pollMs}&tasks=none`);
     if (res.status >= 400) return { kind: 'refused', res };
     const run = res.body as PolledRun;
     options.onProgress?.(run.progress);

@@ -1,4 +1,4 @@
-import { newUser, putUser, removeUser } from '@duohub/emulator';
+import { fail, newUser, putUser, removeUser, wrapRoute } from '@duohub/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
 import { finalizeIfComplete } from '../../src/jobs/mfa-coverage/finalize-coverage-run.js';
@@ -208,6 +208,58 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('wait_ms');
     await stop();
+  });
+
+  it("lists the tasks asked for (all by default, the failed ones, or none) with the same progress; starting a run lists none", async () => {
+    gate.shut();
+    const [broken, quick, other, held] = gate.children as [string, string, string, string];
+    let failing: string | undefined = broken;
+    gate.emu.use(
+      wrapRoute('GET', '/admin/v1/bypass_codes', async (ctx, next) =>
+        ctx.account.account_id === failing ? fail(403, 40301, 'Access forbidden', 'scripted by the tasks test') : next(),
+      ),
+    );
+    try {
+      await start('lister', FLEET.accounts);
+      const started = await api('POST', '/api/reports/mfa-coverage/runs', { body: { integration_id: integrationId } });
+      expect(started.status, started.text).toBe(202);
+      expect(started.body).not.toHaveProperty('tasks');
+      const runId = started.body.id as string;
+      // Three accounts end (one of them fails); the other three stay held on their users listing, running.
+      gate.open([broken, quick, other]);
+      const read = async (query = '') => {
+        const res = await api('GET', `/api/reports/mfa-coverage/runs/${runId}${query}`);
+        expect(res.status, res.text).toBe(200);
+        return res.body;
+      };
+      await until(async () => {
+        const { progress } = await read('?tasks=none');
+        // Finished accounts, failed ones included.
+        return progress.accounts_done === 3 ? true : undefined;
+      });
+      const before = await read();
+      // A holder's lease renewal writes what its scan has counted so far: progress counts it whichever tasks are listed.
+      await db().updateTable('coverage_tasks').set({ users_seen: 123 }).where('run_id', '=', runId).where('account_id', '=', held).where('status', '=', 'running').execute();
+      const all = await read();
+      const none = await read('?tasks=none');
+      const failed = await read('?tasks=failed&wait_ms=1');
+      expect(all.progress.users_seen - before.progress.users_seen).toBe(123);
+      expect(none.progress).toEqual(all.progress);
+      expect(failed.progress).toEqual(all.progress);
+      expect(all.progress).toMatchObject({ accounts_total: FLEET.accounts, accounts_done: 3, accounts_failed: 1 });
+      expect(all.tasks.map((x: any) => x.account_id).sort()).toEqual([...gate.children].sort());
+      expect(none).not.toHaveProperty('tasks');
+      expect(failed.tasks.map((x: any) => [x.account_id, x.status])).toEqual([[broken, 'failed']]);
+      expect(failed.tasks[0].error).toMatchObject({ status: 403, code: 40301 });
+      expect(failed.tasks[0]).toEqual(all.tasks.find((x: any) => x.account_id === broken));
+      const bad = await api('GET', `/api/reports/mfa-coverage/runs/${runId}?tasks=some`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.map((d: any) => d.field)).toContain('tasks');
+    } finally {
+      failing = undefined;
+      gate.open();
+      await stop();
+    }
   });
 
   it('a held read is woken by the end of a run in this process, not only by its next look at the store', async () => {

@@ -4,7 +4,7 @@ import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import type { ScanError } from '../../reports/mfa-coverage/index.js';
 import { coverageJobsOf } from './coverage-jobs.js';
-import { coverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
+import { coverageDb, type CoverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
 import { inFlightUsers } from './in-flight-users.js';
 import { announceCoverageRunEnded, coverageRunEndedOrAfter } from './coverage-run-ended.js';
 
@@ -87,22 +87,41 @@ export async function listCoverageRuns(hub: HubContext, filter: { integrationId?
   return runs.map((r) => toView(r, inFlightUsers(running.get(r.id) ?? [], live?.usersOf(r.id))));
 }
 
-/** One run with its tasks; `not_found` when unknown. */
-export async function getCoverageRun(hub: HubContext, runId: string): Promise<CoverageRunView & { tasks: CoverageTaskView[] }> {
+/** Which of a run's tasks its view lists: every account's, the failed ones', or none (progress alone). */
+export type CoverageRunTasks = 'all' | 'failed' | 'none';
+
+const TASK_COLUMNS = ['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'error'] as const;
+
+/**
+ * A run's tasks as its view lists them, in the run's order (the (`run_id`, `seq`) index, migration
+ * 0014). Never their results: a progress poll must not read and parse megabytes of them each time.
+ */
+export function runTasks(db: CoverageDb, runId: string, which: 'all' | 'failed') {
+  const listed = db.selectFrom('coverage_tasks').select(TASK_COLUMNS).where('run_id', '=', runId);
+  return (which === 'failed' ? listed.where('status', '=', 'failed') : listed).orderBy('seq');
+}
+
+/**
+ * One run, with the tasks `which` asks for (all by default; absent with `none`); `not_found` when
+ * unknown. Progress is the run's counters plus what running tasks have counted so far, whichever
+ * tasks are listed: a poller that only shows progress (the CLI, `tasks=none`) reads the run row and
+ * its running tasks, not every account's row (about 7 ms a read at 1,000 accounts).
+ */
+export async function getCoverageRun(hub: HubContext, runId: string, which: CoverageRunTasks = 'all'): Promise<CoverageRunView & { tasks?: CoverageTaskView[] }> {
   const db = coverageDb(hub.store.db);
   const run = await db.selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
-  // Never the tasks' results: a progress poll must not read and parse megabytes of them each time.
-  const tasks = await db
-    .selectFrom('coverage_tasks')
-    .select(['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'error'])
-    .where('run_id', '=', runId)
-    .orderBy('seq')
-    .execute();
-  const legacyErrors = await errorsOfFailedTasksBefore0006(hub, runId, tasks);
   const live = coverageJobsOf(hub)?.runner.live.usersOf(runId);
+  const tasks = which === 'none' ? undefined : await runTasks(db, runId, which).execute();
+  const running =
+    which === 'all'
+      ? tasks!.filter((t) => t.status === 'running')
+      : await db.selectFrom('coverage_tasks').select(['account_id', 'users_seen']).where('run_id', '=', runId).where('status', '=', 'running').execute();
+  const view = toView(run, inFlightUsers(running, live));
+  if (!tasks) return view;
+  const legacyErrors = await errorsOfFailedTasksBefore0006(hub, runId, tasks);
   return {
-    ...toView(run, inFlightUsers(tasks.filter((t) => t.status === 'running'), live)),
+    ...view,
     tasks: tasks.map((t) => {
       const error = t.error ? (JSON.parse(t.error) as ScanError) : (legacyErrors.get(t.account_id) ?? null);
       return {

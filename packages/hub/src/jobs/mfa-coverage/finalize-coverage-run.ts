@@ -58,15 +58,7 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
     .execute();
   const totals = new FleetTotalsBuilder();
   for (let afterSeq = -1; ; ) {
-    const batch = await db
-      .selectFrom('coverage_tasks')
-      .select(['seq', 'result', 'coverage', 'mfa_user_ids'])
-      .where('run_id', '=', runId)
-      .where('result', 'is not', null)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(FINALIZE_BATCH)
-      .execute();
+    const batch = await outcomesAfter(db, runId, afterSeq).execute();
     if (batch.length === 0) break;
     afterSeq = batch.at(-1)!.seq;
     const rows = batch.map((t) => {
@@ -83,6 +75,21 @@ export async function finalizeIfComplete(db: CoverageDb, hub: Pick<HubContext, '
 
 // Accounts read at once while closing a run: a few megabytes at 2,500 users each (their lists copied, not parsed).
 const FINALIZE_BATCH = 10;
+
+/**
+ * The next batch of a run's outcomes after `afterSeq`, in the run's order: each batch reads its own
+ * rows through the (`run_id`, `seq`) index (migration 0014), not every task of the run.
+ */
+export function outcomesAfter(db: CoverageDb, runId: string, afterSeq: number) {
+  return db
+    .selectFrom('coverage_tasks')
+    .select(['seq', 'result', 'coverage', 'mfa_user_ids'])
+    .where('run_id', '=', runId)
+    .where('result', 'is not', null)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(FINALIZE_BATCH);
+}
 
 /**
  * One account's row of a snapshot, with the organization mapped to it now. Its lists come from the

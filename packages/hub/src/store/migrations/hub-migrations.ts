@@ -12,6 +12,7 @@ import { fleetOperationsMigration } from './0010-fleet-operations.js';
 import { tokenExpiryMigration } from './0011-token-expiry.js';
 import { pacerResetMigration } from './0012-pacer-reset.js';
 import { coverageTaskPartsMigration } from './0013-coverage-task-parts.js';
+import { coverageTaskOrderMigration } from './0014-coverage-task-order.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -31,4 +32,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0011_token_expiry': tokenExpiryMigration,
   '0012_pacer_reset': pacerResetMigration,
   '0013_coverage_task_parts': coverageTaskPartsMigration,
+  '0014_coverage_task_order': coverageTaskOrderMigration,
 };
