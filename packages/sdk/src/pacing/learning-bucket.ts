@@ -446,7 +446,9 @@ export class LearningBucket {
     // with its seeded burst, meet the 429 that corrects it, and lose all it had explored. Nor for
     // the rest of such an opening: once its first 429 has cut the burst, its last requests no longer
     // look drawn from one, and ended exploring at the published rate (a Duo at 400/min kept at 200).
-    const exploreEnded = this.exploredFrom !== undefined && this.exploring() && !fromBurst && !sameEmptyBucket;
+    // Nor for a probe: it went past the believed burst on purpose, and its 429 tells where the burst
+    // ends, not the rate (it kept three accounts of forty at 200 for good against a Duo at 400).
+    const exploreEnded = this.exploredFrom !== undefined && this.exploring() && !grant.probe && !fromBurst && !sameEmptyBucket;
     // Sent on refill counted from before an answer: its trip may have been quicker than the anchor
     // allowed for, so anchor at answers from now on. Not when this 429 moves the pace (exploring or
     // a climb ends, or a refilled token was paced too fast): with a burst of one an early anchor only

@@ -148,6 +148,23 @@ describe('Pacer convergence on an unknown Duo bucket', () => {
     expect(near, JSON.stringify(last!.runs.map((r) => Math.round(r.elapsedMs)))).toBeGreaterThanOrEqual(16);
   });
 
+  it('a Duo faster than published (400/min, burst 5), read as the hub reads (first page alone): no account is left at the published rate', async () => {
+    // A run ends with the burst still unbounded and the rate still exploring; the next probes the
+    // burst again, and a probe's 429 (where the burst ends) once ended exploring for good at 200/min:
+    // three accounts of forty stayed there, and every later run waited on them (2.06 s against 1.36).
+    const shape = { perMinute: 400, burst: 5, pages: Array.from({ length: 40 }, () => 11), callers: 10, firstAlone: true, back: { min: 20, spread: 100 } };
+    let state: PacerState | undefined;
+    let last: Awaited<ReturnType<typeof simulateScan>> | undefined;
+    for (let run = 0; run < 5; run++) {
+      last = await simulateScan({ ...shape, seed: 100 + run, pacing: state ? { initialState: state } : {} });
+      state = JSON.parse(JSON.stringify(last.pacer.exportState())) as PacerState;
+    }
+    const rates = state!.buckets.map((b) => Math.round(b.ratePerMinute));
+    expect(Math.min(...rates), JSON.stringify(rates)).toBeGreaterThan(350);
+    // The fleet waits on its slowest account: near the ideal (the burst, then Duo's rate) plus round trips.
+    expect(Math.max(...last!.runs.map((r) => r.elapsedMs))).toBeLessThanOrEqual(1.25 * idealMs(11, 5, 400) + 400);
+  });
+
   it('a burst no run has reached (Duo holds 20, accounts of 11 pages): the next run probes a few at once and is near a pacer told the limits', async () => {
     // As the hub reads an account: the first page alone (it gives the total), then the rest at once;
     // answers read late (20-270 ms back), as by a hub busy parsing other accounts' pages.

@@ -666,6 +666,23 @@ describe('LearningBucket exploring above the published rate', () => {
     const { t } = pace(bucket, 1, { from: 2_000, accept: () => false });
     expect(bucket.snapshot(t)).toMatchObject({ ratePerMinute: 200 });
   });
+
+  it("a probe's 429 ends the burst's search, not exploring: the rate climbs on", () => {
+    // Saved while exploring, the burst still unbounded: the next run probes past it.
+    const bucket = new LearningBucket({ ...EXPLORER, ratePerMinute: 240, burst: 2, burstKnown: false, learnedAt: 0, exploredFrom: 200 }, 0);
+    bucket.answered(0);
+    const [first, second] = [sendAt(bucket, 0), sendAt(bucket, 0)];
+    bucket.succeeded(first!, 40);
+    // The first answer places the refill: a probe may go beyond the two believed.
+    const probe = bucket.reserve(40);
+    expect(probe.probe).toBe(true);
+    bucket.succeeded(second!, 41);
+    bucket.rateLimited(probe, 80);
+    // The burst is found; the pace is where it was, and still free to climb (it went back to 200 for good).
+    expect(bucket.snapshot(80)).toMatchObject({ burst: 2, burstKnown: true, ratePerMinute: 240 });
+    expect(bucket.learned().exploredFrom).toBe(200);
+    expect(pace(bucket, 6, { from: 80 }).rates.at(-1)).toBeGreaterThan(240);
+  });
 });
 
 describe('LearningBucket with a burst of one, climbing back after a cut', () => {
