@@ -79,9 +79,15 @@ export class Pacer {
   async whenReady(key: PaceKey, signal?: AbortSignal): Promise<void> {
     const entry = this.entry(key);
     if (!entry) return;
-    for (let wait = readyInMs(entry.bucket.snapshot(this.now()), this.now()); wait > 0; wait = readyInMs(entry.bucket.snapshot(this.now()), this.now())) {
+    for (let wait = this.readyIn(entry); wait > 0; wait = this.readyIn(entry)) {
       await this.sleepUnlessWoken(entry.watchers, Math.min(wait, MAX_READY_STEP_MS), signal);
     }
+  }
+
+  /** Milliseconds until `entry`'s bucket would grant a request at once, read at one moment. */
+  private readyIn(entry: BucketEntry): number {
+    const now = this.now();
+    return readyInMs(entry.bucket.snapshot(now), now);
   }
 
   /**

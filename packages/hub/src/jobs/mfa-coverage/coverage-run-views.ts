@@ -75,16 +75,15 @@ export async function listCoverageRuns(hub: HubContext, filter: { integrationId?
   const active = runs.filter((r) => r.status === 'running').map((r) => r.id);
   const running = new Map<string, Array<{ account_id: string; users_seen: number }>>();
   if (active.length > 0) {
-    const rows = await coverageDb(hub.store.db)
-      .selectFrom('coverage_tasks')
-      .select(['run_id', 'account_id', 'users_seen'])
-      .where('run_id', 'in', active)
-      .where('status', '=', 'running')
-      .execute();
-    for (const r of rows) running.set(r.run_id, [...(running.get(r.run_id) ?? []), r]);
+    for (const r of await runningTasks(coverageDb(hub.store.db), active)) running.set(r.run_id, [...(running.get(r.run_id) ?? []), r]);
   }
   const live = coverageJobsOf(hub)?.runner.live;
   return runs.map((r) => toView(r, inFlightUsers(running.get(r.id) ?? [], live?.usersOf(r.id))));
+}
+
+/** The tasks of `runIds` under way, with what each has counted so far: what a run's progress adds to its counters. */
+function runningTasks(db: CoverageDb, runIds: string[]) {
+  return db.selectFrom('coverage_tasks').select(['run_id', 'account_id', 'users_seen']).where('run_id', 'in', runIds).where('status', '=', 'running').execute();
 }
 
 /** Which of a run's tasks its view lists: every account's, the failed ones', or none (progress alone). */
@@ -113,10 +112,7 @@ export async function getCoverageRun(hub: HubContext, runId: string, which: Cove
   if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
   const live = coverageJobsOf(hub)?.runner.live.usersOf(runId);
   const tasks = which === 'none' ? undefined : await runTasks(db, runId, which).execute();
-  const running =
-    which === 'all'
-      ? tasks!.filter((t) => t.status === 'running')
-      : await db.selectFrom('coverage_tasks').select(['account_id', 'users_seen']).where('run_id', '=', runId).where('status', '=', 'running').execute();
+  const running = tasks && which === 'all' ? tasks.filter((t) => t.status === 'running') : await runningTasks(db, [runId]);
   const view = toView(run, inFlightUsers(running, live));
   if (!tasks) return view;
   const legacyErrors = await errorsOfFailedTasksBefore0006(hub, runId, tasks);
