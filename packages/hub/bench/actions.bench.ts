@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { DuoAdminClient } from '@duohub/sdk';
 import type { ActionsEmulatorCommand, ActionsEmulatorReply } from './actions-emulator-process.js';
 import type { ActionsHubCommand, ActionsHubReply } from './actions-hub-process.js';
+import { procMainThreadCpuSeconds } from './hub-process.js';
 import { summarizeSamples, type SampleSummary } from './summarize-samples.js';
 
 const { values: args } = parseArgs({
@@ -156,11 +157,14 @@ async function compare(runs: number): Promise<{ sdk: SampleSummary; rest: Sample
  * The hub process's CPU per call of one way, run alone: CPU time is a figure scheduling noise on a busy
  * machine disturbs far less than wall time.
  */
-async function hubCpuPerCall(way: () => Promise<void>, runs: number): Promise<number> {
+async function hubCpuPerCall(way: () => Promise<void>, runs: number): Promise<{ all: number; main: number }> {
+  const pid = hubChild.proc.pid!;
   const before = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
+  const mainBefore = await procMainThreadCpuSeconds(pid);
   for (let i = 0; i < runs; i++) await way();
   const after = await hubChild.ask({ type: 'cpu' } satisfies ActionsHubCommand, 'cpu');
-  return (after.micros - before.micros) / 1000 / runs;
+  const mainAfter = await procMainThreadCpuSeconds(pid);
+  return { all: (after.micros - before.micros) / 1000 / runs, main: ((mainAfter - mainBefore) * 1000) / runs };
 }
 
 /** Connections the emulator accepted while `runs` action runs went through the hub, `parallel` at a time. */
@@ -199,7 +203,9 @@ try {
     if (latency === 0) {
       const restCpu = await hubCpuPerCall(viaRest, runs);
       const relayCpu = await hubCpuPerCall(viaRelay, runs);
-      console.log(`         hub process CPU per call (user + system): REST ${restCpu.toFixed(3)} ms, relay ${relayCpu.toFixed(3)} ms`);
+      console.log(
+        `         hub process CPU per call (user + system): REST ${restCpu.all.toFixed(3)} ms, relay ${relayCpu.all.toFixed(3)} ms; on its main thread: REST ${restCpu.main.toFixed(3)} ms, relay ${relayCpu.main.toFixed(3)} ms`,
+      );
     }
   }
   await emulator.ask({ type: 'latency', ms: 0 } satisfies ActionsEmulatorCommand, 'latency-set');

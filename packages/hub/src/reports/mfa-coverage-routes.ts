@@ -80,7 +80,7 @@ export const mfaCoverageRoutes: ApiRouteModule = {
         method: 'get',
         path: '/api/reports/mfa-coverage/runs/{id}',
         tags,
-        summary: "A run's progress, with each account's task (all, the failed ones, or none; optionally held until the run ends)",
+        summary: "A run's progress, with its accounts' tasks (all, those of some statuses, or none; optionally held until the run ends)",
         request: { params: IdParamSchema, query: CoverageRunWaitQuerySchema },
         responses: { 200: json(CoverageRunDetailSchema, 'The run'), ...errorResponses(404) },
       }),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TREND_DEFAULT_POINTS, TREND_MAX_POINTS } from './mfa-coverage-history/coverage-trend.js';
+import { parseTaskSelection } from '../jobs/mfa-coverage/parse-task-selection.js';
 
 /** Body of `POST /api/reports/mfa-coverage/runs`. */
 export const CoverageRunCreateSchema = z
@@ -52,7 +53,7 @@ export const CoverageRunDetailSchema = CoverageRunSchema.extend({
     }),
   )
     .optional()
-    .openapi({ description: "The accounts' tasks in the run's order: all, the failed ones, or absent (tasks=none)" }),
+    .openapi({ description: "The accounts' tasks in the run's order: all, those of the statuses asked for, or absent (tasks=none)" }),
 }).openapi('CoverageRunDetail');
 
 /** Query of the runs list. */
@@ -175,11 +176,20 @@ export const CoverageRunWaitQuerySchema = z.object({
       description: 'Hold the answer while the run is queued or running, at most this long (ms, up to 30000): a poller learns of the end when it comes, not at its next poll',
     }),
   tasks: z
-    .enum(['all', 'failed', 'none'])
+    .string()
+    .max(100)
     .default('all')
+    .transform((text, ctx) => {
+      const parsed = parseTaskSelection(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    })
     .openapi({
       param: { name: 'tasks', in: 'query' },
-      description: "Which accounts' tasks to list: all (default), failed, or none (progress alone: what a poller showing a progress bar needs, and far less to read on a large fleet)",
+      example: 'running,failed',
+      description:
+        "Which accounts' tasks to list: all (default); none (progress alone: what a poller showing a progress bar needs, and far less to read on a large fleet); or task statuses separated by commas (pending, running, done, failed, cancelled), such as running,failed for what is under way and what went wrong",
     }),
 });
 

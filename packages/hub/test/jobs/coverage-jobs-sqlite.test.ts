@@ -210,7 +210,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     await stop();
   });
 
-  it("lists the tasks asked for (all by default, the failed ones, or none) with the same progress; starting a run lists none", async () => {
+  it("lists the tasks asked for (all by default, those of some statuses, or none) with the same progress; starting a run lists none", async () => {
     gate.shut();
     const [broken, quick, other, held] = gate.children as [string, string, string, string];
     let failing: string | undefined = broken;
@@ -243,6 +243,7 @@ describe('MFA coverage runs as jobs on SQLite', () => {
       const all = await read();
       const none = await read('?tasks=none');
       const failed = await read('?tasks=failed&wait_ms=1');
+      const underWayOrFailed = await read('?tasks=running,failed');
       expect(all.progress.users_seen - before.progress.users_seen).toBe(123);
       expect(none.progress).toEqual(all.progress);
       expect(failed.progress).toEqual(all.progress);
@@ -252,9 +253,14 @@ describe('MFA coverage runs as jobs on SQLite', () => {
       expect(failed.tasks.map((x: any) => [x.account_id, x.status])).toEqual([[broken, 'failed']]);
       expect(failed.tasks[0].error).toMatchObject({ status: 403, code: 40301 });
       expect(failed.tasks[0]).toEqual(all.tasks.find((x: any) => x.account_id === broken));
+      // What a live view shows: the three held accounts and the broken one, in the run's order, and the same progress.
+      expect(underWayOrFailed.progress).toEqual(all.progress);
+      expect(underWayOrFailed.tasks).toEqual(all.tasks.filter((x: any) => x.status === 'running' || x.status === 'failed'));
+      expect(underWayOrFailed.tasks.map((x: any) => x.status).sort()).toEqual(['failed', 'running', 'running', 'running']);
       const bad = await api('GET', `/api/reports/mfa-coverage/runs/${runId}?tasks=some`);
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.map((d: any) => d.field)).toContain('tasks');
+      expect(JSON.stringify(bad.body.error.details)).toContain('unknown task status \\"some\\"');
     } finally {
       failing = undefined;
       gate.open();

@@ -4,6 +4,7 @@ import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import type { ScanError } from '../../reports/mfa-coverage/index.js';
 import { coverageJobsOf } from './coverage-jobs.js';
+import { selectsStatus, type CoverageRunTasks } from './parse-task-selection.js';
 import { coverageDb, type CoverageDb, type CoverageRunsTable, type CoverageRunStatus, type CoverageTables, type CoverageTaskStatus } from './coverage-tables.js';
 import { inFlightUsers } from './in-flight-users.js';
 import { announceCoverageRunEnded, coverageRunEndedOrAfter } from './coverage-run-ended.js';
@@ -86,23 +87,20 @@ function runningTasks(db: CoverageDb, runIds: string[]) {
   return db.selectFrom('coverage_tasks').select(['run_id', 'account_id', 'users_seen']).where('run_id', 'in', runIds).where('status', '=', 'running').execute();
 }
 
-/** Which of a run's tasks its view lists: every account's, the failed ones', or none (progress alone). */
-export type CoverageRunTasks = 'all' | 'failed' | 'none';
-
 const TASK_COLUMNS = ['account_id', 'name', 'status', 'attempts', 'users_seen', 'replica_id', 'processed_by', 'started_at', 'finished_at', 'error'] as const;
 
 /**
  * A run's tasks as its view lists them, in the run's order (the (`run_id`, `seq`) index, migration
  * 0014). Never their results: a progress poll must not read and parse megabytes of them each time.
  */
-export function runTasks(db: CoverageDb, runId: string, which: 'all' | 'failed') {
+export function runTasks(db: CoverageDb, runId: string, which: Exclude<CoverageRunTasks, 'none'>) {
   const listed = db.selectFrom('coverage_tasks').select(TASK_COLUMNS).where('run_id', '=', runId);
-  return (which === 'failed' ? listed.where('status', '=', 'failed') : listed).orderBy('seq');
+  return (which === 'all' ? listed : listed.where('status', 'in', which)).orderBy('seq');
 }
 
 /**
- * One run, with the tasks `which` asks for (all by default; absent with `none`); `not_found` when
- * unknown. Progress is the run's counters plus what running tasks have counted so far, whichever
+ * One run, with the tasks `which` asks for (all by default, those of some statuses, or absent with
+ * `none`); `not_found` when unknown. Progress is the run's counters plus what running tasks have counted so far, whichever
  * tasks are listed: a poller that only shows progress (the CLI, `tasks=none`) reads the run row and
  * its running tasks, not every account's row (about 7 ms a read at 1,000 accounts).
  */
@@ -111,8 +109,9 @@ export async function getCoverageRun(hub: HubContext, runId: string, which: Cove
   const run = await db.selectFrom('coverage_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) throw new HubError('not_found', { message: 'No coverage run with that id.' });
   const live = coverageJobsOf(hub)?.runner.live.usersOf(runId);
-  const tasks = which === 'none' ? undefined : await runTasks(db, runId, which).execute();
-  const running = tasks && which === 'all' ? tasks.filter((t) => t.status === 'running') : await runningTasks(db, [runId]);
+  // No statuses lists no tasks (`in ()` is not SQL); the parser never makes such a list, code might.
+  const tasks = which === 'none' ? undefined : which !== 'all' && which.length === 0 ? [] : await runTasks(db, runId, which).execute();
+  const running = tasks && selectsStatus(which, 'running') ? tasks.filter((t) => t.status === 'running') : await runningTasks(db, [runId]);
   const view = toView(run, inFlightUsers(running, live));
   if (!tasks) return view;
   const legacyErrors = await errorsOfFailedTasksBefore0006(hub, runId, tasks);

@@ -5,7 +5,8 @@ import type { Database } from '../../store/database.js';
 export type CoverageRunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Where a task stands: `done` and `failed` both carry an outcome (failed: the account could not be scanned). */
-export type CoverageTaskStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+export const COVERAGE_TASK_STATUSES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
+export type CoverageTaskStatus = (typeof COVERAGE_TASK_STATUSES)[number];
 
 /** What started a run. */
 export type CoverageRunTrigger = 'api' | 'cli' | 'schedule';

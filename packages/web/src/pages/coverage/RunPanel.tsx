@@ -8,6 +8,12 @@ import { runSummary } from './run-summary.ts';
 /** How often an active run is polled: often enough to feel live, rare enough to be cheap. */
 const POLL_MS = 1000;
 
+/**
+ * The tasks a poll asks for: the accounts under way and those that failed. The progress bar counts
+ * the rest; every account's row each second would grow with the fleet (a thousand rows a poll).
+ */
+const LIVE_TASKS = 'running,failed';
+
 const hasTasks = (run: CoverageRun | CoverageRunDetail | null): run is CoverageRunDetail => !!run && Array.isArray((run as CoverageRunDetail).tasks);
 
 /**
@@ -47,7 +53,7 @@ export function RunPanel(props: { integrationId: string | null; blocked: string 
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
-      const res = await api<CoverageRunDetail>('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(activeId)}`);
+      const res = await api<CoverageRunDetail>('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(activeId)}?tasks=${LIVE_TASKS}`);
       if (!live) return;
       if (res.ok) {
         setRun(res.body);
@@ -86,14 +92,16 @@ export function RunPanel(props: { integrationId: string | null; blocked: string 
     else {
       setError(res.error);
       // The run may have ended meanwhile; show how.
-      const now = await api<CoverageRunDetail>('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(run.id)}`);
+      const now = await api<CoverageRunDetail>('GET', `/api/reports/mfa-coverage/runs/${encodeURIComponent(run.id)}?tasks=${LIVE_TASKS}`);
       if (now.ok) setRun(now.body);
     }
   }
 
   const active = summary?.active ?? false;
   const failedTasks = hasTasks(run) ? run.tasks.filter((t) => t.status === 'failed') : [];
-  const showTasks = hasTasks(run) && (active || failedTasks.length > 0);
+  const showTasks = hasTasks(run) && run.tasks.length > 0 && (active || failedTasks.length > 0);
+  // Once the run is over only its failures are left to show.
+  const shownTasks = hasTasks(run) ? (active ? run.tasks : failedTasks) : [];
   return (
     <section className="run-panel" aria-labelledby="coverage-runs-title">
       <h2 id="coverage-runs-title">Runs</h2>
@@ -130,12 +138,12 @@ export function RunPanel(props: { integrationId: string | null; blocked: string 
       {showTasks && hasTasks(run) && (
         <div className="table-wrap">
           <table className="run-tasks">
-            <caption>Accounts of this run</caption>
+            <caption>{active ? 'Accounts under way or failed' : 'Accounts that could not be scanned'}</caption>
             <thead>
               <tr><th scope="col">Account</th><th scope="col">Status</th><th scope="col">Users seen</th><th scope="col">Problem</th></tr>
             </thead>
             <tbody>
-              {run.tasks.map((t) => (
+              {shownTasks.map((t) => (
                 <tr key={t.account_id} data-status={t.status}>
                   <td>{t.name}</td>
                   <td>{formatStatus(t.status)}</td>
