@@ -72,7 +72,7 @@ function child<Reply extends { type: string }>(file: string, execArgv: string[])
 }
 
 const emulator = child<ActionsEmulatorReply>('./actions-emulator-process.ts', []);
-const hubProf = args['hub-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['hub-prof']}`] : [];
+const hubProf = [...(args['hub-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['hub-prof']}`] : []), ...(process.env.HUB_FLAGS ? process.env.HUB_FLAGS.split(' ') : [])];
 const hubChild = child<ActionsHubReply>('./actions-hub-process.ts', hubProf);
 const duo = await emulator.ask(null, 'ready');
 const hub = await hubChild.ask(null, 'ready');

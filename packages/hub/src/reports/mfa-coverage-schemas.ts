@@ -141,7 +141,10 @@ export const CoverageReportSchema = z
         mfa_percent: z.number(),
         counts: CoverageCountsSchema.nullable(),
         percentages: CoveragePercentagesSchema.nullable(),
-        users_without_mfa: z.array(NoMfaUserSchema),
+        users_without_mfa: z
+          .array(NoMfaUserSchema)
+          .optional()
+          .openapi({ description: 'By username; absent with include_users=false (the figures alone)' }),
         scan: ScanStatsSchema.nullable(),
         error: ScanErrorSchema.nullable(),
       }),
@@ -161,6 +164,15 @@ export const CoverageReportQuerySchema = z.object({
     .enum(['organizations', 'users_without_mfa'])
     .optional()
     .openapi({ param: { name: 'list', in: 'query' }, description: 'CSV only: one line per organization (default) or per user without MFA' }),
+  include_users: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === undefined || v === 'true' || v === '1')
+    .openapi({
+      param: { name: 'include_users', in: 'query' },
+      description:
+        "JSON only: false leaves out each organization's users_without_mfa, for a table or a dashboard of the figures (on a large fleet the lists are nearly all of the answer). Default true",
+    }),
 });
 
 /** Query of one run's progress. */

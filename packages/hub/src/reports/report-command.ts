@@ -79,16 +79,21 @@ export const reportCommand = defineCommand({
         const client = await openReportClient(ctx.options, ctx.env);
         try {
           const existing = typeof ctx.options.run === 'string' || ctx.options.latest === true;
+          const org = ctx.options.org as string | undefined;
+          const withoutMfa = ctx.options.withoutMfa === true;
+          // The table shows figures only: the users without MFA (nearly all of a large fleet's report) stay on the hub.
+          const includeUsers = json || org !== undefined || withoutMfa;
           let report;
           if (existing) {
             const query = new URLSearchParams();
             if (typeof ctx.options.run === 'string') query.set('run', ctx.options.run);
+            if (!includeUsers) query.set('include_users', 'false');
             if (typeof ctx.options.integration === 'string') query.set('integration_id', await resolveIntegrationOrOnly(client, ctx.options.integration));
             report = await client.request('GET', `/api/reports/mfa-coverage${query.size ? `?${query}` : ''}`);
           } else {
             const integrationId = await resolveIntegrationOrOnly(client, ctx.options.integration as string | undefined);
             const progress = progressPrinter(ctx.io, style);
-            const end = await runCoverageToEnd(client, integrationId, { pollMs, onProgress: (p) => progress.update(p) });
+            const end = await runCoverageToEnd(client, integrationId, { pollMs, includeUsers, onProgress: (p) => progress.update(p) });
             progress.end();
             if (end.kind === 'refused') return printResult(ctx.io, end.res, json, () => '');
             if (end.kind === 'not_done') {
@@ -97,8 +102,6 @@ export const reportCommand = defineCommand({
             }
             report = end.report;
           }
-          const org = ctx.options.org as string | undefined;
-          const withoutMfa = ctx.options.withoutMfa === true;
           if (report.status >= 400 || (!org && !withoutMfa)) return printResult(ctx.io, report, json, (body) => formatReport(body));
           const body = report.body as { snapshot: { id: string; taken_at: string }; organizations: CoverageRow[] };
           const rows = org ? [selectCoverageRow(body.organizations, org)] : body.organizations;

@@ -19,13 +19,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts an MFA coverage run of `integrationId` through the hub's API, follows it (each read held by
  * the hub up to `pollMs`) until it leaves queued/running (telling `onProgress` each time), and reads
- * the report of that run: what
- * `duohub report mfa-coverage` and the demo both do.
+ * the report of that run (without the users without MFA when `includeUsers` is false: a table of
+ * figures needs none of them): what `duohub report mfa-coverage` and the demo both do.
  */
 export async function runCoverageToEnd(
   client: HubClient,
   integrationId: string,
-  options: { pollMs: number; onProgress?: (progress: ProgressFigures) => void },
+  options: { pollMs: number; onProgress?: (progress: ProgressFigures) => void; includeUsers?: boolean },
 ): Promise<CoverageRunEnd> {
   const started = await client.request('POST', '/api/reports/mfa-coverage/runs', { integration_id: integrationId });
   if (started.status >= 400) return { kind: 'refused', res: started };
@@ -40,7 +40,8 @@ export async function runCoverageToEnd(
     const run = res.body as PolledRun;
     options.onProgress?.(run.progress);
     if (run.status === 'done') {
-      const report = await client.request('GET', `/api/reports/mfa-coverage?run=${encodeURIComponent(runId)}`);
+      const figuresOnly = options.includeUsers === false ? '&include_users=false' : '';
+      const report = await client.request('GET', `/api/reports/mfa-coverage?run=${encodeURIComponent(runId)}${figuresOnly}`);
       return { kind: 'done', runId, report };
     }
     if (run.status !== 'queued' && run.status !== 'running') return { kind: 'not_done', runId, run };

@@ -72,6 +72,20 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.organizations.map((o: any) => o.duo_account_id)).toEqual([mappedChild]);
     expect(mine.body.totals.counts.users).toBe(FLEET.usersPerAccount);
+    // The figures alone: every organization as in the full report but for its list of users without
+    // MFA, which is absent (not empty: nobody could take it for "everyone has MFA"); a limited token alike.
+    const figures = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&include_users=false`);
+    expect(figures.status).toBe(200);
+    expect(figures.body.organizations.every((o: any) => !('users_without_mfa' in o))).toBe(true);
+    expect(figures.body).toEqual({ ...report, organizations: report.organizations.map(({ users_without_mfa: _, ...o }: any) => o) });
+    expect(report.organizations.some((o: any) => o.users_without_mfa.length > 0)).toBe(true);
+    expect(figures.text.length * 5).toBeLessThan(JSON.stringify(report).length);
+    const mineFigures = await api('GET', '/api/reports/mfa-coverage?include_users=0', { token: limited.body.token });
+    expect(mineFigures.body.organizations.map((o: any) => [o.duo_account_id, 'users_without_mfa' in o])).toEqual([[mappedChild, false]]);
+    expect((await api('GET', '/api/reports/mfa-coverage?include_users=1')).body.organizations[0]).toHaveProperty('users_without_mfa');
+    const unclear = await api('GET', '/api/reports/mfa-coverage?include_users=no');
+    expect(unclear.status).toBe(400);
+    expect(unclear.body.error.details.map((d: any) => d.field)).toEqual(['include_users']);
     // Runs are fleet-wide: a limited token can neither start nor list them.
     expect((await api('POST', '/api/reports/mfa-coverage/runs', { token: limited.body.token, body: { integration_id: integrationId } })).status).toBe(403);
     expect((await api('GET', '/api/reports/mfa-coverage/runs', { token: limited.body.token })).status).toBe(403);

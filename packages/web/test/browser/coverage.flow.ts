@@ -168,8 +168,13 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     loserDevices = { user: loser, token_ids: loser.token_ids };
     loser.token_ids = [];
     gate.failing.clear();
+    // The dashboard reloads the figures alone: each organization's users without MFA load on its own page.
+    const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/reports/mfa-coverage', WAIT);
     await start.click();
     await status.filter({ hasText: 'Last run finished' }).waitFor(WAIT);
+    const reload = await reloaded;
+    expect(new URL(reload.url()).searchParams.get('include_users')).toBe('false');
+    expect(((await reload.json()) as { organizations: object[] }).organizations.every((o) => !('users_without_mfa' in o))).toBe(true);
     const full = (await h.api('GET', `/api/reports/mfa-coverage/runs?limit=1&integration_id=${integration.id}`)).body.items[0];
     expect([full.status, full.progress.accounts_done, full.progress.accounts_failed]).toEqual(['done', 3, 0]);
     const asOf = Date.parse(full.as_of);

@@ -1,11 +1,11 @@
 import { csvField } from '../../audit/query-audit.js';
-import type { CoverageDiff, CoverageReport } from './coverage-report.js';
+import type { CoverageDiff, CoverageReport, CoverageSummary } from './coverage-report.js';
 
 const line = (values: ReadonlyArray<string | number | boolean | null>) => values.map((v) => csvField(v === null ? '' : String(v))).join(',');
 const join = (lines: string[]) => lines.join('\r\n') + '\r\n';
 
 /** One line per organization: users, MFA, without MFA, MFA %, and the factor and status mix. */
-export function coverageReportCsv(report: CoverageReport): string {
+export function coverageReportCsv(report: CoverageSummary): string {
   const lines = [
     line(['taken_at', 'organization', 'organization_id', 'duo_account_id', 'duo_account_name', 'status', 'users', 'mfa', 'no_mfa', 'mfa_percent', 'push_capable', 'webauthn', 'hardware_token', 'sms_voice_only', 'never_logged_in', 'stale', 'risky_bypass', 'error']),
   ];

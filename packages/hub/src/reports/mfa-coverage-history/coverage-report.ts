@@ -51,12 +51,18 @@ export interface CoverageReportTotals {
   percentages: CoveragePercentagesView;
 }
 
+/** An organization without its list of users without MFA: what a table or a dashboard shows. */
+export type OrganizationCoverageSummary = Omit<OrganizationCoverage, 'users_without_mfa'>;
+
 /** A coverage report: one snapshot, as the caller may see it. */
-export interface CoverageReport {
+export interface CoverageReport<Organization extends OrganizationCoverageSummary = OrganizationCoverage> {
   snapshot: SnapshotRef;
   totals: CoverageReportTotals;
-  organizations: OrganizationCoverage[];
+  organizations: Organization[];
 }
+
+/** A report without the users without MFA (`include_users=false`): a few hundred bytes an organization, whatever its size. */
+export type CoverageSummary = CoverageReport<OrganizationCoverageSummary>;
 
 /** Finds a snapshot; `not_found` when none matches, `validation_failed` for an unreadable `at`. */
 export async function resolveSnapshot(hub: HubContext, selector: SnapshotSelector, field = 'at'): Promise<SnapshotRef> {
@@ -107,8 +113,8 @@ function storedCoverage(row: ReportRow): StoredCoverage | null {
   return row.coverage ? (JSON.parse(row.coverage) as StoredCoverage) : null;
 }
 
-function toOrganization(row: ReportRow, coverage: StoredCoverage | null): OrganizationCoverage {
-  return {
+function toOrganization(row: ReportRow, coverage: StoredCoverage | null, includeUsers: boolean): OrganizationCoverageSummary {
+  const summary: OrganizationCoverageSummary = {
     name: row.organization_name ?? row.duo_account_name,
     organization_id: row.organization_id,
     duo_account_id: row.account_id,
@@ -120,14 +126,25 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null): Organi
     mfa_percent: coverage?.percentages.mfa ?? 0,
     counts: coverage ? countsView(coverage.counts) : null,
     percentages: coverage ? percentagesView(coverage.percentages) : null,
-    users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView),
     scan: coverage ? scanStatsView(coverage.scan) : null,
     error: row.error ? (JSON.parse(row.error) as ScanError) : null,
   };
+  if (!includeUsers) return summary;
+  // Placed before `scan` as it always was: the answer's key order stays as clients have seen it.
+  const { scan, error, ...head } = summary;
+  const full: OrganizationCoverage = { ...head, users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView), scan, error };
+  return full;
 }
 
-/** The report of one snapshot, limited to the organizations the actor may see (a limited token's totals cover its organizations only). */
-export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector): Promise<CoverageReport> {
+/**
+ * The report of one snapshot, limited to the organizations the actor may see (a limited token's
+ * totals cover its organizations only); without each organization's users without MFA when
+ * `includeUsers` is false (at 40 x 2,500 the lists are 3.2 MB of the answer's 3.2 MB).
+ */
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options?: { includeUsers?: true }): Promise<CoverageReport>;
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: { includeUsers: boolean }): Promise<CoverageSummary>;
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: { includeUsers?: boolean } = {}): Promise<CoverageSummary> {
+  const includeUsers = options.includeUsers ?? true;
   const snapshot = await resolveSnapshot(hub, selector);
   const rows = await visibleRows(hub, actor, snapshot.id);
   const counts = emptyCounts();
@@ -139,7 +156,7 @@ export async function loadCoverageReport(hub: HubContext, actor: Actor, selector
       scanned += 1;
       addCounts(counts, coverage.counts);
     }
-    return toOrganization(row, coverage);
+    return toOrganization(row, coverage, includeUsers);
   });
   const totals = { organizations: rows.length, scanned, failed: rows.length - scanned, counts: countsView(counts), percentages: percentagesView(coveragePercentages(counts)) };
   return { snapshot, totals, organizations };

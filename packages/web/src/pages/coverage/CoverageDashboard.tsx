@@ -4,7 +4,7 @@ import { setQuery, useLocation } from '../../router.ts';
 import { can, useSession } from '../../session.ts';
 import { ErrorView } from '../../ui/ErrorView.tsx';
 import { Link } from '../../ui/Link.tsx';
-import type { CoverageReport, CoverageRun, CoverageTrend, IntegrationSummary } from './coverage-api.ts';
+import type { CoverageRun, CoverageSummary, CoverageTrend, IntegrationSummary } from './coverage-api.ts';
 import { DiffPanel } from './DiffPanel.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { coveragePercentText } from './drill-csv.ts';
@@ -44,7 +44,9 @@ export function CoverageDashboard() {
   const reportQuery = new URLSearchParams();
   if (snapshotParam) reportQuery.set('run', snapshotParam);
   if (integrationParam) reportQuery.set('integration_id', integrationParam);
-  const report = useApiData<CoverageReport>(`/api/reports/mfa-coverage?${reportQuery}`, reloadKey);
+  // The figures alone: an organization's users without MFA load on its own page.
+  reportQuery.set('include_users', 'false');
+  const report = useApiData<CoverageSummary>(`/api/reports/mfa-coverage?${reportQuery}`, reloadKey);
   const shownIntegration = report.state === 'ok' ? report.data.snapshot.integration_id : integrationParam;
   const trendQuery = new URLSearchParams({ limit: String(TREND_POINTS) });
   if (shownIntegration) trendQuery.set('integration_id', shownIntegration);
@@ -124,7 +126,7 @@ export function CoverageDashboard() {
   );
 }
 
-function ReportView(props: { report: CoverageReport; points: CoverageTrend['points']; trendLoaded: boolean; integration: string | null; limited: boolean }) {
+function ReportView(props: { report: CoverageSummary; points: CoverageTrend['points']; trendLoaded: boolean; integration: string | null; limited: boolean }) {
   const { report, points, trendLoaded, integration, limited } = props;
   const { snapshot, totals } = report;
   const before = previousPercents(points, snapshot.id);

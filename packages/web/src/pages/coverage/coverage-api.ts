@@ -8,7 +8,7 @@ export type {
   CoveragePercentagesView as CoveragePercentages,
   NoMfaUserView as NoMfaUser,
 } from '../../../../hub/src/reports/mfa-coverage-history/coverage-view.ts';
-export type { CoverageReport, OrganizationCoverage, SnapshotRef } from '../../../../hub/src/reports/mfa-coverage-history/coverage-report.ts';
+export type { CoverageReport, CoverageSummary, OrganizationCoverage, OrganizationCoverageSummary, SnapshotRef } from '../../../../hub/src/reports/mfa-coverage-history/coverage-report.ts';
 export type { CoverageTrend, TrendPoint } from '../../../../hub/src/reports/mfa-coverage-history/coverage-trend.ts';
 export type { CoverageDiff } from '../../../../hub/src/reports/mfa-coverage-history/coverage-report.ts';
 export type { AccountDiff, DiffUser } from '../../../../hub/src/reports/mfa-coverage-history/diff-coverage.ts';
