@@ -15,6 +15,7 @@
  * Emulator, hub and this driver are three processes (the machine should be otherwise quiet).
  * Options: --runs N (300 per mode at 0 ms) --latent-runs N (60 per mode at 50 ms) --latencies LIST (0,50)
  *          --warmup N (50) --connection-runs N (100) --hub-prof DIR (write the hub's CPU profile there)
+ * Other Node flags for the hub's process (a GC trace, --single-threaded-gc): DUOHUB_BENCH_HUB_NODE_ARGS="...".
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -72,7 +73,7 @@ function child<Reply extends { type: string }>(file: string, execArgv: string[])
 }
 
 const emulator = child<ActionsEmulatorReply>('./actions-emulator-process.ts', []);
-const hubProf = [...(args['hub-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['hub-prof']}`] : []), ...(process.env.HUB_FLAGS ? process.env.HUB_FLAGS.split(' ') : [])];
+const hubProf = [...(args['hub-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${args['hub-prof']}`] : []), ...(process.env.DUOHUB_BENCH_HUB_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const hubChild = child<ActionsHubReply>('./actions-hub-process.ts', hubProf);
 const duo = await emulator.ask(null, 'ready');
 const hub = await hubChild.ask(null, 'ready');
