@@ -123,12 +123,13 @@ export const mfaCoverageRoutes: ApiRouteModule = {
       handler: async (c) => {
         const q = c.req.valid('query');
         const selector = { id: q.run, at: q.at, integrationId: q.integration_id };
-        if (q.format !== 'csv') return c.json(await loadCoverageReport(c.var.hub, c.var.actor, selector, { includeUsers: q.include_users }), 200);
+        const scope = { organization: q.organization };
+        if (q.format !== 'csv') return c.json(await loadCoverageReport(c.var.hub, c.var.actor, selector, { ...scope, includeUsers: q.include_users }), 200);
         // One line per user needs the lists; one per organization does not.
         const out =
           q.list === 'users_without_mfa'
-            ? csv(usersWithoutMfaCsv(await loadCoverageReport(c.var.hub, c.var.actor, selector)), 'duohub-users-without-mfa.csv')
-            : csv(coverageReportCsv(await loadCoverageReport(c.var.hub, c.var.actor, selector, { includeUsers: false })), 'duohub-mfa-coverage.csv');
+            ? csv(usersWithoutMfaCsv(await loadCoverageReport(c.var.hub, c.var.actor, selector, scope)), 'duohub-users-without-mfa.csv')
+            : csv(coverageReportCsv(await loadCoverageReport(c.var.hub, c.var.actor, selector, { ...scope, includeUsers: false })), 'duohub-mfa-coverage.csv');
         return c.body(out.body, 200, out.headers);
       },
     }),

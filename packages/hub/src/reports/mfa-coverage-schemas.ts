@@ -164,6 +164,16 @@ export const CoverageReportQuerySchema = z.object({
     .enum(['organizations', 'users_without_mfa'])
     .optional()
     .openapi({ param: { name: 'list', in: 'query' }, description: 'CSV only: one line per organization (default) or per user without MFA' }),
+  organization: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      param: { name: 'organization', in: 'query' },
+      description:
+        "One organization of the snapshot, by hub organization id or Duo account id (an account not mapped to one): its figures and users, the totals its alone; none matching (or not the caller's to see) answers an empty list",
+    }),
   include_users: z
     .enum(['true', 'false', '1', '0'])
     .optional()

@@ -81,8 +81,9 @@ export const reportCommand = defineCommand({
           const existing = typeof ctx.options.run === 'string' || ctx.options.latest === true;
           const org = ctx.options.org as string | undefined;
           const withoutMfa = ctx.options.withoutMfa === true;
-          // The table shows figures only: the users without MFA (nearly all of a large fleet's report) stay on the hub.
-          const includeUsers = json || org !== undefined || withoutMfa;
+          // Figures first, users only where shown: the users without MFA are nearly all of a large fleet's
+          // report. The fleet's table needs none; one organization's are read for it alone (below).
+          const includeUsers = org === undefined && (json || withoutMfa);
           let report;
           if (existing) {
             const query = new URLSearchParams();
@@ -104,7 +105,17 @@ export const reportCommand = defineCommand({
           }
           if (report.status >= 400 || (!org && !withoutMfa)) return printResult(ctx.io, report, json, (body) => formatReport(body));
           const body = report.body as { snapshot: { id: string; taken_at: string }; organizations: CoverageRow[] };
-          const rows = org ? [selectCoverageRow(body.organizations, org)] : body.organizations;
+          let rows = body.organizations;
+          if (org) {
+            const row = selectCoverageRow(body.organizations, org);
+            rows = [row];
+            if (withoutMfa || json) {
+              const key = encodeURIComponent(row.organization_id ?? row.duo_account_id);
+              const one = await client.request('GET', `/api/reports/mfa-coverage?run=${encodeURIComponent(body.snapshot.id)}&organization=${key}`);
+              if (one.status >= 400) return printResult(ctx.io, one, json, () => '');
+              rows = (one.body as { organizations: CoverageRow[] }).organizations;
+            }
+          }
           if (withoutMfa) {
             if (json) ctx.io.out(toCliJson({ snapshot: body.snapshot, users_without_mfa: flattenUsersWithoutMfa(rows) }));
             else ctx.io.out(formatUsersWithoutMfa(rows, body.snapshot));

@@ -83,6 +83,20 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     const mineFigures = await api('GET', '/api/reports/mfa-coverage?include_users=0', { token: limited.body.token });
     expect(mineFigures.body.organizations.map((o: any) => [o.duo_account_id, 'users_without_mfa' in o])).toEqual([[mappedChild, false]]);
     expect((await api('GET', '/api/reports/mfa-coverage?include_users=1')).body.organizations[0]).toHaveProperty('users_without_mfa');
+    // One organization: by its id or its Duo account's, with its users and totals of its own; one the
+    // caller may not see, or none of the snapshot's, is an empty list (a limited token learns nothing).
+    const mappedRow = report.organizations.find((o: any) => o.duo_account_id === mappedChild);
+    for (const key of [org.body.id, mappedChild]) {
+      const one = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&organization=${key}`);
+      expect(one.body.organizations).toEqual([mappedRow]);
+      expect(one.body.totals).toMatchObject({ organizations: 1, scanned: 1, counts: mappedRow.counts });
+    }
+    const unmapped = report.organizations.find((o: any) => o.organization_id === null);
+    expect((await api('GET', `/api/reports/mfa-coverage?organization=${unmapped.duo_account_id}&include_users=false`)).body.organizations.map((o: any) => o.duo_account_id)).toEqual([unmapped.duo_account_id]);
+    expect((await api('GET', `/api/reports/mfa-coverage?organization=${unmapped.duo_account_id}`, { token: limited.body.token })).body.organizations).toEqual([]);
+    expect((await api('GET', '/api/reports/mfa-coverage?organization=org_nobody')).body).toMatchObject({ organizations: [], totals: { organizations: 0 } });
+    const oneCsv = await api('GET', `/api/reports/mfa-coverage?run=${started.body.id}&format=csv&list=users_without_mfa&organization=${mappedChild}`);
+    expect(oneCsv.text.trim().split('\r\n')).toHaveLength(1 + mappedRow.no_mfa);
     const unclear = await api('GET', '/api/reports/mfa-coverage?include_users=no');
     expect(unclear.status).toBe(400);
     expect(unclear.body.error.details.map((d: any) => d.field)).toEqual(['include_users']);

@@ -260,8 +260,13 @@ export async function coverageFlow(h: UiHarness): Promise<void> {
     }
 
     // Drill-down: the first organization's users without MFA, ten to a page, equal the ground truth.
+    // It reads that organization alone, users and all.
+    const drillRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/reports/mfa-coverage', WAIT);
     await page.locator(`table.coverage-orgs tr[data-org="${first.id}"] th a`).click();
     await page.getByRole('heading', { level: 1, name: `${first.name}: users without MFA` }).waitFor(WAIT);
+    const drilled = await drillRead;
+    expect(new URL(drilled.url()).searchParams.get('organization')).toBe(first.id);
+    expect(((await drilled.json()) as { organizations: Array<{ organization_id: string }> }).organizations.map((o) => o.organization_id)).toEqual([first.id]);
     expect(new URL(page.url()).pathname).toBe(`/coverage/${first.id}`);
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('coverage-drill-title');
     const truth = truths.get(first.id)!;

@@ -15,6 +15,11 @@ export interface SnapshotSelector {
   integrationId?: string | undefined;
 }
 
+/** Which of a snapshot's organizations a report shows (beyond what the caller may see): one, by hub organization id or Duo account id. */
+export interface ReportScope {
+  organization?: string | undefined;
+}
+
 /** A snapshot's identity. */
 export interface SnapshotRef {
   id: string;
@@ -87,12 +92,15 @@ export async function resolveSnapshot(hub: HubContext, selector: SnapshotSelecto
 type ReportRow = Omit<CoverageSnapshotRowsTable, 'mfa_user_ids'>;
 const REPORT_COLUMNS = ['snapshot_id', 'account_id', 'seq', 'organization_id', 'organization_name', 'duo_account_name', 'status', 'users', 'mfa', 'no_mfa', 'coverage', 'error'] as const;
 
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string): Promise<ReportRow[]>;
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, withMfaUserIds: true): Promise<CoverageSnapshotRowsTable[]>;
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, withMfaUserIds = false): Promise<ReportRow[]> {
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope?: ReportScope): Promise<ReportRow[]>;
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope, withMfaUserIds: true): Promise<CoverageSnapshotRowsTable[]>;
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope = {}, withMfaUserIds = false): Promise<ReportRow[]> {
   const rows = coverageDb(hub.store.db).selectFrom('coverage_snapshot_rows');
   // A report leaves the MFA users' ids (about a quarter of a row's bytes) in the store.
   let query = (withMfaUserIds ? rows.selectAll() : rows.select(REPORT_COLUMNS)).where('snapshot_id', '=', snapshotId).orderBy('seq');
+  const one = scope.organization;
+  // An organization by its id, or an account (mapped or not) by its Duo id: what the web UI's and the CLI's drill-downs name.
+  if (one !== undefined) query = query.where((eb) => eb.or([eb('organization_id', '=', one), eb('account_id', '=', one)]));
   if (actor.organizationIds !== null) {
     // A limited token sees its organizations' rows only; unmapped accounts belong to no one's limit.
     if (actor.organizationIds.length === 0) return [];
@@ -141,12 +149,12 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
  * totals cover its organizations only); without each organization's users without MFA when
  * `includeUsers` is false (at 40 x 2,500 the lists are 3.2 MB of the answer's 3.2 MB).
  */
-export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options?: { includeUsers?: true }): Promise<CoverageReport>;
-export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: { includeUsers: boolean }): Promise<CoverageSummary>;
-export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: { includeUsers?: boolean } = {}): Promise<CoverageSummary> {
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options?: ReportScope & { includeUsers?: true }): Promise<CoverageReport>;
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: ReportScope & { includeUsers: boolean }): Promise<CoverageSummary>;
+export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: ReportScope & { includeUsers?: boolean } = {}): Promise<CoverageSummary> {
   const includeUsers = options.includeUsers ?? true;
   const snapshot = await resolveSnapshot(hub, selector);
-  const rows = await visibleRows(hub, actor, snapshot.id);
+  const rows = await visibleRows(hub, actor, snapshot.id, options);
   const counts = emptyCounts();
   let scanned = 0;
   // Each stored coverage is parsed once, for its organization and the totals.
@@ -200,7 +208,7 @@ export async function loadCoverageDiff(
       mfaUserIds: row.mfa_user_ids ? (JSON.parse(row.mfa_user_ids) as string[]) : null,
     };
   };
-  const organizations = diffCoverage((await visibleRows(hub, actor, from.id, true)).map(side), (await visibleRows(hub, actor, to.id, true)).map(side));
+  const organizations = diffCoverage((await visibleRows(hub, actor, from.id, {}, true)).map(side), (await visibleRows(hub, actor, to.id, {}, true)).map(side));
   const totals = { lost_mfa: 0, gained_mfa: 0, new_without_mfa: 0, removed_without_mfa: 0 };
   for (const o of organizations) {
     totals.lost_mfa += o.lost_mfa.length;

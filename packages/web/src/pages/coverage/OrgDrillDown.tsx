@@ -23,6 +23,8 @@ export function OrgDrillDown({ orgKey }: { orgKey: string }) {
   const q = new URLSearchParams();
   if (snapshot) q.set('run', snapshot);
   if (integration) q.set('integration_id', integration);
+  // This organization alone: a large fleet's report holds every organization's users without MFA.
+  q.set('organization', orgKey);
   const report = useApiData<CoverageReport>(`/api/reports/mfa-coverage?${q}`);
   const back = new URLSearchParams();
   if (snapshot) back.set('snapshot', snapshot);
