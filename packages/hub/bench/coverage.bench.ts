@@ -273,6 +273,26 @@ const viaCli = await measure(product.hub, duoLike(RATE, BURST), () => runViaCli(
 const learnedAfterCli = learnedPageLimits(product.hub.dataDir);
 const viaRest = await repeated(() => measure(product.hub, duoLike(RATE, BURST), () => runViaRest(product.hub, product.integrationId)));
 const learnedAfterRest = learnedPageLimits(product.hub.dataDir);
+
+/** The latest report read whole and as figures alone, alternating (5 each): bytes and ms, medians. */
+async function reportReads(hub: { url: string; token: string }): Promise<Record<'full' | 'figures', { bytes: number; ms: number }>> {
+  const read = async (query: string) => {
+    const started = performance.now();
+    const res = await fetch(`${hub.url}/api/reports/mfa-coverage${query}`, { headers: { authorization: `Bearer ${hub.token}` } });
+    const text = await res.text();
+    JSON.parse(text);
+    return { bytes: Buffer.byteLength(text), ms: performance.now() - started };
+  };
+  const full: Array<{ bytes: number; ms: number }> = [];
+  const figures: Array<{ bytes: number; ms: number }> = [];
+  for (let i = 0; i < 5; i++) {
+    full.push(await read(''));
+    figures.push(await read('?include_users=false'));
+  }
+  const median = (xs: Array<{ bytes: number; ms: number }>) => ({ bytes: xs[0]!.bytes, ms: summarizeSamples(xs.map((x) => x.ms)).median });
+  return { full: median(full), figures: median(figures) };
+}
+const reads = await reportReads(product.hub);
 await product.hub.stop();
 const bounds = coverageBounds({ pages, ratePerMinute: RATE, burst: BURST, latencyMs: LATENCY_MS, machineSeconds });
 
@@ -326,6 +346,10 @@ console.log(`\nMFA coverage benchmark, the bundled hub with its defaults: ${ACCO
 console.log(`page reads limited to ${RATE}/min per account (token bucket, burst ${BURST}); ${pages} pages per account; Node ${process.version}\n`);
 line('CLI: duohub report mfa-coverage --url (first run)', `${s(viaCli.wallMs)}  (429s ${viaCli.rateLimited}, retries ${viaCli.retries}, hub peak rss ${mb(viaCli.peakRss)}, hub cpu ${s(viaCli.hubCpuMs)} (main thread ${s(viaCli.hubMainCpuMs)}), emulator cpu ${s(viaCli.emulatorCpuMs)}; includes the CLI process start)`);
 line(`REST: POST run + held GETs (wait_ms 250)${REPEAT > 1 ? ` (median of ${REPEAT})` : ''}`, `${s(viaRest.wallMs)}  (429s ${viaRest.rateLimited}, retries ${viaRest.retries}, hub peak rss ${mb(viaRest.peakRss)}, hub cpu ${s(viaRest.hubCpuMs)} (main thread ${s(viaRest.hubMainCpuMs)}), emulator cpu ${s(viaRest.emulatorCpuMs)}; after the CLI run taught it the limits)`);
+line(
+  'the report read after a run (REST, parsed)',
+  `whole ${(reads.full.bytes / MB).toFixed(2)} MB in ${reads.full.ms.toFixed(0)} ms; the figures alone (include_users=false, what the CLI's table and the dashboard read) ${(reads.figures.bytes / 1024).toFixed(0)} kB in ${reads.figures.ms.toFixed(0)} ms (medians of 5)`,
+);
 line('page-read limits learned by the CLI run', `${learnedAfterCli}  (the emulator's: ${RATE}/min, burst ${BURST})`);
 line('... and after the REST run(s)', learnedAfterRest);
 // Duo's side of each run: a late start (claims, clients, a busy hub) and a slow pace look alike in
