@@ -100,9 +100,10 @@ export function runTasks(db: CoverageDb, runId: string, which: Exclude<CoverageR
 
 /**
  * One run, with the tasks `which` asks for (all by default, those of some statuses, or absent with
- * `none`); `not_found` when unknown. Progress is the run's counters plus what running tasks have counted so far, whichever
- * tasks are listed: a poller that only shows progress (the CLI, `tasks=none`) reads the run row and
- * its running tasks, not every account's row (about 7 ms a read at 1,000 accounts).
+ * `none`); `not_found` when unknown. Progress is the run's counters plus what running tasks have
+ * counted so far, whichever tasks are listed: a poller that only shows progress (the CLI,
+ * `tasks=none`) reads the run row and its running tasks, not every account's row (about 7 ms a read
+ * at 1,000 accounts).
  */
 export async function getCoverageRun(hub: HubContext, runId: string, which: CoverageRunTasks = 'all'): Promise<CoverageRunView & { tasks?: CoverageTaskView[] }> {
   const db = coverageDb(hub.store.db);

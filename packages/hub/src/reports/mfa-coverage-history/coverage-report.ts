@@ -147,7 +147,7 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
 /**
  * The report of one snapshot, limited to the organizations the actor may see (a limited token's
  * totals cover its organizations only); without each organization's users without MFA when
- * `includeUsers` is false (at 40 x 2,500 the lists are 3.2 MB of the answer's 3.2 MB).
+ * `includeUsers` is false (at 40 x 2,500: 3.09 MB with them, 42 kB without).
  */
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options?: ReportScope & { includeUsers?: true }): Promise<CoverageReport>;
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: ReportScope & { includeUsers: boolean }): Promise<CoverageSummary>;
