@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { TREND_DEFAULT_POINTS, TREND_MAX_POINTS } from './mfa-coverage-history/coverage-trend.js';
 import { parseTaskSelection } from '../jobs/mfa-coverage/parse-task-selection.js';
+import { queryFlag } from '../api/schemas/common-schemas.js';
 
 /** Body of `POST /api/reports/mfa-coverage/runs`. */
 export const CoverageRunCreateSchema = z
@@ -174,11 +175,7 @@ export const CoverageReportQuerySchema = z.object({
       description:
         "One organization of the snapshot, by hub organization id or Duo account id (an account not mapped to one): its figures and users, the totals its alone; none matching (or not the caller's to see) answers an empty list",
     }),
-  include_users: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === undefined || v === 'true' || v === '1')
-    .openapi({
+  include_users: queryFlag(true).openapi({
       param: { name: 'include_users', in: 'query' },
       description:
         "JSON only: false leaves out each organization's users_without_mfa, for a table or a dashboard of the figures (on a large fleet the lists are nearly all of the answer). Default true",

@@ -16,13 +16,17 @@ export const IdParamSchema = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: 'int_01JD3Q8W4Y0000000000000000' }),
 });
 
-/** `?force=true` on writes that would otherwise be refused after a failed check. */
-export const ForceQuerySchema = z.object({
-  force: z
+/** A yes/no query parameter as the hub's routes spell it (`true`/`false`/`1`/`0`), `absent` when not given. */
+export function queryFlag(absent: boolean) {
+  return z
     .enum(['true', 'false', '1', '0'])
     .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .openapi({ param: { name: 'force', in: 'query' }, description: 'Save even when the checks against Duo fail.' }),
+    .transform((v) => (v === undefined ? absent : v === 'true' || v === '1'));
+}
+
+/** `?force=true` on writes that would otherwise be refused after a failed check. */
+export const ForceQuerySchema = z.object({
+  force: queryFlag(false).openapi({ param: { name: 'force', in: 'query' }, description: 'Save even when the checks against Duo fail.' }),
 });
 
 /** Standard error responses every authenticated route can produce. */

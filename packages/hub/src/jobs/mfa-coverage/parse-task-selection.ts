@@ -12,7 +12,7 @@ export function parseTaskSelection(text: string): { ok: true; value: CoverageRun
   if (trimmed === 'all' || trimmed === 'none') return { ok: true, value: trimmed };
   const parts = trimmed.split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(COVERAGE_TASK_STATUSES as readonly string[]).includes(p));
-  if (unknown.length > 0 || parts.length === 0) {
+  if (unknown.length > 0) {
     const shown = unknown.map((p) => JSON.stringify(p)).join(', ');
     return { ok: false, message: `unknown task status ${shown}: give all, none, or statuses among ${COVERAGE_TASK_STATUSES.join(', ')}, separated by commas` };
   }

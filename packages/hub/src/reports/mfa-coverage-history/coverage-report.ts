@@ -122,7 +122,7 @@ function storedCoverage(row: ReportRow): StoredCoverage | null {
 }
 
 function toOrganization(row: ReportRow, coverage: StoredCoverage | null, includeUsers: boolean): OrganizationCoverageSummary {
-  const summary: OrganizationCoverageSummary = {
+  return {
     name: row.organization_name ?? row.duo_account_name,
     organization_id: row.organization_id,
     duo_account_id: row.account_id,
@@ -134,14 +134,11 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
     mfa_percent: coverage?.percentages.mfa ?? 0,
     counts: coverage ? countsView(coverage.counts) : null,
     percentages: coverage ? percentagesView(coverage.percentages) : null,
+    // Where it always was (before `scan`), when asked for: the answer's key order stays as clients have seen it.
+    ...(includeUsers ? { users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView) } : {}),
     scan: coverage ? scanStatsView(coverage.scan) : null,
     error: row.error ? (JSON.parse(row.error) as ScanError) : null,
   };
-  if (!includeUsers) return summary;
-  // Placed before `scan` as it always was: the answer's key order stays as clients have seen it.
-  const { scan, error, ...head } = summary;
-  const full: OrganizationCoverage = { ...head, users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView), scan, error };
-  return full;
 }
 
 /**
