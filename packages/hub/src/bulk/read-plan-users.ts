@@ -3,7 +3,7 @@ import { HubError } from '../errors/hub-error.js';
 import { resolveDuoClients } from '../integrations/resolve-duo-clients.js';
 import { coverageDb } from '../jobs/mfa-coverage/coverage-tables.js';
 import { resolveSnapshot, type SnapshotRef } from '../reports/mfa-coverage-history/coverage-report.js';
-import type { NoMfaUser } from '../reports/mfa-coverage/index.js';
+import { storedUsersWithoutMfa } from '../reports/mfa-coverage-history/stored-coverage.js';
 import type { PlanUser } from './action-user-fields.js';
 import type { PlanOrganization } from './select-bulk-organizations.js';
 
@@ -65,14 +65,13 @@ export async function readSnapshotUsers(
   if (snapshot.integration_id !== org.integrationId) return { snapshot, missing: `snapshot ${snapshot.id} is of another integration` };
   const row = await coverageDb(hub.store.db)
     .selectFrom('coverage_snapshot_rows')
-    .select(['status', 'coverage'])
+    .select(['status', 'coverage', 'users_without_mfa'])
     .where('snapshot_id', '=', snapshot.id)
     .where('account_id', '=', org.duoAccountId!)
     .executeTakeFirst();
   if (!row) return { snapshot, missing: `snapshot ${snapshot.id} has no row for its Duo account` };
   if (row.status !== 'ok' || !row.coverage) return { snapshot, missing: `its account could not be scanned in snapshot ${snapshot.id}` };
-  const coverage = JSON.parse(row.coverage) as { usersWithoutMfa?: NoMfaUser[]; users_without_mfa?: NoMfaUser[] };
-  const list = coverage.usersWithoutMfa ?? coverage.users_without_mfa ?? [];
+  const list = storedUsersWithoutMfa(row);
   return {
     snapshot,
     users: list.map((u) => ({ user_id: u.user_id, username: u.username, email: u.email ? u.email : null, status: u.status, last_login: u.last_login, aliases: [] })),

@@ -38,6 +38,7 @@ export async function completeCoverageTask(
           status,
           result: stored.result,
           coverage: stored.coverage,
+          users_without_mfa: stored.users_without_mfa,
           mfa_user_ids: stored.mfa_user_ids,
           error: outcome.status === 'failed' ? JSON.stringify(outcome.error) : null,
           processed_by: processedBy,

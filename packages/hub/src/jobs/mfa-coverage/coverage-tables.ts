@@ -64,6 +64,8 @@ export interface CoverageTasksTable {
   result: string | null;
   /** The account's snapshot `coverage` column, ready to copy (migration 0013); null before, or failed. */
   coverage: string | null;
+  /** The account's snapshot `users_without_mfa` column, ready to copy (migration 0015); null before, or failed. */
+  users_without_mfa: string | null;
   /** The account's snapshot `mfa_user_ids` column, ready to copy (migration 0013). */
   mfa_user_ids: string | null;
   /** JSON ScanError of a failed outcome, written with it (migration 0006), so views need not read `result`. */
@@ -96,8 +98,13 @@ export interface CoverageSnapshotRowsTable {
   users: number;
   mfa: number;
   no_mfa: number;
-  /** JSON `{ counts, percentages, usersWithoutMfa, scan }` for scanned accounts. */
+  /**
+   * JSON `{ counts, percentages, scan }` for scanned accounts; rows written before migration 0015 hold
+   * `usersWithoutMfa` here too (read through stored-coverage.ts, which knows both forms).
+   */
   coverage: string | null;
+  /** JSON array of the users without MFA (migration 0015); null for failed accounts and older rows. */
+  users_without_mfa: string | null;
   /** JSON array of the ids of users with MFA (for diffs; never served). */
   mfa_user_ids: string | null;
   /** JSON ScanError for failed accounts. */

@@ -79,6 +79,7 @@ export async function createCoverageRun(hub: HubContext, actor: Actor, input: Cr
         processed_by: null,
         result: null,
         coverage: null,
+        users_without_mfa: null,
         mfa_user_ids: null,
         error: null,
         started_at: null,

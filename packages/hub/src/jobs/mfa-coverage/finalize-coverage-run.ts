@@ -83,7 +83,7 @@ const FINALIZE_BATCH = 10;
 export function outcomesAfter(db: CoverageDb, runId: string, afterSeq: number) {
   return db
     .selectFrom('coverage_tasks')
-    .select(['seq', 'result', 'coverage', 'mfa_user_ids'])
+    .select(['seq', 'result', 'coverage', 'users_without_mfa', 'mfa_user_ids'])
     .where('run_id', '=', runId)
     .where('result', 'is not', null)
     .where('seq', '>', afterSeq)
@@ -92,15 +92,17 @@ export function outcomesAfter(db: CoverageDb, runId: string, afterSeq: number) {
 }
 
 /**
- * One account's row of a snapshot, with the organization mapped to it now. Its lists come from the
- * task row as written (`stored`), or, for a task finished before migration 0013, from its full outcome.
+ * One account's row of a snapshot, with the organization mapped to it now. Its columns are copied from
+ * the task row as written (`stored`; written between migrations 0013 and 0015, the users without MFA
+ * are still inside `coverage`, and stay there), or, for a task finished before 0013, made from its
+ * full outcome.
  */
 function snapshotRow(
   runId: string,
   seq: number,
   outcome: AccountOutcome,
   org: { id: string; name: string } | undefined,
-  stored: { coverage: string | null; mfa_user_ids: string | null },
+  stored: { coverage: string | null; users_without_mfa: string | null; mfa_user_ids: string | null },
 ): CoverageSnapshotRowsTable {
   const base = {
     snapshot_id: runId,
@@ -111,7 +113,7 @@ function snapshotRow(
     duo_account_name: outcome.task.name,
   };
   if (outcome.status === 'failed') {
-    return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
+    return { ...base, status: 'failed', users: 0, mfa: 0, no_mfa: 0, coverage: null, users_without_mfa: null, mfa_user_ids: null, error: JSON.stringify(outcome.error) };
   }
   const { counts } = outcome.coverage;
   const columns = stored.coverage !== null ? stored : snapshotColumns(outcome.coverage);
@@ -122,6 +124,7 @@ function snapshotRow(
     mfa: counts.mfa,
     no_mfa: counts.noMfa,
     coverage: columns.coverage,
+    users_without_mfa: columns.users_without_mfa,
     mfa_user_ids: columns.mfa_user_ids,
     error: null,
   };

@@ -2,10 +2,11 @@ import type { Actor } from '../../access/actor.js';
 import { HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { coverageDb, type CoverageSnapshotRowsTable } from '../../jobs/mfa-coverage/coverage-tables.js';
-import { addCounts, coveragePercentages, emptyCounts, type CoverageCounts, type CoveragePercentages, type NoMfaUser, type ScanError, type ScanStats } from '../mfa-coverage/index.js';
+import { addCounts, coveragePercentages, emptyCounts, type ScanError } from '../mfa-coverage/index.js';
 import { countsView, noMfaUserView, percentagesView, scanStatsView, type CoverageCountsView, type CoveragePercentagesView, type NoMfaUserView, type ScanStatsView } from './coverage-view.js';
 import { diffCoverage, type AccountDiff, type DiffSide } from './diff-coverage.js';
 import { parseAtParam } from './parse-at-param.js';
+import { parseStoredCoverage, storedUsersWithoutMfa, type StoredCoverage } from './stored-coverage.js';
 
 /** Which snapshot: by id (the run's id), else the latest at or before `at`, else the latest. */
 export interface SnapshotSelector {
@@ -88,16 +89,21 @@ export async function resolveSnapshot(hub: HubContext, selector: SnapshotSelecto
   return found;
 }
 
-/** A snapshot row as a report reads it: everything but the ids of users with MFA, which only diffs need. */
-type ReportRow = Omit<CoverageSnapshotRowsTable, 'mfa_user_ids'>;
-const REPORT_COLUMNS = ['snapshot_id', 'account_id', 'seq', 'organization_id', 'organization_name', 'duo_account_name', 'status', 'users', 'mfa', 'no_mfa', 'coverage', 'error'] as const;
+/** A snapshot row as a report reads it: everything but the ids of users with MFA, which only diffs need, and the users without MFA unless asked for. */
+type ReportRow = Omit<CoverageSnapshotRowsTable, 'mfa_user_ids' | 'users_without_mfa'> & { users_without_mfa?: string | null };
+const FIGURE_COLUMNS = ['snapshot_id', 'account_id', 'seq', 'organization_id', 'organization_name', 'duo_account_name', 'status', 'users', 'mfa', 'no_mfa', 'coverage', 'error'] as const;
+const REPORT_COLUMNS = [...FIGURE_COLUMNS, 'users_without_mfa'] as const;
 
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope?: ReportScope): Promise<ReportRow[]>;
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope, withMfaUserIds: true): Promise<CoverageSnapshotRowsTable[]>;
-async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope = {}, withMfaUserIds = false): Promise<ReportRow[]> {
+/** Which columns a read of snapshot rows takes: the figures, their users without MFA too, or everything (diffs). */
+type RowColumns = 'figures' | 'report' | 'all';
+
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope, columns: 'figures' | 'report'): Promise<ReportRow[]>;
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope, columns: 'all'): Promise<CoverageSnapshotRowsTable[]>;
+async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, scope: ReportScope, columns: RowColumns): Promise<ReportRow[]> {
   const rows = coverageDb(hub.store.db).selectFrom('coverage_snapshot_rows');
-  // A report leaves the MFA users' ids (about a quarter of a row's bytes) in the store.
-  let query = (withMfaUserIds ? rows.selectAll() : rows.select(REPORT_COLUMNS)).where('snapshot_id', '=', snapshotId).orderBy('seq');
+  // A report leaves the MFA users' ids (about a quarter of a row's bytes) in the store, and the figures
+  // alone leave the users without MFA there too (nearly all the rest).
+  let query = (columns === 'all' ? rows.selectAll() : rows.select(columns === 'report' ? REPORT_COLUMNS : FIGURE_COLUMNS)).where('snapshot_id', '=', snapshotId).orderBy('seq');
   const one = scope.organization;
   // An organization by its id, or an account (mapped or not) by its Duo id: what the web UI's and the CLI's drill-downs name.
   if (one !== undefined) query = query.where((eb) => eb.or([eb('organization_id', '=', one), eb('account_id', '=', one)]));
@@ -107,18 +113,6 @@ async function visibleRows(hub: HubContext, actor: Actor, snapshotId: string, sc
     query = query.where('organization_id', 'in', actor.organizationIds);
   }
   return query.execute();
-}
-
-/** An account's coverage as the scanner stored it (its own casing). */
-interface StoredCoverage {
-  counts: CoverageCounts;
-  percentages: CoveragePercentages;
-  usersWithoutMfa: NoMfaUser[];
-  scan: ScanStats;
-}
-
-function storedCoverage(row: ReportRow): StoredCoverage | null {
-  return row.coverage ? (JSON.parse(row.coverage) as StoredCoverage) : null;
 }
 
 function toOrganization(row: ReportRow, coverage: StoredCoverage | null, includeUsers: boolean): OrganizationCoverageSummary {
@@ -135,7 +129,7 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
     counts: coverage ? countsView(coverage.counts) : null,
     percentages: coverage ? percentagesView(coverage.percentages) : null,
     // Where it always was (before `scan`), when asked for: the answer's key order stays as clients have seen it.
-    ...(includeUsers ? { users_without_mfa: (coverage?.usersWithoutMfa ?? []).map(noMfaUserView) } : {}),
+    ...(includeUsers ? { users_without_mfa: storedUsersWithoutMfa({ coverage: row.coverage, users_without_mfa: row.users_without_mfa ?? null }).map(noMfaUserView) } : {}),
     scan: coverage ? scanStatsView(coverage.scan) : null,
     error: row.error ? (JSON.parse(row.error) as ScanError) : null,
   };
@@ -144,19 +138,20 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
 /**
  * The report of one snapshot, limited to the organizations the actor may see (a limited token's
  * totals cover its organizations only); without each organization's users without MFA when
- * `includeUsers` is false (at 40 x 2,500: 3.09 MB with them, 42 kB without).
+ * `includeUsers` is false (at 40 x 2,500: 3.09 MB with them, 42 kB without, read from the figures
+ * alone: the lists stay in the store).
  */
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options?: ReportScope & { includeUsers?: true }): Promise<CoverageReport>;
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: ReportScope & { includeUsers: boolean }): Promise<CoverageSummary>;
 export async function loadCoverageReport(hub: HubContext, actor: Actor, selector: SnapshotSelector, options: ReportScope & { includeUsers?: boolean } = {}): Promise<CoverageSummary> {
   const includeUsers = options.includeUsers ?? true;
   const snapshot = await resolveSnapshot(hub, selector);
-  const rows = await visibleRows(hub, actor, snapshot.id, options);
+  const rows = await visibleRows(hub, actor, snapshot.id, options, includeUsers ? 'report' : 'figures');
   const counts = emptyCounts();
   let scanned = 0;
   // Each stored coverage is parsed once, for its organization and the totals.
   const organizations = rows.map((row) => {
-    const coverage = storedCoverage(row);
+    const coverage = parseStoredCoverage(row.coverage);
     if (row.status === 'ok' && coverage) {
       scanned += 1;
       addCounts(counts, coverage.counts);
@@ -201,11 +196,11 @@ export async function loadCoverageDiff(
       organization_id: row.organization_id,
       name: row.organization_name ?? row.duo_account_name,
       status: row.status,
-      usersWithoutMfa: storedCoverage(row)?.usersWithoutMfa ?? [],
+      usersWithoutMfa: storedUsersWithoutMfa(row),
       mfaUserIds: row.mfa_user_ids ? (JSON.parse(row.mfa_user_ids) as string[]) : null,
     };
   };
-  const organizations = diffCoverage((await visibleRows(hub, actor, from.id, {}, true)).map(side), (await visibleRows(hub, actor, to.id, {}, true)).map(side));
+  const organizations = diffCoverage((await visibleRows(hub, actor, from.id, {}, 'all')).map(side), (await visibleRows(hub, actor, to.id, {}, 'all')).map(side));
   const totals = { lost_mfa: 0, gained_mfa: 0, new_without_mfa: 0, removed_without_mfa: 0 };
   for (const o of organizations) {
     totals.lost_mfa += o.lost_mfa.length;

@@ -13,6 +13,7 @@ import { tokenExpiryMigration } from './0011-token-expiry.js';
 import { pacerResetMigration } from './0012-pacer-reset.js';
 import { coverageTaskPartsMigration } from './0013-coverage-task-parts.js';
 import { coverageTaskOrderMigration } from './0014-coverage-task-order.js';
+import { coverageUsersApartMigration } from './0015-coverage-users-apart.js';
 
 /**
  * Every migration, in order, as code. Later work appends here (jobs and reports, MFA methods);
@@ -33,4 +34,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0012_pacer_reset': pacerResetMigration,
   '0013_coverage_task_parts': coverageTaskPartsMigration,
   '0014_coverage_task_order': coverageTaskOrderMigration,
+  '0015_coverage_users_apart': coverageUsersApartMigration,
 };
