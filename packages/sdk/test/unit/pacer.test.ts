@@ -10,6 +10,7 @@ import {
   type BucketGrant,
   type BucketStart,
   type PaceKey,
+  type PacePermit,
   type PacerState,
   type RateDecisionInput,
   type RetryInfo,
@@ -789,6 +790,32 @@ describe('Pacer', () => {
     const second = await clock.run(answer);
     expect(second?.probe).toBe(true);
     expect(clock.now() - started).toBe(50);
+  });
+
+  it('wakes the queue when a refused probe gives its token back: the next caller goes a token after the 429, not when it last reckoned', async () => {
+    const clock = virtualClock();
+    const started = clock.now();
+    // 60/min, a burst not yet known: one token a second.
+    const pacer = new Pacer({ rates: { admin_get_page: 60 }, now: clock.now, sleep: clock.sleep });
+    const first = await clock.run(pacer.acquire(key));
+    const grants: Array<{ at: number; permit: PacePermit | undefined }> = [];
+    const queued = [pacer.acquire(key), pacer.acquire(key)].map((p) => p.then((permit) => grants.push({ at: clock.now() - started, permit })));
+    const duo = (async () => {
+      await clock.sleep(50);
+      // The first answer lets the head go as a probe; the caller behind it reckons it two tokens away.
+      pacer.onSuccess(key, first);
+      await clock.sleep(50);
+      // Duo refuses the probe (its burst is one): the probe's token comes back.
+      expect(grants.map((g) => [g.at, g.permit?.probe])).toEqual([[50, true]]);
+      pacer.onRateLimited(key, undefined, grants[0]!.permit);
+      await Promise.all(queued);
+    })();
+    await clock.run(duo);
+    // One token after the 429 (1.1 s), not the two the caller reckoned at 50 ms (2.05 s).
+    expect(grants.map((g) => [g.at, g.permit?.probe])).toEqual([
+      [50, true],
+      [1100, false],
+    ]);
   });
 
   it('refills from when an answer began to arrive, not from when its body had been read', async () => {
