@@ -25,6 +25,9 @@ interface BucketEntry {
   watchers: Set<() => void>;
 }
 
+// What a woken sleep is aborted with: never thrown to a caller (see `sleepUnlessWoken`).
+const WOKEN = Symbol('woken');
+
 // A `whenReady` wait looks again at least this often, whatever its estimate: a safety net, since
 // every answer for the bucket wakes it anyway.
 const MAX_READY_STEP_MS = 1000;
@@ -97,7 +100,9 @@ export class Pacer {
    */
   private async sleepUnlessWoken(wakers: Set<() => void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
     const stop = new AbortController();
-    const wake = () => stop.abort();
+    // A reason of our own: abort() without one builds a DOMException, stack and all, on every wake
+    // (the fleet scan wakes its watchers on every answer: 14 ms a run of 40 x 2,500 in the hub's profile).
+    const wake = () => stop.abort(WOKEN);
     const onAbort = () => stop.abort(signal!.reason);
     wakers.add(wake);
     signal?.addEventListener('abort', onAbort, { once: true });
