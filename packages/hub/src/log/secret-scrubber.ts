@@ -1,3 +1,5 @@
+import { KnownValuesIndex } from './known-values-index.js';
+
 const REDACTED = '[REDACTED]';
 
 // Shapes that are secrets whoever produced them: credentials in headers and our own API tokens.
@@ -8,7 +10,9 @@ const PATTERNS: RegExp[] = [/\b(Bearer|Basic)\s+[A-Za-z0-9+/=._~-]{8,}/g, /\bdh_
  * are sealed, opened or issued) and anything shaped like a credential with `[REDACTED]`.
  */
 export class SecretScrubber {
+  /** Known values in the order they were learned (the oldest is forgotten first), and indexed for `scrub`. */
   readonly #values = new Set<string>();
+  readonly #index = new KnownValuesIndex();
   readonly #limit: number;
 
   constructor(limit = 10_000) {
@@ -21,19 +25,24 @@ export class SecretScrubber {
     if (this.#values.size >= this.#limit) {
       // Forget the oldest: long-lived processes see many rotations, and recent values matter most.
       const oldest = this.#values.values().next().value;
-      if (oldest !== undefined) this.#values.delete(oldest);
+      if (oldest !== undefined) {
+        this.#values.delete(oldest);
+        this.#index.delete(oldest);
+      }
     }
-    this.#values.add(value);
+    this.#remember(value);
     const escaped = JSON.stringify(value).slice(1, -1);
-    if (escaped !== value) this.#values.add(escaped);
+    if (escaped !== value) this.#remember(escaped);
+  }
+
+  #remember(value: string): void {
+    this.#values.add(value);
+    this.#index.add(value);
   }
 
   /** `text` with every known secret and credential-shaped run replaced. */
   scrub(text: string): string {
-    let out = text;
-    for (const value of this.#values) {
-      if (out.includes(value)) out = out.split(value).join(REDACTED);
-    }
+    let out = this.#index.replaceIn(text, REDACTED);
     for (const pattern of PATTERNS) out = out.replace(pattern, REDACTED);
     return out;
   }
