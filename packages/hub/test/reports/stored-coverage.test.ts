@@ -18,6 +18,12 @@ describe('storedUsersWithoutMfa: a snapshot row written by any version', () => {
     expect(storedUsersWithoutMfa(row)).toEqual(expected);
   });
 
+  it('reads an older list from the figures the caller parsed already, not the text again', () => {
+    const row = { coverage: '{"not":"parsed again"}', users_without_mfa: null };
+    expect(storedUsersWithoutMfa(row, { ...figures, usersWithoutMfa: [bo] } as never)).toEqual([bo]);
+    expect(storedUsersWithoutMfa({ ...row, users_without_mfa: JSON.stringify([al]) }, { ...figures, usersWithoutMfa: [bo] } as never)).toEqual([al]);
+  });
+
   it('parseStoredCoverage reads the figures, and null for a failed account', () => {
     expect(parseStoredCoverage(JSON.stringify(figures))).toEqual(figures);
     expect(parseStoredCoverage(null)).toBeNull();

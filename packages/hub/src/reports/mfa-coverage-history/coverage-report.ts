@@ -129,7 +129,7 @@ function toOrganization(row: ReportRow, coverage: StoredCoverage | null, include
     counts: coverage ? countsView(coverage.counts) : null,
     percentages: coverage ? percentagesView(coverage.percentages) : null,
     // Where it always was (before `scan`), when asked for: the answer's key order stays as clients have seen it.
-    ...(includeUsers ? { users_without_mfa: storedUsersWithoutMfa({ coverage: row.coverage, users_without_mfa: row.users_without_mfa ?? null }).map(noMfaUserView) } : {}),
+    ...(includeUsers ? { users_without_mfa: storedUsersWithoutMfa({ coverage: row.coverage, users_without_mfa: row.users_without_mfa ?? null }, coverage).map(noMfaUserView) } : {}),
     scan: coverage ? scanStatsView(coverage.scan) : null,
     error: row.error ? (JSON.parse(row.error) as ScanError) : null,
   };

@@ -20,12 +20,12 @@ export function parseStoredCoverage(coverage: string | null): StoredCoverage | n
 
 /**
  * A snapshot row's users without MFA: their own column since migration 0015; before, a list inside
- * `coverage` (`usersWithoutMfa`, or `users_without_mfa` as the first snapshots wrote it). Empty for a
- * failed account. Pure.
+ * `coverage` (`usersWithoutMfa`, or `users_without_mfa` as the first snapshots wrote it), read from
+ * `parsed` when the caller has parsed `coverage` already. Empty for a failed account. Pure.
  */
-export function storedUsersWithoutMfa(row: StoredUsersColumns): NoMfaUser[] {
+export function storedUsersWithoutMfa(row: StoredUsersColumns, parsed?: StoredCoverage | null): NoMfaUser[] {
   if (row.users_without_mfa !== null) return JSON.parse(row.users_without_mfa) as NoMfaUser[];
   if (!row.coverage) return [];
-  const older = JSON.parse(row.coverage) as { usersWithoutMfa?: NoMfaUser[]; users_without_mfa?: NoMfaUser[] };
+  const older = (parsed ?? JSON.parse(row.coverage)) as { usersWithoutMfa?: NoMfaUser[]; users_without_mfa?: NoMfaUser[] };
   return older.usersWithoutMfa ?? older.users_without_mfa ?? [];
 }
