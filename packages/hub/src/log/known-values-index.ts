@@ -2,8 +2,9 @@
  * Finds known values (secrets) in text in one pass, however many are known: values are filed under
  * their first three UTF-16 code units, so each position of the text costs an array read and, rarely, a
  * lookup, rather than one search per value. `npm run bench:scrubber`, a 267-character log line: a loop
- * over every value took 35 µs with 1,000 values known and 407 µs with 10,000 (the scrubber's bound,
- * which a bulk run issuing bypass codes reaches); the index 3.4 and 5.2 µs (1.8 against 0.6 with ten).
+ * over every value took 35 µs with 1,000 values known and 407 µs with 10,000 (the scrubber's bound: it
+ * learns every secret sealed, opened or issued, and each secret field of a bulk run's items, bypass
+ * codes among them); the index 3.4 and 5.2 µs (1.8 against 0.6 with ten).
  * The loop also replaced values one after another, so a value learned before a longer one that holds it
  * left the rest of the longer one in clear. Values shorter than `MIN_LENGTH` are not taken (the
  * scrubber ignores anything under 8).
