@@ -9,7 +9,7 @@
  * left the rest of the longer one in clear. Values shorter than `MIN_LENGTH` are not taken (the
  * scrubber ignores anything under 8).
  */
-export const MIN_LENGTH = 3;
+const MIN_LENGTH = 3;
 
 export class KnownValuesIndex {
   /** Values by the key of their first three code units, longest first. */

@@ -124,13 +124,13 @@ export class Pacer {
    */
   onSuccess(key: PaceKey, permit?: PacePermit, answeredAt?: number): void {
     this.bucket(key)?.succeeded(permit ?? this.unknownGrant(), this.answerTime(answeredAt));
-    this.wakeAfterAnswer(key, permit?.probe === true);
+    this.wakeAfterAnswer(key, permit);
   }
 
   /** Records a 429, with Duo's Retry-After when it sent one (`answeredAt` as for `onSuccess`). */
   onRateLimited(key: PaceKey, retryAfterMs?: number, permit?: PacePermit, answeredAt?: number): void {
     this.bucket(key)?.rateLimited(permit ?? this.unknownGrant(), this.answerTime(answeredAt), retryAfterMs);
-    this.wakeAfterAnswer(key, permit?.probe === true);
+    this.wakeAfterAnswer(key, permit);
   }
 
   /** The clock this pacer runs on (epoch ms): what `answeredAt` is read from. */
@@ -147,24 +147,24 @@ export class Pacer {
   /** Records an attempt that got no answer from Duo (a connection failure or timeout). */
   onAnswered(key: PaceKey, permit?: PacePermit): void {
     this.bucket(key)?.abandoned(permit ?? this.unknownGrant(), this.now());
-    this.wakeAfterAnswer(key, permit?.probe === true);
+    this.wakeAfterAnswer(key, permit);
   }
 
   /**
    * An answer came for `key`. `whenReady` callers look again. Queued callers sleep until their
    * token as timed when they last looked, so wake them to look again (the head of the queue may go,
    * the rest sleep again) when the answer may have brought their turn closer: it lets another probe
-   * go while the burst is being probed, or `probeAnswered` (a refused probe gives its token back, an
-   * accepted one may prove a larger burst). Woken only for the next probe, a queue behind four
+   * go while the burst is being probed, or it answered a probe (`permit`: a refused probe gives its
+   * token back, an accepted one may prove a larger burst). Woken only for the next probe, a queue behind four
    * refused probes slept through the tokens they gave back (a simulated Duo at 100/min, burst 5:
    * 1.2 s idle where one interval was due). Other 429s only move turns later, which a waiter finds
    * when it wakes: woken on every 429, accounts at burst 1 learned slower rates (83-89 against 100).
    */
-  private wakeAfterAnswer(key: PaceKey, probeAnswered = false): void {
+  private wakeAfterAnswer(key: PaceKey, permit: PacePermit | undefined): void {
     const entry = this.buckets.get(bucketId(key));
     if (!entry) return;
     for (const wake of [...entry.watchers]) wake();
-    if (entry.wakers.size === 0 || (!probeAnswered && entry.bucket.snapshot(this.now()).probe !== 'ready')) return;
+    if (entry.wakers.size === 0 || (permit?.probe !== true && entry.bucket.snapshot(this.now()).probe !== 'ready')) return;
     for (const wake of [...entry.wakers]) wake();
   }
 
