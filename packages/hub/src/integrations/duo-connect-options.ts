@@ -44,6 +44,8 @@ export interface DuoConnectOptions {
 export class PacerRegistry {
   readonly #pacers = new Map<string, { pacer: Pacer; bornAt: number }>();
   readonly #seeds = new Map<string, unknown>();
+  /** What the store holds for an account as far as this process knows (see `storedAs`). */
+  readonly #stored = new Map<string, string>();
   readonly #options: PacingOptions | undefined;
   readonly #now: () => number;
 
@@ -90,6 +92,20 @@ export class PacerRegistry {
   }
 
   /**
+   * The learned limits the store holds for the account as far as this process last read or wrote
+   * them (a serialized form of the state's buckets), so that an unchanged state is not written again
+   * after every task: a thousand accounts' runs wrote a thousand identical rows. Undefined: unknown.
+   */
+  storedAs(integrationId: string, accountId: string): string | undefined {
+    return this.#stored.get(`${integrationId}|${accountId}`);
+  }
+
+  /** Notes what the store now holds for the account (see `storedAs`). */
+  noteStored(integrationId: string, accountId: string, serialized: string): void {
+    this.#stored.set(`${integrationId}|${accountId}`, serialized);
+  }
+
+  /**
    * Forgets an integration's pacers (after it is deleted or its hosts change, or its learned limits
    * are reset), or one account's. Clients built earlier keep the pacer they hold; the pool builds new
    * ones for the pacer that replaces it.
@@ -98,6 +114,7 @@ export class PacerRegistry {
     const matches = (key: string) => (accountId === undefined ? key.startsWith(`${integrationId}|`) : key === `${integrationId}|${accountId}`);
     for (const key of this.#pacers.keys()) if (matches(key)) this.#pacers.delete(key);
     for (const key of this.#seeds.keys()) if (matches(key)) this.#seeds.delete(key);
+    for (const key of this.#stored.keys()) if (matches(key)) this.#stored.delete(key);
   }
 }
 

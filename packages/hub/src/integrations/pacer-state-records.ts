@@ -43,7 +43,28 @@ export async function loadStoredLimits(db: Kysely<Database>, key: PacerStateKey)
     .where('integration_id', '=', key.integrationId)
     .where('account_id', '=', key.accountId)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? storedLimits(row) : undefined;
+}
+
+// Accounts per statement when reading many: far below every driver's limit on bound values.
+const ACCOUNTS_PER_READ = 500;
+
+/** Several accounts' stored limits, by account id (accounts never saved are absent). */
+export async function loadStoredLimitsOfAccounts(db: Kysely<Database>, integrationId: string, accountIds: readonly string[]): Promise<Map<string, StoredLimits>> {
+  const out = new Map<string, StoredLimits>();
+  for (let i = 0; i < accountIds.length; i += ACCOUNTS_PER_READ) {
+    const rows = await table(db)
+      .selectFrom('pacer_states')
+      .select(['account_id', 'state', 'reset_at'])
+      .where('integration_id', '=', integrationId)
+      .where('account_id', 'in', accountIds.slice(i, i + ACCOUNTS_PER_READ))
+      .execute();
+    for (const row of rows) out.set(row.account_id, storedLimits(row));
+  }
+  return out;
+}
+
+function storedLimits(row: Pick<PacerStatesTable, 'state' | 'reset_at'>): StoredLimits {
   return { state: parsePacerState(row.state), resetAtMs: row.reset_at === null ? undefined : Date.parse(row.reset_at) };
 }
 

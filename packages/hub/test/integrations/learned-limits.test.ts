@@ -125,16 +125,45 @@ describe('learned Duo rate limits: listed and reset over a real port', () => {
     // Its pacer still holds the old state (seeded from the store): saving it would bring it back.
     await keepLearnedLimits(replica, key);
     expect(await limits()).toEqual([]);
-    // Its next task for the account starts a new pacer from the (empty) stored state, which then saves.
+    // Its next task for the account starts a new pacer from the (empty) stored state; what that pacer
+    // learns then saves. Until it learns something, the store already holds its state: nothing is written.
     await recallLearnedLimits(replica, key);
     expect(replica.duo.pacers.has(integrationId, account)).toBe(false);
-    replica.duo.pacers.get(integrationId, account);
+    const pacer = replica.duo.pacers.get(integrationId, account);
     expect(replica.duo.pacers.bornAt(integrationId, account)!).toBeGreaterThan(bornBefore);
     const [row] = await listPacerStates(t.store.db, integrationId, account);
     await sleep(5);
     await keepLearnedLimits(replica, key);
+    expect((await listPacerStates(t.store.db, integrationId, account))[0]!.updated_at).toBe(row!.updated_at);
+    const one = { host: 'api-child.duosecurity.com', accountId: account, endpointClass: 'admin_get_one' } as const;
+    pacer.onSuccess(one, await pacer.acquire(one));
+    await keepLearnedLimits(replica, key);
     const [after] = await listPacerStates(t.store.db, integrationId, account);
     expect(after!.updated_at > row!.updated_at).toBe(true);
+    expect(JSON.parse(after!.state).buckets).toEqual([expect.objectContaining({ accountId: account, endpointClass: 'admin_get_one' })]);
+  });
+
+  it('a state the store already holds is not written again; a changed one is', async () => {
+    const account = gate.children[0]!;
+    const key = { integrationId, accountId: account };
+    // A process that read the account's stored limits and learned nothing new since.
+    const replica = { ...t.hub, duo: { ...t.hub.duo, pacers: new PacerRegistry() } };
+    await coverageRun();
+    await recallLearnedLimits(replica, key);
+    const pacer = replica.duo.pacers.get(integrationId, account);
+    const [row] = await listPacerStates(t.store.db, integrationId, account);
+    expect(JSON.parse(row!.state).buckets.length).toBeGreaterThan(0);
+    await sleep(5);
+    await keepLearnedLimits(replica, key);
+    expect((await listPacerStates(t.store.db, integrationId, account))[0]!.updated_at).toBe(row!.updated_at);
+    // Meeting another class of the account's endpoints changes what it knows: that is written.
+    const host = JSON.parse(row!.state).buckets[0].host as string;
+    const other = { host, accountId: account, endpointClass: 'admin_get_one' } as const;
+    pacer.onSuccess(other, await pacer.acquire(other));
+    await keepLearnedLimits(replica, key);
+    const [after] = await listPacerStates(t.store.db, integrationId, account);
+    expect(after!.updated_at > row!.updated_at).toBe(true);
+    expect(after!.state).not.toBe(row!.state);
   });
 
   it('the next run after a reset learns every account again', async () => {

@@ -9,15 +9,35 @@ import type { LeasedTaskKey, LeasedTaskTable, LeaseHolder, UntypedDb } from './l
 const runsStarted = new Set<string>();
 const RUNS_STARTED_KEPT = 1024;
 
+/** A claim won: the task's key, its claims so far (this one included) and the table's `claimColumns`. */
+export interface WonClaim {
+  key: string;
+  attempts: number;
+  /** The task's columns named by `LeasedTaskTable.claimColumns`, read back with the claim. */
+  columns: Record<string, unknown>;
+}
+
 /**
  * Claims one task of an active run: a pending one, or a running one whose holder let its lease
- * lapse (it died, or stalled past the lease). One conditional UPDATE, so of concurrent claimers
- * exactly one wins. Returns the claims so far (this one included), or undefined when not won.
- * A run still `queued` (a starting status) becomes `running` with its start time.
+ * lapse (it died, or stalled past the lease). Returns the claims so far (this one included), or
+ * undefined when not won. See `claimLeasedTasks`.
  */
 export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key: LeasedTaskKey, holder: LeaseHolder): Promise<number | undefined> {
+  return (await claimLeasedTasks(db, table, key.runId, [key.key], holder))[0]?.attempts;
+}
+
+/**
+ * Claims tasks of one active run (pending ones, or running ones whose holder let the lease lapse)
+ * for one holder. One conditional UPDATE, so of concurrent claimers exactly one wins each task; the
+ * claims won come back with it (SQLite and Postgres both return rows from an UPDATE), in no set
+ * order: no second read per task, and a thousand accounts claimed in a few statements rather than a
+ * thousand. A run still `queued` (a starting status) becomes `running` with its start time.
+ */
+export async function claimLeasedTasks(db: UntypedDb, table: LeasedTaskTable, runId: string, keys: readonly string[], holder: LeaseHolder): Promise<WonClaim[]> {
+  if (keys.length === 0) return [];
   const nowIso = new Date(holder.nowMs).toISOString();
-  const claimed = await db
+  const extra = table.claimColumns ?? [];
+  const rows: Array<Record<string, unknown>> = await db
     .updateTable(table.tasks)
     .set((eb) => ({
       status: 'running',
@@ -27,8 +47,8 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
       lease_expires_at: new Date(holder.nowMs + holder.leaseMs).toISOString(),
       started_at: nowIso,
     }))
-    .where('run_id', '=', key.runId)
-    .where(table.keyColumn, '=', key.key)
+    .where('run_id', '=', runId)
+    .where(table.keyColumn, 'in', [...keys])
     .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<', nowIso)])]))
     .where((eb) =>
       eb.exists(
@@ -39,23 +59,25 @@ export async function claimLeasedTask(db: UntypedDb, table: LeasedTaskTable, key
           .where('r.status', 'in', [...table.activeRunStatuses]),
       ),
     )
-    // The claim count comes back with the claim (SQLite and Postgres both return rows from an UPDATE):
-    // no second read per task.
-    .returning('attempts')
-    .executeTakeFirst();
-  if (claimed === undefined) return undefined;
-  const started = `${table.runs}|${key.runId}`;
+    .returning([`${table.keyColumn} as claimed_key`, 'attempts', ...extra])
+    .execute();
+  if (rows.length === 0) return [];
+  const started = `${table.runs}|${runId}`;
   if (table.startingRunStatuses.length > 0 && !runsStarted.has(started)) {
     await db
       .updateTable(table.runs)
       .set({ status: 'running', started_at: nowIso })
-      .where('id', '=', key.runId)
+      .where('id', '=', runId)
       .where('status', 'in', [...table.startingRunStatuses])
       .execute();
     runsStarted.add(started);
     forgetOldest(runsStarted, RUNS_STARTED_KEPT);
   }
-  return Number((claimed as { attempts: unknown }).attempts);
+  return rows.map((row) => {
+    const columns: Record<string, unknown> = {};
+    for (const name of extra) columns[name] = row[name];
+    return { key: String(row.claimed_key), attempts: Number(row.attempts), columns };
+  });
 }
 
 /**

@@ -17,6 +17,8 @@ export interface LeasedTaskTable {
   activeRunStatuses: readonly string[];
   /** Run statuses a first claim moves to `running` (`queued`). */
   startingRunStatuses: readonly string[];
+  /** Task columns read back with a claim, for the work (so it need not read its task again). */
+  claimColumns?: readonly string[];
 }
 
 /** One task: its run and its key within the run. */

@@ -6,6 +6,13 @@ export interface ClaimedLeasedTask extends LeasedTaskKey {
   workerId: string;
   /** Claims so far, this one included. */
   attempts: number;
+  /** The table's `claimColumns` as the claim read them back (absent when the runner did not read them). */
+  columns?: Record<string, unknown>;
+  /**
+   * What the runner's `prepare` made of the batch this task was claimed in (absent when the runner
+   * claims one at a time, or `prepare` failed): the work must do without it.
+   */
+  prepared?: unknown;
 }
 
 /**
@@ -35,4 +42,10 @@ export interface LeasedRunnerDeps {
   work: LeasedTaskWork;
   logger: Logger;
   now: () => number;
+  /**
+   * Called once per batch a runner claimed, before any of its work starts: reads what the batch's
+   * tasks need in a few statements rather than a few each (handed to each task as `prepared`). Only
+   * an optimization: a failure is logged and the tasks start without it.
+   */
+  prepare?: (tasks: readonly ClaimedLeasedTask[]) => Promise<unknown>;
 }

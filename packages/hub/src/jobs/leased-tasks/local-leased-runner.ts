@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { takeOverRunningTasks, claimLeasedTask } from './claim-leased-task.js';
+import { takeOverRunningTasks, claimLeasedTasks } from './claim-leased-task.js';
 import { findClaimableLeasedTasks } from './find-claimable-leased-tasks.js';
-import type { LeasedTaskTable, UntypedDb } from './leased-task-table.js';
-import type { LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
+import type { LeasedTaskKey, LeasedTaskTable, UntypedDb } from './leased-task-table.js';
+import type { ClaimedLeasedTask, LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
 
 // Tasks looked up per query while claiming; a large run is claimed over several.
 const CLAIM_BATCH = 200;
@@ -33,6 +33,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
   readonly #table: LeasedTaskTable;
   readonly #options: LocalLeasedRunnerOptions;
   readonly #work: LeasedTaskWork;
+  readonly #prepareBatch: LeasedRunnerDeps['prepare'];
   readonly #logger: Logger;
   readonly #now: () => number;
   readonly #inflight = new Map<string, { runId: string; controller: AbortController; done: Promise<unknown> }>();
@@ -53,6 +54,7 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
     this.#db = deps.db;
     this.#table = deps.table;
     this.#work = deps.work;
+    this.#prepareBatch = deps.prepare;
     this.#logger = deps.logger;
     this.#now = deps.now;
     this.#options = options;
@@ -119,41 +121,68 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
         (c) => !this.#inflight.has(`${c.runId}|${c.key}`),
       );
       if (candidates.length === 0) this.#idle = true;
-      // Claim the whole batch before starting any of it: a started task's first answers would
-      // otherwise be read (and parsed) between the claims, and a run's last accounts would reach Duo
-      // hundreds of milliseconds after its first (each is its own rate-limit domain, so its pace, and
-      // the run's end, start from there).
-      const claimed: Array<{ candidate: (typeof candidates)[number]; workerId: string; attempts: number }> = [];
-      for (const candidate of candidates) {
-        if (this.#stopped || this.#inflight.size + claimed.length >= cap) break;
-        const workerId = `local-${++this.#workerSeq}`;
-        const attempts = await claimLeasedTask(this.#db(), this.#table, candidate, {
-          replicaId: this.replicaId,
-          workerId,
-          leaseMs: this.#options.leaseMs,
-          nowMs: this.#now(),
-        });
-        if (attempts !== undefined) claimed.push({ candidate, workerId, attempts });
-      }
-      for (const { candidate, workerId, attempts } of claimed) {
-        const id = `${candidate.runId}|${candidate.key}`;
-        const controller = new AbortController();
-        const done = this.#work({ ...candidate, workerId, attempts }, controller.signal)
-          .then(
-            () => {
-              this.#inflight.delete(id);
-              // A free place may take a task the cap left waiting; with none waiting, nothing to look for.
-              if (!this.#idle) this.#kick();
-            },
-            (error: unknown) => {
-              this.#logger.warn({ err: error, run_id: candidate.runId, task: candidate.key }, `${this.#options.label} task failed; it will be retried`);
-              this.#inflight.delete(id);
-              this.#look();
-            },
-          );
-        this.#inflight.set(id, { runId: candidate.runId, controller, done });
-      }
+      // Claim the whole batch before starting any of it, a run's tasks in one statement: a started
+      // task's first answers would otherwise be read (and parsed) between the claims, and a run's last
+      // accounts would reach Duo hundreds of milliseconds after its first (each is its own rate-limit
+      // domain, so its pace, and the run's end, start from there).
+      const claimed = await this.#claim(candidates.slice(0, Math.max(0, cap - this.#inflight.size)));
       if (claimed.length === 0) break;
+      const prepared = await this.#prepare(claimed);
+      for (const task of claimed) {
+        const id = `${task.runId}|${task.key}`;
+        const controller = new AbortController();
+        const done = this.#work(prepared === undefined ? task : { ...task, prepared }, controller.signal).then(
+          () => {
+            this.#inflight.delete(id);
+            // A free place may take a task the cap left waiting; with none waiting, nothing to look for.
+            if (!this.#idle) this.#kick();
+          },
+          (error: unknown) => {
+            this.#logger.warn({ err: error, run_id: task.runId, task: task.key }, `${this.#options.label} task failed; it will be retried`);
+            this.#inflight.delete(id);
+            this.#look();
+          },
+        );
+        this.#inflight.set(id, { runId: task.runId, controller, done });
+      }
+      // Let the started tasks reach Duo before the next batch: the store answers synchronously, so
+      // without a turn of the event loop here claiming and opening a thousand accounts would all run
+      // before the first request left.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Claims candidates run by run, one statement each, under one worker id for the batch (a task's id is its run and key). */
+  async #claim(candidates: readonly LeasedTaskKey[]): Promise<ClaimedLeasedTask[]> {
+    if (this.#stopped || candidates.length === 0) return [];
+    const workerId = `local-${++this.#workerSeq}`;
+    const holder = { replicaId: this.replicaId, workerId, leaseMs: this.#options.leaseMs, nowMs: this.#now() };
+    const byRun = new Map<string, string[]>();
+    for (const c of candidates) {
+      const keys = byRun.get(c.runId);
+      if (keys) keys.push(c.key);
+      else byRun.set(c.runId, [c.key]);
+    }
+    const claimed: ClaimedLeasedTask[] = [];
+    for (const [runId, keys] of byRun) {
+      const won = await claimLeasedTasks(this.#db(), this.#table, runId, keys, holder);
+      // In the candidates' order (task order within a run), whatever order the store returned them in.
+      const byKey = new Map(won.map((w) => [w.key, w]));
+      for (const key of keys) {
+        const w = byKey.get(key);
+        if (w) claimed.push({ runId, key, workerId, attempts: w.attempts, columns: w.columns });
+      }
+    }
+    return claimed;
+  }
+
+  async #prepare(tasks: readonly ClaimedLeasedTask[]): Promise<unknown> {
+    if (!this.#prepareBatch) return undefined;
+    try {
+      return await this.#prepareBatch(tasks);
+    } catch (error) {
+      this.#logger.warn({ err: error }, `${this.#options.label} runner could not prepare a batch of tasks; they start without it`);
+      return undefined;
     }
   }
 }

@@ -24,6 +24,8 @@ export const coverageTaskTable: LeasedTaskTable = {
   keyColumn: 'account_id',
   activeRunStatuses: ['queued', 'running'],
   startingRunStatuses: ['queued'],
+  // What a task's work needs of its own row, read back with the claim (see `CoverageBatch`).
+  claimColumns: ['name', 'api_hostname'],
 };
 
 const leased = (key: { runId: string; accountId: string }) => ({ runId: key.runId, key: key.accountId });

@@ -3,6 +3,7 @@ import { PageSlots } from '../../reports/mfa-coverage/index.js';
 import type { UntypedDb } from '../leased-tasks/leased-task-table.js';
 import type { LeasedRunnerDeps } from '../leased-tasks/leased-task-work.js';
 import { coverageTaskTable, loadClaimedCoverageTask } from './claim-coverage-task.js';
+import { CoverageBatch, prepareCoverageBatch } from './coverage-batch.js';
 import type { CoverageJobOptions } from './coverage-job-options.js';
 import { coverageDb } from './coverage-tables.js';
 import { executeCoverageTask } from './execute-coverage-task.js';
@@ -19,12 +20,22 @@ export function coverageRunnerDeps(hub: HubContext, options: CoverageJobOptions,
     table: coverageTaskTable,
     logger: hub.logger,
     now: () => hub.now().getTime(),
+    prepare: (tasks) => prepareCoverageBatch(hub, tasks),
     work: async (task, signal) => {
-      const claimed = await loadClaimedCoverageTask(coverageDb(hub.store.db), { runId: task.runId, accountId: task.key }, task.attempts);
+      const batch = task.prepared instanceof CoverageBatch ? task.prepared : undefined;
+      const claimed = batch?.claimed(task) ?? (await loadClaimedCoverageTask(coverageDb(hub.store.db), { runId: task.runId, accountId: task.key }, task.attempts));
       return executeCoverageTask(
         hub,
         claimed,
-        { replicaId: options.replicaId, workerId: task.workerId, leaseMs: options.leaseMs, retry: options.retry, pageSlots: slots, live },
+        {
+          replicaId: options.replicaId,
+          workerId: task.workerId,
+          leaseMs: options.leaseMs,
+          retry: options.retry,
+          pageSlots: slots,
+          live,
+          opened: batch?.integration(claimed.integrationId),
+        },
         signal,
       );
     },

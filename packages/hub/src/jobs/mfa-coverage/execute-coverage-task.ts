@@ -1,5 +1,5 @@
 import type { RetryOptions } from '@duohub/sdk';
-import { isHubError } from '../../errors/hub-error.js';
+import { isHubError, type HubError } from '../../errors/hub-error.js';
 import type { HubContext } from '../../hub-context.js';
 import { keepLearnedLimits } from '../../integrations/remember-learned-limits.js';
 import { fleetPacedSource, runCoverageTask, type AccountOutcome, type PageSlots } from '../../reports/mfa-coverage/index.js';
@@ -7,7 +7,7 @@ import { releaseCoverageTask, renewCoverageTask, type ClaimedCoverageTask } from
 import { completeCoverageTask } from './complete-coverage-task.js';
 import { coverageDb } from './coverage-tables.js';
 import type { LiveCoverageProgress } from './live-coverage-progress.js';
-import { openCoverageClient } from './open-coverage-client.js';
+import { openCoverageClient, type OpenedIntegration } from './open-coverage-client.js';
 
 /** How a claimed task is worked on. */
 export interface ExecuteOptions {
@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   pageSlots?: PageSlots | undefined;
   /** Where this process keeps the users counted by its tasks in progress. */
   live?: LiveCoverageProgress | undefined;
+  /** The integration as the task's batch opened it, or the error opening it met; absent: opened here. */
+  opened?: OpenedIntegration | HubError | undefined;
 }
 
 /** How working on a task ended. */
@@ -102,7 +104,8 @@ async function scan(
   const target = { integrationId: claimed.integrationId, accountId: claimed.task.account_id };
   let client;
   try {
-    client = await openCoverageClient(hub, target, options.retry);
+    if (isHubError(options.opened)) throw options.opened;
+    client = await openCoverageClient(hub, target, options.retry, options.opened);
   } catch (error) {
     // The integration was deleted or its keys cannot be opened: the account cannot be scanned.
     if (isHubError(error)) return { status: 'failed', task: claimed.task, error: { kind: error.code, message: error.message } };
