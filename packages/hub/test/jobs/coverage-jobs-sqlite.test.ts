@@ -1,6 +1,6 @@
 import { fail, newUser, putUser, removeUser, wrapRoute } from '@duohub/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeCoverageTask } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
+import { completeCoverageTask, completeCoverageTasks } from '../../src/jobs/mfa-coverage/complete-coverage-task.js';
 import { finalizeIfComplete } from '../../src/jobs/mfa-coverage/finalize-coverage-run.js';
 import { cancelCoverageRun, waitForCoverageRunEnd } from '../../src/jobs/mfa-coverage/coverage-run-views.js';
 import { startCoverageJobs, type CoverageJobs } from '../../src/jobs/mfa-coverage/coverage-jobs.js';
@@ -429,5 +429,41 @@ describe('MFA coverage runs as jobs on SQLite', () => {
     await Promise.all([one.stop(), two.stop()]);
     expect((await scheduled()).map((r) => r.schedule_slot).sort()).toEqual(['3600000:10', '3600000:11']);
     await db().updateTable('coverage_runs').set({ status: 'cancelled' }).where('trigger', '=', 'schedule').execute();
+  });
+  it('outcomes that end together are written in one transaction: each once, counted once, and the run they close finalized by one', async () => {
+    gate.open();
+    const done = (await api('GET', '/api/reports/mfa-coverage/runs')).body.items.find((r: any) => r.status === 'done').id as string;
+    const results = await db().selectFrom('coverage_tasks').select(['account_id', 'result']).where('run_id', '=', done).orderBy('seq').execute();
+    const outcomeOf = new Map(results.map((r) => [r.account_id, JSON.parse(r.result!) as AccountOutcome]));
+    const first = (await createCoverageRun(t.hub, systemActor, { integrationId, trigger: 'api' }))!.id;
+    const second = (await createCoverageRun(t.hub, systemActor, { integrationId, trigger: 'api' }))!.id;
+    const accounts = [...outcomeOf.keys()];
+    const completion = (runId: string, accountId: string, by = 'batch') => ({ key: { runId, accountId }, outcome: outcomeOf.get(accountId)!, processedBy: by });
+    // All of the first run (one account twice, as a redelivery in the same turn would be) and two of the second's.
+    const batch = [...accounts.map((a) => completion(first, a)), completion(first, accounts[0]!, 'again'), completion(second, accounts[0]!), completion(second, accounts[1]!)];
+    const written = await completeCoverageTasks(t.hub, batch);
+    expect(written.map((w) => w.written)).toEqual([...accounts.map(() => true), false, true, true]);
+    // The first run closed with its last task in the batch; the second is still open.
+    expect(written.filter((w) => w.finalized)).toHaveLength(1);
+    expect(written[accounts.length - 1]).toEqual({ written: true, finalized: true });
+    const runRow = (id: string) => db().selectFrom('coverage_runs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const closed = await runRow(first);
+    expect([closed.status, closed.accounts_done, closed.accounts_total]).toEqual(['done', accounts.length, accounts.length]);
+    const usersOf = (a: string) => {
+      const o = outcomeOf.get(a)!;
+      return o.status === 'ok' ? o.coverage.counts.users : 0;
+    };
+    expect(closed.users_seen).toBe(accounts.reduce((n, a) => n + usersOf(a), 0));
+    const open = await runRow(second);
+    expect([open.status, open.accounts_done]).toEqual(['queued', 2]);
+    expect(open.users_seen).toBe(usersOf(accounts[0]!) + usersOf(accounts[1]!));
+    const byFirst = await db().selectFrom('coverage_tasks').select(['processed_by']).where('run_id', '=', first).execute();
+    expect(byFirst.every((r) => r.processed_by === 'batch')).toBe(true);
+    // Its snapshot reads as the run it repeats.
+    const report = await api('GET', `/api/reports/mfa-coverage?run=${first}&include_users=false`);
+    const original = await api('GET', `/api/reports/mfa-coverage?run=${done}&include_users=false`);
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.totals).toEqual(original.body.totals);
+    await cancelCoverageRun(t.hub, systemActor, second);
   });
 });

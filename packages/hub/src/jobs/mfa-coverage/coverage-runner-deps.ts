@@ -4,6 +4,7 @@ import type { UntypedDb } from '../leased-tasks/leased-task-table.js';
 import type { LeasedRunnerDeps } from '../leased-tasks/leased-task-work.js';
 import { coverageTaskTable, loadClaimedCoverageTask } from './claim-coverage-task.js';
 import { CoverageBatch, prepareCoverageBatch } from './coverage-batch.js';
+import { CoverageCompletions } from './coverage-completions.js';
 import type { CoverageJobOptions } from './coverage-job-options.js';
 import { coverageDb } from './coverage-tables.js';
 import { executeCoverageTask } from './execute-coverage-task.js';
@@ -15,6 +16,7 @@ import type { LiveCoverageProgress } from './live-coverage-progress.js';
  */
 export function coverageRunnerDeps(hub: HubContext, options: CoverageJobOptions, live: LiveCoverageProgress): LeasedRunnerDeps {
   const slots = new PageSlots(options.pagesInFlight);
+  const completions = new CoverageCompletions(hub);
   return {
     db: () => hub.store.db as unknown as UntypedDb,
     table: coverageTaskTable,
@@ -34,6 +36,7 @@ export function coverageRunnerDeps(hub: HubContext, options: CoverageJobOptions,
           retry: options.retry,
           pageSlots: slots,
           live,
+          completions,
           opened: batch?.integration(claimed.integrationId),
         },
         signal,

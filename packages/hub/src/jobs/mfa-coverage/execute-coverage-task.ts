@@ -5,6 +5,7 @@ import { keepLearnedLimits } from '../../integrations/remember-learned-limits.js
 import { fleetPacedSource, runCoverageTask, type AccountOutcome, type PageSlots } from '../../reports/mfa-coverage/index.js';
 import { releaseCoverageTask, renewCoverageTask, type ClaimedCoverageTask } from './claim-coverage-task.js';
 import { completeCoverageTask } from './complete-coverage-task.js';
+import type { CoverageCompletions } from './coverage-completions.js';
 import { coverageDb } from './coverage-tables.js';
 import type { LiveCoverageProgress } from './live-coverage-progress.js';
 import { openCoverageClient, type OpenedIntegration } from './open-coverage-client.js';
@@ -21,6 +22,8 @@ export interface ExecuteOptions {
   pageSlots?: PageSlots | undefined;
   /** Where this process keeps the users counted by its tasks in progress. */
   live?: LiveCoverageProgress | undefined;
+  /** Where outcomes are written with others that end together; absent: written alone. */
+  completions?: CoverageCompletions | undefined;
   /** The integration as the task's batch opened it, or the error opening it met; absent: opened here. */
   opened?: OpenedIntegration | HubError | undefined;
 }
@@ -87,7 +90,8 @@ export async function executeCoverageTask(hub: HubContext, claimed: ClaimedCover
   }
   await renewing;
   try {
-    const { written } = await completeCoverageTask(hub, key, outcome, options.replicaId);
+    const completion = { key, outcome, processedBy: options.replicaId };
+    const { written } = options.completions ? await options.completions.complete(completion) : await completeCoverageTask(hub, key, outcome, options.replicaId);
     return written ? 'written' : 'duplicate';
   } finally {
     options.live?.end(claimed.runId, claimed.task.account_id);
