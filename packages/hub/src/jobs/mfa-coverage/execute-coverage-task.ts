@@ -91,7 +91,7 @@ export async function executeCoverageTask(hub: HubContext, claimed: ClaimedCover
   await renewing;
   try {
     const completion = { key, outcome, processedBy: options.replicaId };
-    const { written } = options.completions ? await options.completions.complete(completion) : await completeCoverageTask(hub, key, outcome, options.replicaId);
+    const { written } = await (options.completions?.complete(completion) ?? completeCoverageTask(hub, key, outcome, options.replicaId));
     return written ? 'written' : 'duplicate';
   } finally {
     options.live?.end(claimed.runId, claimed.task.account_id);
