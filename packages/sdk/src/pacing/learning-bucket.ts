@@ -95,8 +95,10 @@ interface Epoch {
   pacedMs: number;
 }
 
-// The most probes out at once (see `LearningBucket.probeWindow`).
+// The most probes out at once (see `LearningBucket.probeWindow`): for a burst an earlier run left
+// unbounded, and for a bucket that starts knowing nothing.
 const MAX_PROBE_WINDOW = 4;
+const MAX_FRESH_PROBE_WINDOW = 2;
 // Share of the rate regained per success while climbing back after a blind cut.
 const CLIMB_PER_SUCCESS = 0.01;
 // Share of the rate gained per success while exploring above where the bucket started, with callers
@@ -128,9 +130,9 @@ const ANCHOR_EARLY_SHARE = 0.5;
  * Learning, and why:
  * - Burst: starts small (a too-small guess costs a few hundred ms once; a too-large one a 429), and
  *   while no 429 has bounded it, one request at a time may go beyond it (a probe: a new caller, or
- *   the head of the queue); each probe Duo accepts beyond what its refill explains adds one. One
- *   probe is in flight, so finding the burst costs one 429, not one per concurrent caller (a few
- *   at once for a burst an earlier run found no end to: see `probeWindow`).
+ *   the head of the queue); each probe Duo accepts beyond what its refill explains adds one. The
+ *   probes out at once start at one and grow with each acceptance (see `probeWindow`), so finding
+ *   the burst costs a few 429s at once, not one per concurrent caller.
  *   A probe spends a token like any request, so the mirror never counts one Duo has not got.
  * - Timing: the mirror refills as Duo does, from when Duo's bucket last left full, which only an
  *   answer places, less part of a round trip (see `answered`); and it never holds more than the
@@ -183,14 +185,18 @@ export class LearningBucket {
   /** Probes out now: at most `probeWindow`. */
   private probesOut = 0;
   /**
-   * Probes that may be out at once. One, so that finding the burst costs one 429, not one per
-   * caller; except for a bucket seeded with a burst no 429 had bounded (Duo accepted that many at
-   * once in an earlier run, and maybe more): there each accepted probe lets one more go at once, up
-   * to `MAX_PROBE_WINDOW`, so the probes double every round trip, as a TCP connection's slow start.
+   * Probes that may be out at once. One at first; each accepted probe lets one more go at once, up
+   * to `MAX_PROBE_WINDOW` for a bucket seeded with a burst no 429 had bounded (Duo accepted that
+   * many at once in an earlier run, and maybe more), so the probes double every round trip, as a
+   * TCP connection's slow start; up to `MAX_FRESH_PROBE_WINDOW` for a bucket that knows nothing yet.
    * One at a time, a burst of 20 took a round trip a token to find, and a short scan ended first
-   * (the bench's learned runs opened with 2 to 6 of Duo's 20 and paced the rest, answers read late
-   * by a busy hub). Not from the start: on a fresh bucket the extra probes' 429s at the burst's end
-   * left rates measured on few requests (a Duo at 100/min learned as 49-65).
+   * (bench:pacer, 10 seeds: a fresh bucket's first run 4.3-4.8x the pacer told the limits; 2.7-2.9x
+   * with two at once, 2.1-2.3x with four). The cost is the window's overshoot where the burst ends:
+   * a 429 more at once per account, once (at burst 5 and 100/min a first run met 114 429s over 40
+   * accounts instead of 81, and none after); with four at once, 184, and the convergence tests' four
+   * 429s an account were passed. The overshoot's 429s met the same empty bucket and count once, and
+   * the window's probes Duo accepted but answered after the first refusal still count toward the
+   * burst (see `rateLimited`).
    */
   private probeWindow = 1;
   private epoch: Epoch | undefined;
@@ -219,9 +225,10 @@ export class LearningBucket {
    * its answer found a token of the same opening and counts too, up to one less than was believed
    * (`cap`). The answers of an opening sent at once come back in any order: counting only those
    * ahead of the 429 cut a burst of 5 to 2 (a simulated Duo at 400/min, 11 pages an account), and
-   * a known burst is never probed again.
+   * a known burst is never probed again. Likewise after a probe's 429 ends probing (`probes`: there
+   * the late acceptances are probes of the same window, and nothing caps them but the most burst).
    */
-  private openingCut: { sentBy: number; cap: number; accepted: number } | undefined;
+  private openingCut: { sentBy: number; cap: number; accepted: number; probes?: boolean } | undefined;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
   /** Climbing back after a cut made on few requests (not toward the ceiling): a 429 ends it. */
@@ -364,7 +371,7 @@ export class LearningBucket {
       this.sinceFullArrival = (grant.sentAt + now) / 2;
     }
     const cut = this.openingCut;
-    if (cut && !grant.probe && grant.sentAt <= cut.sentBy) {
+    if (cut && (!grant.probe || cut.probes === true) && grant.sentAt <= cut.sentBy) {
       cut.accepted += 1;
       // Duo refilled since the refused request reached it, and a later arrival may have taken such a
       // token: whole tokens that could have refilled by this answer do not count as burst (measured:
@@ -379,7 +386,7 @@ export class LearningBucket {
     }
     if (grant.probe) {
       this.probeBack();
-      if (this.start.learnedAt !== undefined && !this.start.burstKnown) this.probeWindow = Math.min(MAX_PROBE_WINDOW, this.probeWindow + 1);
+      if (!this.start.burstKnown) this.probeWindow = Math.min(this.start.learnedAt === undefined ? MAX_FRESH_PROBE_WINDOW : MAX_PROBE_WINDOW, this.probeWindow + 1);
       // Duo refilled while the probes went out, so an accepted probe proves a larger burst only when
       // the acceptances outnumber the burst plus that refill (at the ceiling, the most it can be):
       // counting refill as burst would make every later run open with more requests than Duo holds,
@@ -414,6 +421,7 @@ export class LearningBucket {
 
   /** Duo answered 429 (with Retry-After in ms when it sent one). */
   rateLimited(grant: BucketGrant, now: number, retryAfterMs?: number): void {
+    const probing = !this.burstKnown;
     this.answered(now, grant.sentAt);
     this.refill(now);
     this.limited += 1;
@@ -461,6 +469,10 @@ export class LearningBucket {
     else if (pacedTooFast || climbMetIts429) this.stayAt(this.marginUnder());
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
+    // A probe refused while probing: the burst ends here. Probes sent before it and accepted, but
+    // answered after it (answers come back out of order), were drawn from the same opening: each
+    // still counts toward the burst, less what Duo may have refilled meanwhile (see `succeeded`).
+    if (grant.probe && !sameEmptyBucket && probing) this.openingCut = { sentBy: grant.sentAt, cap: this.start.maxBurst, accepted: this.sinceFull, probes: true };
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
     // Once per empty bucket: by the same bucket's later 429s the count of acceptances has started
     // over (each would cut to one).

@@ -114,11 +114,13 @@ describe('LearningBucket', () => {
   });
 
   it.each([
-    { seeded: false, windows: [1, 1, 1, 1, 1, 1] },
+    // Knowing nothing: one more at once after the first accepted probe, up to two (a burst's end
+    // costs one 429 more at once, not three).
+    { seeded: false, windows: [1, 2, 2, 2, 2, 2] },
     // Seeded with a burst an earlier run found no end to: one more at once per accepted probe (so
     // twice as many each round trip), up to four.
     { seeded: true, windows: [1, 2, 4, 4, 4, 4] },
-  ])('lets probes out several at once only for a burst an earlier run left unbounded (seeded: $seeded)', ({ seeded, windows }) => {
+  ])('lets probes out several at once, more of them for a burst an earlier run left unbounded (seeded: $seeded)', ({ seeded, windows }) => {
     const start = { ...START, burst: 1, burstKnown: false, ...(seeded ? { learnedAt: 0 } : {}) };
     const bucket = new LearningBucket(start, 0);
     bucket.succeeded(take(bucket, 0).grant, 0);
@@ -133,6 +135,28 @@ describe('LearningBucket', () => {
       for (const g of out) bucket.succeeded(g, t);
     }
     expect(seen).toEqual(windows);
+  });
+
+  it('counts toward the burst the probes Duo accepted but answered after the refusal that ended probing', () => {
+    // Duo holds 3 and refills slowly; two probes go out together and their answers cross.
+    const start = { ratePerMinute: 10, ceilingPerMinute: 10, burst: 1, burstKnown: false, maxBurst: 200, floorPerMinute: 1 };
+    const run = (lateAcceptance: boolean) => {
+      const bucket = new LearningBucket(start, 0);
+      bucket.succeeded(take(bucket, 0).grant, 50);
+      const first = bucket.reserve(50);
+      expect(first.probe).toBe(true);
+      bucket.succeeded(first, 100); // 2 accepted: the window opens to two
+      const a = bucket.reserve(100);
+      const b = bucket.reserve(101);
+      expect([a.probe, b.probe]).toEqual([true, true]);
+      // Duo took `a` (its third token) and refused `b`, but `b`'s answer is read first.
+      bucket.rateLimited(b, 150);
+      if (lateAcceptance) bucket.succeeded(a, 160);
+      return bucket.snapshot(160);
+    };
+    expect(run(true)).toMatchObject({ burst: 3, burstKnown: true });
+    // Without that answer, only what was answered before the refusal counts.
+    expect(run(false)).toMatchObject({ burst: 2, burstKnown: true });
   });
 
   it('says in its snapshot when a probe would go: pending until an answer, ready, pending while one is out, off once bounded', () => {
