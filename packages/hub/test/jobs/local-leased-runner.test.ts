@@ -144,6 +144,30 @@ describe('LocalLeasedRunner', () => {
     }
   });
 
+  it('hands a batch back when stopped while preparing it: no work starts after stop', async () => {
+    const { db, untyped } = await storeWithRun(4);
+    let preparing!: () => void;
+    const prepareStarted = new Promise<void>((r) => (preparing = r));
+    let finishPrepare!: () => void;
+    const worked: string[] = [];
+    const runner = start(untyped, async (task) => void worked.push(task.key), {
+      prepare: () => {
+        preparing();
+        return new Promise((r) => (finishPrepare = () => r(undefined)));
+      },
+    });
+    await runner.start();
+    await prepareStarted;
+    const stopped = runner.stop();
+    finishPrepare();
+    await stopped;
+    await until(async () => {
+      const rows = (await sql<{ status: string }>`select status from tasks`.execute(db)).rows as Array<{ status: string }>;
+      return rows.every((r) => r.status === 'pending');
+    });
+    expect(worked).toEqual([]);
+  });
+
   it('starts a batch without its preparation when preparing fails', async () => {
     const { db, untyped } = await storeWithRun(5);
     const prepared: unknown[] = [];

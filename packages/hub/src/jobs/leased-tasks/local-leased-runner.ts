@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { takeOverRunningTasks, claimLeasedTasks } from './claim-leased-task.js';
+import { claimLeasedTasks, releaseLeasedTask, takeOverRunningTasks } from './claim-leased-task.js';
 import { findClaimableLeasedTasks } from './find-claimable-leased-tasks.js';
 import type { LeasedTaskKey, LeasedTaskTable, UntypedDb } from './leased-task-table.js';
 import type { ClaimedLeasedTask, LeasedRunnerDeps, LeasedTaskRunner, LeasedTaskWork } from './leased-task-work.js';
@@ -128,6 +128,11 @@ export class LocalLeasedRunner implements LeasedTaskRunner {
       const claimed = await this.#claim(candidates.slice(0, Math.max(0, cap - this.#inflight.size)));
       if (claimed.length === 0) break;
       const prepared = await this.#prepare(claimed);
+      // Stopped meanwhile: stop() no longer waits for work started now, so hand the claims back instead.
+      if (this.#stopped) {
+        await Promise.allSettled(claimed.map((t) => releaseLeasedTask(this.#db(), this.#table, t, { replicaId: this.replicaId, workerId: t.workerId })));
+        return;
+      }
       for (const task of claimed) {
         const id = `${task.runId}|${task.key}`;
         const controller = new AbortController();
