@@ -51,6 +51,15 @@ export async function loadClaimedCoverageTask(db: CoverageDb, key: { runId: stri
     .where('coverage_tasks.run_id', '=', key.runId)
     .where('coverage_tasks.account_id', '=', key.accountId)
     .executeTakeFirstOrThrow();
+  return claimedCoverageTask(key, row, attempts);
+}
+
+/** A claimed task from its row's name and host and its run's integration and reference time. */
+export function claimedCoverageTask(
+  key: { runId: string; accountId: string },
+  row: { name: string; api_hostname: string; integration_id: string; now_ms: number },
+  attempts: number,
+): ClaimedCoverageTask {
   return {
     runId: key.runId,
     integrationId: row.integration_id,

@@ -4,9 +4,12 @@ import { loadIntegration, openCredentialSets } from '../../integrations/integrat
 import { loadStoredLimitsOfAccounts } from '../../integrations/pacer-state-records.js';
 import { recallStoredLimits } from '../../integrations/remember-learned-limits.js';
 import type { ClaimedLeasedTask } from '../leased-tasks/leased-task-work.js';
-import type { ClaimedCoverageTask } from './claim-coverage-task.js';
+import { claimedCoverageTask, type ClaimedCoverageTask } from './claim-coverage-task.js';
 import { coverageDb } from './coverage-tables.js';
 import type { OpenedIntegration } from './open-coverage-client.js';
+
+/** A batch's run as read once for its tasks: its integration and reference time. */
+type BatchRun = { integration_id: string; now_ms: number };
 
 /**
  * What a batch of claimed coverage tasks needs from the store, read once for the batch: their runs'
@@ -15,10 +18,10 @@ import type { OpenedIntegration } from './open-coverage-client.js';
  * otherwise cost four statements and a decryption each before the first page was asked for.
  */
 export class CoverageBatch {
-  readonly #runs: ReadonlyMap<string, { integrationId: string; nowMs: number }>;
+  readonly #runs: ReadonlyMap<string, BatchRun>;
   readonly #integrations: ReadonlyMap<string, OpenedIntegration | HubError>;
 
-  constructor(runs: ReadonlyMap<string, { integrationId: string; nowMs: number }>, integrations: ReadonlyMap<string, OpenedIntegration | HubError>) {
+  constructor(runs: ReadonlyMap<string, BatchRun>, integrations: ReadonlyMap<string, OpenedIntegration | HubError>) {
     this.#runs = runs;
     this.#integrations = integrations;
   }
@@ -29,13 +32,7 @@ export class CoverageBatch {
     const name = task.columns?.['name'];
     const host = task.columns?.['api_hostname'];
     if (!run || typeof name !== 'string' || typeof host !== 'string') return undefined;
-    return {
-      runId: task.runId,
-      integrationId: run.integrationId,
-      nowMs: run.nowMs,
-      task: { account_id: task.key, name, api_hostname: host },
-      attempts: task.attempts,
-    };
+    return claimedCoverageTask({ runId: task.runId, accountId: task.key }, { ...run, name, api_hostname: host }, task.attempts);
   }
 
   /** The integration as opened for the batch (its accounts' limits recalled with it), the error that opening it met, or undefined. */
@@ -48,10 +45,10 @@ export class CoverageBatch {
 export async function prepareCoverageBatch(hub: HubContext, tasks: readonly ClaimedLeasedTask[]): Promise<CoverageBatch> {
   const runIds = [...new Set(tasks.map((t) => t.runId))];
   const rows = await coverageDb(hub.store.db).selectFrom('coverage_runs').select(['id', 'integration_id', 'now_ms']).where('id', 'in', runIds).execute();
-  const runs = new Map(rows.map((r) => [r.id, { integrationId: r.integration_id, nowMs: Number(r.now_ms) }]));
+  const runs = new Map(rows.map((r) => [r.id, { integration_id: r.integration_id, now_ms: r.now_ms }]));
   const integrations = new Map<string, OpenedIntegration | HubError>();
   for (const integrationId of new Set(rows.map((r) => r.integration_id))) {
-    const accountIds = tasks.filter((t) => runs.get(t.runId)?.integrationId === integrationId).map((t) => t.key);
+    const accountIds = tasks.filter((t) => runs.get(t.runId)?.integration_id === integrationId).map((t) => t.key);
     const stored = await loadStoredLimitsOfAccounts(hub.store.db, integrationId, accountIds);
     for (const accountId of accountIds) recallStoredLimits(hub, { integrationId, accountId }, stored.get(accountId));
     try {
