@@ -421,7 +421,6 @@ export class LearningBucket {
 
   /** Duo answered 429 (with Retry-After in ms when it sent one). */
   rateLimited(grant: BucketGrant, now: number, retryAfterMs?: number): void {
-    const probing = !this.burstKnown;
     this.answered(now, grant.sentAt);
     this.refill(now);
     this.limited += 1;
@@ -467,12 +466,12 @@ export class LearningBucket {
     if (grant.earlyAnchored && !grant.probe && !paceMoves && !sameEmptyBucket) this.anchorEarly = false;
     if (exploreEnded) this.stayAt(this.exploredFrom!);
     else if (pacedTooFast || climbMetIts429) this.stayAt(this.marginUnder());
-    // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
-    this.burstKnown = true;
     // A probe refused while probing: the burst ends here. Probes sent before it and accepted, but
     // answered after it (answers come back out of order), were drawn from the same opening: each
     // still counts toward the burst, less what Duo may have refilled meanwhile (see `succeeded`).
-    if (grant.probe && !sameEmptyBucket && probing) this.openingCut = { sentBy: grant.sentAt, cap: this.start.maxBurst, accepted: this.sinceFull, probes: true };
+    if (grant.probe && !sameEmptyBucket && !this.burstKnown) this.openingCut = { sentBy: grant.sentAt, cap: this.start.maxBurst, accepted: this.sinceFull, probes: true };
+    // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
+    this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.
     // Once per empty bucket: by the same bucket's later 429s the count of acceptances has started
     // over (each would cut to one).
