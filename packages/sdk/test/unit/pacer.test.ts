@@ -159,6 +159,41 @@ describe('LearningBucket', () => {
     expect(run(false)).toMatchObject({ burst: 2, burstKnown: true });
   });
 
+  it.each([
+    { sentAfterMs: 4, burst: 3 },
+    { sentAfterMs: 30, burst: 2 },
+  ])('counts a probe sent $sentAfterMs ms after the refused one as the same opening only when it could have overtaken it (burst $burst)', ({ sentAfterMs, burst }) => {
+    // As above, but `a` leaves after `b`. Round trips here take 50 ms, so a request sent up to
+    // 25 ms later may still reach Duo first; one sent later than that may have found a refilled token.
+    const bucket = new LearningBucket({ ratePerMinute: 10, ceilingPerMinute: 10, burst: 1, burstKnown: false, maxBurst: 200, floorPerMinute: 1 }, 0);
+    bucket.succeeded(take(bucket, 0).grant, 50);
+    const first = bucket.reserve(50);
+    bucket.succeeded(first, 100);
+    const b = bucket.reserve(100);
+    const a = bucket.reserve(100 + sentAfterMs);
+    expect([a.probe, b.probe]).toEqual([true, true]);
+    bucket.rateLimited(b, 150);
+    bucket.succeeded(a, 150 + sentAfterMs);
+    expect(bucket.snapshot(200)).toMatchObject({ burst, burstKnown: true });
+  });
+
+  it('counts toward a full run measured later the acceptances sent after its 429 but before its answer', () => {
+    // Duo at 100/min with a burst of 5. Six requests accepted from 0 to 1,000 ms, the seventh (sent
+    // at 1,300) refused, and an eighth sent 10 ms later accepted: it reached Duo first. Duo took
+    // seven in about 1.3 s, two of them refilled, so its burst is 5; without the eighth, 4.
+    const bucket = new LearningBucket({ ratePerMinute: 200, ceilingPerMinute: 200, burst: 2, burstKnown: false, maxBurst: 200, floorPerMinute: 10 }, 0);
+    bucket.answered(0);
+    for (let i = 0; i < 6; i++) bucket.succeeded(sendAt(bucket, i * 200), i * 200 + 40);
+    const refused = sendAt(bucket, 1_300);
+    const overtook = sendAt(bucket, 1_310);
+    bucket.rateLimited(refused, 1_340);
+    bucket.succeeded(overtook, 1_350);
+    // The next 429, a little over a token interval at 100/min later, measures the rate.
+    bucket.rateLimited(sendAt(bucket, 2_000), 2_040);
+    expect(bucket.snapshot(2_040).ratePerMinute).toBeLessThan(110);
+    expect(bucket.snapshot(2_040).burst).toBe(5);
+  });
+
   it('says in its snapshot when a probe would go: pending until an answer, ready, pending while one is out, off once bounded', () => {
     const bucket = new LearningBucket({ ...START, burst: 1, burstKnown: false }, 0);
     expect(bucket.snapshot(0).probe).toBe('pending');
