@@ -296,6 +296,13 @@ const reads = await reportReads(product.hub);
 await product.hub.stop();
 const bounds = coverageBounds({ pages, ratePerMinute: RATE, burst: BURST, latencyMs: LATENCY_MS, machineSeconds });
 
+// Duo's side of each run: a late start (claims, clients, a busy hub) and a slow pace look alike in
+// the wall time, not here.
+const seen = (t: PacingTimeline | undefined) =>
+  t
+    ? `first read of an account ${t.start.median.toFixed(0)} ms after the run's first (median), ${t.start.latest.toFixed(0)} ms (latest); its last read past its paced ideal by ${t.late.median.toFixed(0)} ms (median), ${t.late.most.toFixed(0)} ms (most); 429s in ${t.limitedAccounts} of ${t.accounts} accounts; the hub's part: ${t.lead?.toFixed(0)} ms from the start to the first read, ${t.tail?.toFixed(0)} ms from the last read to done`
+    : 'not recorded';
+
 // ---- the nine cells ------------------------------------------------------------------------------
 interface Cell {
   burst: number;
@@ -315,6 +322,7 @@ if (!args['skip-table']) {
         const lower = coverageBounds({ pages, ratePerMinute: rate, burst, latencyMs: LATENCY_MS, machineSeconds }).lower;
         cells.push({ burst, rate, lower, first, learned });
         console.log(`  cell burst ${burst}, ${rate}/min: first ${s(first.wallMs)}, learned ${s(learned.wallMs)}, lower bound ${lower.toFixed(2)} s; stored: ${learnedPageLimits(hub.dataDir)}`);
+        console.log(`    as Duo saw the first run: ${seen(first.timeline)}\n    ... and the learned run: ${seen(learned.timeline)}`);
       } finally {
         await hub.stop();
       }
@@ -352,12 +360,6 @@ line(
 );
 line('page-read limits learned by the CLI run', `${learnedAfterCli}  (the emulator's: ${RATE}/min, burst ${BURST})`);
 line('... and after the REST run(s)', learnedAfterRest);
-// Duo's side of each run: a late start (claims, clients, a busy hub) and a slow pace look alike in
-// the wall time, not here.
-const seen = (t: PacingTimeline | undefined) =>
-  t
-    ? `first read of an account ${t.start.median.toFixed(0)} ms after the run's first (median), ${t.start.latest.toFixed(0)} ms (latest); its last read past its paced ideal by ${t.late.median.toFixed(0)} ms (median), ${t.late.most.toFixed(0)} ms (most); 429s in ${t.limitedAccounts} of ${t.accounts} accounts; the hub's part: ${t.lead?.toFixed(0)} ms from the start to the first read, ${t.tail?.toFixed(0)} ms from the last read to done`
-    : 'not recorded';
 line('as Duo saw the CLI run (the emulator limiter)', seen(viaCli.timeline));
 line('... and the REST run', seen(viaRest.timeline));
 line('rate bound', `${bounds.rate.toFixed(2)} s = ${rtt}s list + (${pages} pages - burst ${BURST}) x 60/${RATE} s + ${rtt}s last page`);
