@@ -231,9 +231,10 @@ export class LearningBucket {
    * (`cap`). The answers of an opening sent at once come back in any order: counting only those
    * ahead of the 429 cut a burst of 5 to 2 (a simulated Duo at 400/min, 11 pages an account), and
    * a known burst is never probed again. Likewise after a probe's 429 ends probing (`probes`: there
-   * the late acceptances are probes of the same window, and nothing caps them but the most burst).
+   * the late acceptances are probes of the same window, and nothing caps them but the most burst, so
+   * the count, which runs from the first acceptance's arrival `from`, has that run's refill taken off).
    */
-  private openingCut: { sentBy: number; overtakeMs: number; cap: number; accepted: number; probes?: boolean } | undefined;
+  private openingCut: { sentBy: number; overtakeMs: number; cap: number; accepted: number; probes?: boolean; from?: number } | undefined;
   /** The rate to climb back to while Duo accepts: the ceiling until a 429 says otherwise. */
   private climbTo: number;
   /** Climbing back after a cut made on few requests (not toward the ceiling): a 429 ends it. */
@@ -381,8 +382,14 @@ export class LearningBucket {
       // Duo refilled since the refused request reached it, and a later arrival may have taken such a
       // token: whole tokens that could have refilled by this answer do not count as burst (measured:
       // an emulator at 600/min, burst 5, answers spread over 150 ms by a busy machine, counted 6).
-      const refilled = Math.floor(((now - cut.sentBy) * this.mostRefill()) / 60_000);
-      this.burst = Math.max(this.burst, Math.min(cut.cap, cut.accepted - refilled));
+      // After probing, the acceptances counted reach back to the run's start, so the refill since
+      // then is taken off, as for a probe (see below): a hub reading answers late probed for a second
+      // or more, and counting that run's refill as burst stored 8 and 9 against Duo's 5.
+      const shown =
+        cut.from === undefined
+          ? cut.accepted - Math.floor(((now - cut.sentBy) * this.mostRefill()) / 60_000)
+          : Math.ceil(cut.accepted - (((grant.sentAt + now) / 2 - cut.from) * this.mostRefill()) / 60_000 - 0.05);
+      this.burst = Math.max(this.burst, Math.min(cut.cap, shown));
     }
     const run = this.fullRun;
     if (run && grant.sentAt < run.answeredAt) {
@@ -478,7 +485,7 @@ export class LearningBucket {
     // A probe refused while probing: the burst ends here. Probes sent before it and accepted, but
     // answered after it (answers come back out of order), were drawn from the same opening: each
     // still counts toward the burst, less what Duo may have refilled meanwhile (see `succeeded`).
-    if (grant.probe && !sameEmptyBucket && !this.burstKnown) this.openingCut = { sentBy: grant.sentAt, overtakeMs: this.overtakeMs(grant, now), cap: this.start.maxBurst, accepted: this.sinceFull, probes: true };
+    if (grant.probe && !sameEmptyBucket && !this.burstKnown) this.openingCut = { sentBy: grant.sentAt, overtakeMs: this.overtakeMs(grant, now), cap: this.start.maxBurst, accepted: this.sinceFull, probes: true, from: this.sinceFullArrival };
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.

@@ -177,6 +177,26 @@ describe('LearningBucket', () => {
     expect(bucket.snapshot(200)).toMatchObject({ burst, burstKnown: true });
   });
 
+  it('does not count as burst the refill of a long probing run when a late answer follows the 429 that ended it', () => {
+    // Duo holds 3 and refills 60/min (the ceiling, so the most it can). Over 1.2 s it accepts four:
+    // A, a probe, B on refill, then probe P2; probe P3 sent with P2 is refused. Four acceptances in
+    // 1.2 s at one a second prove a burst of 3 at most... and a burst of 4 would have taken P3 too.
+    const bucket = new LearningBucket({ ratePerMinute: 60, ceilingPerMinute: 60, burst: 1, burstKnown: false, maxBurst: 60, floorPerMinute: 1 }, 0);
+    bucket.succeeded(take(bucket, 0).grant, 50);
+    const p1 = bucket.reserve(60);
+    expect(p1.probe).toBe(true);
+    bucket.succeeded(p1, 110);
+    const b = bucket.reserve(1_100);
+    expect(b.probe).toBe(false);
+    bucket.succeeded(b, 1_150);
+    const p2 = bucket.reserve(1_200);
+    const p3 = bucket.reserve(1_205);
+    expect([p2.probe, p3.probe]).toEqual([true, true]);
+    bucket.rateLimited(p3, 1_240);
+    bucket.succeeded(p2, 1_260);
+    expect(bucket.snapshot(1_260)).toMatchObject({ burst: 3, burstKnown: true });
+  });
+
   it('counts toward a full run measured later the acceptances sent after its 429 but before its answer', () => {
     // Duo at 100/min with a burst of 5. Six requests accepted from 0 to 1,000 ms, the seventh (sent
     // at 1,300) refused, and an eighth sent 10 ms later accepted: it reached Duo first. Duo took
