@@ -559,7 +559,7 @@ export class LearningBucket {
    * 4 (a simulated Duo at 100/min): a burst one short costs a token interval in every later run.
    */
   private overtakeMs(refused: BucketGrant, now: number): number {
-    return Math.min(this.quickestRtt, now - refused.sentAt) / 2;
+    return Math.max(0, Math.min(this.quickestRtt, now - refused.sentAt)) / 2;
   }
 
   /** The learned model, for persistence. */
