@@ -385,10 +385,13 @@ export class LearningBucket {
       // After probing, the acceptances counted reach back to the run's start, so the refill since
       // then is taken off, as for a probe (see below): a hub reading answers late probed for a second
       // or more, and counting that run's refill as burst stored 8 and 9 against Duo's 5.
+      // (No acceptance answered before the 429: the run starts at the earliest arrival counted here.)
+      const arrival = (grant.sentAt + now) / 2;
+      if (cut.probes === true) cut.from = Math.min(cut.from ?? arrival, arrival);
       const shown =
         cut.from === undefined
           ? cut.accepted - Math.floor(((now - cut.sentBy) * this.mostRefill()) / 60_000)
-          : Math.ceil(cut.accepted - (((grant.sentAt + now) / 2 - cut.from) * this.mostRefill()) / 60_000 - 0.05);
+          : Math.ceil(cut.accepted - ((arrival - cut.from) * this.mostRefill()) / 60_000 - 0.05);
       this.burst = Math.max(this.burst, Math.min(cut.cap, shown));
     }
     const run = this.fullRun;
@@ -485,7 +488,7 @@ export class LearningBucket {
     // A probe refused while probing: the burst ends here. Probes sent before it and accepted, but
     // answered after it (answers come back out of order), were drawn from the same opening: each
     // still counts toward the burst, less what Duo may have refilled meanwhile (see `succeeded`).
-    if (grant.probe && !sameEmptyBucket && !this.burstKnown) this.openingCut = { sentBy: grant.sentAt, overtakeMs: this.overtakeMs(grant, now), cap: this.start.maxBurst, accepted: this.sinceFull, probes: true, from: this.sinceFullArrival };
+    if (grant.probe && !sameEmptyBucket && !this.burstKnown) this.openingCut = { sentBy: grant.sentAt, overtakeMs: this.overtakeMs(grant, now), cap: this.start.maxBurst, accepted: this.sinceFull, probes: true, ...(this.sinceFullFrom === undefined ? {} : { from: this.sinceFullArrival }) };
     // Duo is empty: whatever the burst is, it has been found (or exceeded), so stop probing.
     this.burstKnown = true;
     // A request drawn from saved-up tokens met an empty bucket: Duo keeps fewer than we believed.

@@ -197,6 +197,22 @@ describe('LearningBucket', () => {
     expect(bucket.snapshot(1_260)).toMatchObject({ burst: 3, burstKnown: true });
   });
 
+  it('counts the late acceptances after a probing 429 from their own arrival when none was answered before it', () => {
+    // The refill was anchored by a failed attempt (no acceptance yet); a probe and two requests leave
+    // together, the probe is refused and answered first, the two are accepted: Duo holds at least 2.
+    const t = 1_000_000;
+    const bucket = new LearningBucket({ ratePerMinute: 60, ceilingPerMinute: 60, burst: 1, burstKnown: false, maxBurst: 60, floorPerMinute: 1 }, t);
+    bucket.abandoned(take(bucket, t).grant, t + 50);
+    const probe = bucket.reserve(t + 50);
+    expect(probe.probe).toBe(true);
+    const q1 = sendAt(bucket, t + 51);
+    const q2 = sendAt(bucket, t + 52);
+    bucket.rateLimited(probe, t + 100);
+    bucket.succeeded(q1, t + 105);
+    bucket.succeeded(q2, t + 110);
+    expect(bucket.snapshot(t + 110)).toMatchObject({ burst: 2, burstKnown: true });
+  });
+
   it('counts toward a full run measured later the acceptances sent after its 429 but before its answer', () => {
     // Duo at 100/min with a burst of 5. Six requests accepted from 0 to 1,000 ms, the seventh (sent
     // at 1,300) refused, and an eighth sent 10 ms later accepted: it reached Duo first. Duo took
