@@ -372,9 +372,11 @@ export class LearningBucket {
     this.refill(now);
     this.lastAcceptedAt = Math.max(this.lastAcceptedAt, now);
     this.sinceFull += 1;
+    // When it reached Duo, as far as we know.
+    const arrival = (grant.sentAt + now) / 2;
     if (this.sinceFullFrom === undefined || grant.sentAt <= this.sinceFullFrom) {
       this.sinceFullFrom = grant.sentAt;
-      this.sinceFullArrival = (grant.sentAt + now) / 2;
+      this.sinceFullArrival = arrival;
     }
     const cut = this.openingCut;
     if (cut && (!grant.probe || cut.probes === true) && grant.sentAt <= cut.sentBy + cut.overtakeMs) {
@@ -386,12 +388,11 @@ export class LearningBucket {
       // then is taken off, as for a probe (see below): a hub reading answers late probed for a second
       // or more, and counting that run's refill as burst stored 8 and 9 against Duo's 5.
       // (No acceptance answered before the 429: the run starts at the earliest arrival counted here.)
-      const arrival = (grant.sentAt + now) / 2;
       if (cut.probes === true) cut.from = Math.min(cut.from ?? arrival, arrival);
       const shown =
         cut.from === undefined
           ? cut.accepted - Math.floor(((now - cut.sentBy) * this.mostRefill()) / 60_000)
-          : Math.ceil(cut.accepted - ((arrival - cut.from) * this.mostRefill()) / 60_000 - 0.05);
+          : burstFromFullRun(cut.accepted, arrival - cut.from, this.mostRefill());
       this.burst = Math.max(this.burst, Math.min(cut.cap, shown));
     }
     const run = this.fullRun;
@@ -400,8 +401,8 @@ export class LearningBucket {
       // arrival (taken at the middle) perhaps after the refused one's, so the span reaches it too and
       // the rate's refill over it is discounted (see `burstFromFullRun`).
       run.accepted += 1;
-      run.from = Math.min(run.from, (grant.sentAt + now) / 2);
-      run.until = Math.max(run.until, (grant.sentAt + now) / 2);
+      run.from = Math.min(run.from, arrival);
+      run.until = Math.max(run.until, arrival);
     }
     if (grant.probe) {
       this.probeBack();
@@ -412,7 +413,7 @@ export class LearningBucket {
       // each extra one a 429. The refill runs from the first send to the probe's arrival, which lies
       // between its send and this answer: the midpoint, since a burst one too small costs a token
       // interval per run for good while one too large costs a 429 once (see `rateLimited`).
-      const refilled = (((grant.sentAt + now) / 2 - this.sinceFullFrom) * this.mostRefill()) / 60_000;
+      const refilled = ((arrival - this.sinceFullFrom) * this.mostRefill()) / 60_000;
       if (this.sinceFull - refilled > this.burst && this.burst < this.start.maxBurst) {
         this.burst += 1;
         // The probe spent the token just found, not one the mirror had counted.
